@@ -1,0 +1,16 @@
+package org.s11evaluator;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** S11 Evaluator: evaluates Section 11 safeguarding audit returns against each partnership's rule pack. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class S11Application {
+
+	public static void main(String[] args) {
+		System.exit(SpringApplication.exit(SpringApplication.run(S11Application.class, args)));
+	}
+
+}

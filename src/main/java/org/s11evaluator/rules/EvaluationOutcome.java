@@ -1,0 +1,57 @@
+package org.s11evaluator.rules;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.s11evaluator.rules.facts.Finding;
+import org.s11evaluator.rules.facts.FollowUpAction;
+import org.s11evaluator.rules.facts.ItemRating;
+import org.s11evaluator.rules.facts.Outcome;
+import org.s11evaluator.rules.facts.StandardRating;
+
+/** What a rule pack concluded about one submission, every conclusion with its explanation. */
+public record EvaluationOutcome(String packId, String packVersion, List<Derived<? extends Outcome>> outcomes) {
+
+	public EvaluationOutcome {
+		outcomes = outcomes.stream().sorted(Comparator.comparing((Derived<? extends Outcome> d) -> d.outcome().getClass().getSimpleName())
+			.thenComparing((d) -> ItemIds.sortKey(itemOf(d.outcome())))
+			.thenComparing(Derived::rule)
+			.thenComparing((d) -> d.outcome().toString())).toList();
+	}
+
+	public List<Derived<ItemRating>> itemRatings() {
+		return of(ItemRating.class);
+	}
+
+	public List<Derived<StandardRating>> standardRatings() {
+		return of(StandardRating.class);
+	}
+
+	public List<Derived<Finding>> findings() {
+		return of(Finding.class);
+	}
+
+	public List<Derived<FollowUpAction>> followUpActions() {
+		return of(FollowUpAction.class);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T extends Outcome> List<Derived<T>> of(Class<T> type) {
+		return this.outcomes.stream().filter((d) -> type.isInstance(d.outcome())).map((d) -> (Derived<T>) d).toList();
+	}
+
+	private static String itemOf(Outcome outcome) {
+		if (outcome instanceof ItemRating rating) {
+			return rating.itemId();
+		}
+		if (outcome instanceof StandardRating rating) {
+			return rating.standardId();
+		}
+		if (outcome instanceof Finding finding) {
+			return (finding.itemId() != null) ? finding.itemId() : finding.standardId();
+		}
+		FollowUpAction action = (FollowUpAction) outcome;
+		return (action.itemId() != null) ? action.itemId() : action.standardId();
+	}
+
+}

@@ -1,0 +1,113 @@
+package org.s11evaluator.rules;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
+import org.s11evaluator.rules.facts.Fact;
+import org.s11evaluator.rules.facts.Item;
+import org.s11evaluator.rules.facts.Outcome;
+import org.s11evaluator.rules.facts.Standard;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a compiled rule pack over one submission. Rules run in two phases: first the rules in ruleflow group
+ * {@code "rating"} turn each answer into red/amber/green, then every other rule runs and sees all ratings.
+ * Each outcome is recorded with the rule that inserted it and the facts that rule matched.
+ */
+@Component
+public class RuleEngine {
+
+	public static final String RATING_PHASE = "rating";
+
+	private final int maxRuleFirings;
+
+	public RuleEngine(RulesSettings settings) {
+		this.maxRuleFirings = settings.maxRuleFirings();
+	}
+
+	public EvaluationOutcome evaluate(RulePackCompiler.CompiledPack compiled, SubmissionFacts facts) {
+		KieSession session = compiled.kieBase().newKieSession();
+		Explanations explanations = new Explanations();
+		try {
+			session.addEventListener((org.kie.api.event.rule.AgendaEventListener) explanations);
+			session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) explanations.inserts);
+			for (Framework.Standard standard : compiled.pack().framework().standards()) {
+				session.insert(new Standard(standard.id(), standard.title()));
+				for (Framework.Item item : standard.items()) {
+					session.insert(new Item(item.id(), standard.id(), item.text()));
+				}
+			}
+			session.insert(facts.submission());
+			facts.responses().forEach(session::insert);
+			facts.actions().forEach(session::insert);
+			session.getAgenda().getAgendaGroup(RATING_PHASE).setFocus();
+			int fired = session.fireAllRules(this.maxRuleFirings);
+			if (fired >= this.maxRuleFirings) {
+				throw new IllegalStateException("rules fired " + fired + " times without settling: a rule probably "
+						+ "re-triggers itself; last rule fired: " + explanations.lastRule);
+			}
+			List<Derived<? extends Outcome>> outcomes = new ArrayList<>();
+			for (Object object : session.getObjects((o) -> o instanceof Outcome)) {
+				Derived<? extends Outcome> derived = explanations.of((Outcome) object);
+				outcomes.add(derived);
+			}
+			return new EvaluationOutcome(compiled.pack().id(), compiled.pack().version(), outcomes);
+		}
+		finally {
+			session.dispose();
+		}
+	}
+
+	/** Remembers which rule was firing when each outcome was inserted, and what it had matched. */
+	private static final class Explanations extends DefaultAgendaEventListener {
+
+		private final Map<Object, Derived<? extends Outcome>> byOutcome = new IdentityHashMap<>();
+
+		private Match current;
+
+		private String lastRule = "none";
+
+		private final DefaultRuleRuntimeEventListener inserts = new DefaultRuleRuntimeEventListener() {
+			@Override
+			public void objectInserted(ObjectInsertedEvent event) {
+				if (event.getObject() instanceof Outcome outcome && Explanations.this.current != null) {
+					Explanations.this.byOutcome.put(outcome, new Derived<>(outcome,
+							Explanations.this.current.getRule().getName(), inputs(Explanations.this.current)));
+				}
+			}
+		};
+
+		@Override
+		public void beforeMatchFired(BeforeMatchFiredEvent event) {
+			this.current = event.getMatch();
+			this.lastRule = this.current.getRule().getName();
+		}
+
+		@Override
+		public void afterMatchFired(AfterMatchFiredEvent event) {
+			this.current = null;
+		}
+
+		Derived<? extends Outcome> of(Outcome outcome) {
+			Derived<? extends Outcome> derived = this.byOutcome.get(outcome);
+			return (derived != null) ? derived : new Derived<>(outcome, "(inserted outside a rule)", List.of());
+		}
+
+		private static List<String> inputs(Match match) {
+			return match.getObjects().stream()
+				.map((object) -> (object instanceof Fact fact) ? fact.summary() : String.valueOf(object))
+				.toList();
+		}
+
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.s11evaluator.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Compiles a rule pack with Drools, once per pack content: the compiled pack is cached by its version, so
+ * an edit to any file compiles anew on the next run and an unchanged pack is never compiled twice.
+ */
+@Component
+public class RulePackCompiler {
+
+	private static final Logger log = LoggerFactory.getLogger(RulePackCompiler.class);
+
+	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([a-zA-Z_][\\w.]*)\\s*;?", Pattern.MULTILINE);
+
+	private final Map<String, CompiledPack> compiled = new ConcurrentHashMap<>();
+
+	private final RuleFileGuard guard = new RuleFileGuard();
+
+	/** The compiled pack for exactly this content; throws {@link RulePackException} with file and line. */
+	public CompiledPack compile(RulePack pack) {
+		return this.compiled.computeIfAbsent(pack.id() + "@" + pack.version(), (key) -> build(pack));
+	}
+
+	private CompiledPack build(RulePack pack) {
+		long started = System.nanoTime();
+		List<RuleProblem> problems = new ArrayList<>();
+		pack.ruleFiles().forEach((file) -> problems.addAll(this.guard.check(file)));
+		if (!problems.isEmpty()) {
+			throw new RulePackException(pack.id(), problems);
+		}
+		KieServices kie = KieServices.Factory.get();
+		ReleaseId releaseId = kie.newReleaseId("org.s11evaluator.packs", pack.id(), "1.0.0-" + pack.shortVersion());
+		KieFileSystem files = kie.newKieFileSystem();
+		files.generateAndWritePomXML(releaseId);
+		Map<String, String> fileByPath = new java.util.HashMap<>();
+		for (RulePack.RuleFile file : pack.ruleFiles()) {
+			Matcher packageName = PACKAGE.matcher(RuleFileGuard.blankStringsAndComments(file.content()));
+			if (!packageName.find()) {
+				problems.add(new RuleProblem(file.name(), 1, 1,
+						"the file must start with a 'package' line, for example: package rules." + pack.id().replace("-", "") + ";"));
+				continue;
+			}
+			String fileName = file.name().substring(file.name().lastIndexOf('/') + 1);
+			String path = "src/main/resources/" + packageName.group(1).replace('.', '/') + "/" + fileName;
+			fileByPath.put(path, file.name());
+			files.write(path, file.content());
+		}
+		if (!problems.isEmpty()) {
+			throw new RulePackException(pack.id(), problems);
+		}
+		KieBuilder builder = kie.newKieBuilder(files).buildAll();
+		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
+			String file = fileByPath.getOrDefault(message.getPath(), (message.getPath() != null) ? message.getPath() : pack.id());
+			problems.add(new RuleProblem(file, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0),
+					plain(message.getText())));
+		}
+		if (!problems.isEmpty()) {
+			throw new RulePackException(pack.id(), problems);
+		}
+		KieContainer container = kie.newKieContainer(releaseId);
+		KieBase kieBase = container.getKieBase();
+		kie.getRepository().removeKieModule(releaseId);
+		log.info("Compiled rule pack {} version {} ({} rule files) in {} ms", pack.id(), pack.shortVersion(),
+				pack.ruleFiles().size(), (System.nanoTime() - started) / 1_000_000);
+		return new CompiledPack(pack, kieBase);
+	}
+
+	/** Drools messages often span lines and repeat themselves; keep the first meaningful line. */
+	private static String plain(String text) {
+		if (text == null) {
+			return "the rule file could not be compiled";
+		}
+		return text.lines().map(String::strip).filter((line) -> !line.isEmpty()).findFirst().orElse(text.strip());
+	}
+
+	/** A rule pack ready to evaluate submissions. */
+	public record CompiledPack(RulePack pack, KieBase kieBase) {
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.s11evaluator.rules;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A rule pack that cannot be used, with every problem found in it. */
+public class RulePackException extends RuntimeException {
+
+	private final String packId;
+
+	private final List<RuleProblem> problems;
+
+	public RulePackException(String packId, List<RuleProblem> problems) {
+		super("Rule pack '" + packId + "' cannot be used:\n"
+				+ problems.stream().map((problem) -> "  " + problem).collect(Collectors.joining("\n")));
+		this.packId = packId;
+		this.problems = List.copyOf(problems);
+	}
+
+	public String packId() {
+		return this.packId;
+	}
+
+	public List<RuleProblem> problems() {
+		return this.problems;
+	}
+
+}

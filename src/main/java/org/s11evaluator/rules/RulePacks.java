@@ -1,0 +1,109 @@
+package org.s11evaluator.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads rule packs from the rules folder at run time, so a policy officer's edit takes effect on the next run
+ * without rebuilding the application. Each folder holding a {@code framework.yaml} is a pack.
+ */
+@Component
+public class RulePacks {
+
+	static final String FRAMEWORK_FILE = "framework.yaml";
+
+	private final Path directory;
+
+	private final FrameworkReader frameworkReader = new FrameworkReader();
+
+	public RulePacks(RulesSettings settings) {
+		this.directory = settings.directory();
+	}
+
+	/** Ids of every pack in the rules folder, in name order. */
+	public List<String> ids() {
+		if (!Files.isDirectory(this.directory)) {
+			return List.of();
+		}
+		try (Stream<Path> folders = Files.list(this.directory)) {
+			return folders.filter((folder) -> Files.isRegularFile(folder.resolve(FRAMEWORK_FILE)))
+				.map((folder) -> folder.getFileName().toString())
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list rule packs in " + this.directory.toAbsolutePath(), ex);
+		}
+	}
+
+	/** Reads a pack's files as they are now; throws {@link RulePackException} naming file and line if unusable. */
+	public RulePack load(String packId) {
+		Path folder = this.directory.resolve(packId);
+		if (!packId.matches("[a-z0-9][a-z0-9-]*") || !Files.isRegularFile(folder.resolve(FRAMEWORK_FILE))) {
+			throw new RulePackException(packId, List.of(new RuleProblem(packId + "/" + FRAMEWORK_FILE, 0, 0,
+					"no rule pack '" + packId + "' in " + this.directory.toAbsolutePath() + " (known packs: " + ids() + ")")));
+		}
+		String frameworkName = packId + "/" + FRAMEWORK_FILE;
+		String frameworkText = read(folder.resolve(FRAMEWORK_FILE));
+		Framework framework = this.frameworkReader.read(frameworkName, frameworkText, packId);
+		List<RulePack.RuleFile> ruleFiles = new ArrayList<>();
+		try (Stream<Path> files = Files.list(folder)) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".drl")).sorted().toList()) {
+				ruleFiles.add(new RulePack.RuleFile(packId + "/" + file.getFileName(), read(file)));
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot list rule files in " + folder.toAbsolutePath(), ex);
+		}
+		if (ruleFiles.isEmpty()) {
+			throw new RulePackException(packId,
+					List.of(new RuleProblem(packId, 0, 0, "the pack has no rule files (*.drl)")));
+		}
+		return new RulePack(packId, framework, ruleFiles, version(frameworkName, frameworkText, ruleFiles));
+	}
+
+	/** The folder holding a pack's files, for tools that read its cases. */
+	public Path folder(String packId) {
+		return this.directory.resolve(packId);
+	}
+
+	private static String version(String frameworkName, String frameworkText, List<RulePack.RuleFile> ruleFiles) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			update(digest, frameworkName, frameworkText);
+			ruleFiles.forEach((file) -> update(digest, file.name(), file.content()));
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void update(MessageDigest digest, String name, String content) {
+		digest.update(name.getBytes(StandardCharsets.UTF_8));
+		digest.update((byte) 0);
+		digest.update(content.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+		digest.update((byte) 0);
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + file.toAbsolutePath(), ex);
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+-- What the evaluation derived for each submission. Every row says which rule produced it, from which
+-- inputs, with which rule-pack version, and when: a board can always ask "why?".
+
+create table evaluation (
+    submission_id      bigint       not null primary key,
+    submission_version int          not null,
+    pack_id            varchar(64)  not null,
+    pack_version       char(64),
+    status             varchar(16)  not null,
+    failure            text,
+    evaluated_at       datetime(3)  not null,
+    job_execution_id   bigint,
+    constraint fk_evaluation_submission foreign key (submission_id) references submission (id) on delete cascade
+);
+
+create table item_rating (
+    submission_id   bigint       not null,
+    item_id         varchar(20)  not null,
+    standard_id     varchar(20)  not null,
+    rag             varchar(16)  not null,
+    reason          text         not null,
+    rule_name       varchar(255) not null,
+    inputs          text         not null,
+    pack_version    char(64)     not null,
+    evaluated_at    datetime(3)  not null,
+    primary key (submission_id, item_id),
+    constraint fk_item_rating_submission foreign key (submission_id) references submission (id) on delete cascade
+);
+
+create table standard_rating (
+    submission_id   bigint       not null,
+    standard_id     varchar(20)  not null,
+    rag             varchar(16)  not null,
+    reason          text         not null,
+    rule_name       varchar(255) not null,
+    inputs          text         not null,
+    pack_version    char(64)     not null,
+    evaluated_at    datetime(3)  not null,
+    primary key (submission_id, standard_id),
+    constraint fk_standard_rating_submission foreign key (submission_id) references submission (id) on delete cascade
+);
+
+create table finding (
+    id              bigint       not null auto_increment primary key,
+    submission_id   bigint       not null,
+    code            varchar(64)  not null,
+    item_id         varchar(20),
+    standard_id     varchar(20),
+    message         text         not null,
+    rule_name       varchar(255) not null,
+    inputs          text         not null,
+    pack_version    char(64)     not null,
+    evaluated_at    datetime(3)  not null,
+    index ix_finding_submission (submission_id),
+    constraint fk_finding_submission foreign key (submission_id) references submission (id) on delete cascade
+);
+
+create table follow_up_action (
+    id              bigint       not null auto_increment primary key,
+    submission_id   bigint       not null,
+    item_id         varchar(20),
+    standard_id     varchar(20)  not null,
+    owner           varchar(255) not null,
+    due_date        date         not null,
+    action_text     text         not null,
+    reason          text         not null,
+    rule_name       varchar(255) not null,
+    inputs          text         not null,
+    pack_version    char(64)     not null,
+    evaluated_at    datetime(3)  not null,
+    index ix_follow_up_submission (submission_id),
+    constraint fk_follow_up_submission foreign key (submission_id) references submission (id) on delete cascade
+);
