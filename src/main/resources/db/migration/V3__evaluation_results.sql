@@ -1,15 +1,18 @@
 -- What the evaluation derived for each submission. Every row says which rule produced it, from which
 -- inputs, with which rule-pack version, and when: a board can always ask "why?".
 
+-- The state of each submission's evaluation. A failed evaluation (a broken rule pack, bad data) records
+-- why in failure/failed_at and leaves the last good results, and the version that produced them, intact.
 create table evaluation (
     submission_id      bigint       not null primary key,
-    submission_version int          not null,
+    status             varchar(16)  not null,
+    submission_version int,
     pack_id            varchar(64)  not null,
     pack_version       char(64),
-    status             varchar(16)  not null,
-    failure            text,
-    evaluated_at       datetime(3)  not null,
+    evaluated_at       datetime(3),
     job_execution_id   bigint,
+    failure            text,
+    failed_at          datetime(3),
     constraint fk_evaluation_submission foreign key (submission_id) references submission (id) on delete cascade
 );
 

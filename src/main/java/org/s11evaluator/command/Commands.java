@@ -1,0 +1,184 @@
+package org.s11evaluator.command;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.s11evaluator.cycle.Cycle;
+import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.reporting.ConsoleReport;
+import org.s11evaluator.reporting.CycleResults;
+import org.s11evaluator.reporting.CycleResultsQuery;
+import org.s11evaluator.reporting.JsonResultsExport;
+import org.s11evaluator.submission.ImportProblem;
+import org.s11evaluator.submission.ImportReport;
+import org.s11evaluator.submission.SubmissionImport;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command line. The first argument names the command; see {@link #USAGE}.
+ */
+@Component
+class Commands implements ApplicationRunner, ExitCodeGenerator {
+
+	static final String USAGE = """
+			Usage: s11-evaluator <command> [options]
+			  demo [folder]                  open the sample cycles in folder (default: samples), import their returns,
+			                                 evaluate them, print the results and write them to the output folder
+			  open-cycle <cycle.yaml>...     open (or update) audit cycles
+			  import [--cycle=ID] <path>...  import returns from JSON files or folders of them
+			  evaluate [--cycle=ID]          run the evaluation job for one cycle (default: every open cycle)
+			  results --cycle=ID             print a cycle's results and write them as JSON
+			""";
+
+	private final CycleManagement cycles;
+
+	private final SubmissionImport submissions;
+
+	private final EvaluationManagement evaluation;
+
+	private final CycleResultsQuery results;
+
+	private final ConsoleReport console;
+
+	private final JsonResultsExport export;
+
+	private final PrintStream out = System.out;
+
+	private int exitCode;
+
+	Commands(CycleManagement cycles, SubmissionImport submissions, EvaluationManagement evaluation, CycleResultsQuery results,
+			ConsoleReport console, JsonResultsExport export) {
+		this.cycles = cycles;
+		this.submissions = submissions;
+		this.evaluation = evaluation;
+		this.results = results;
+		this.console = console;
+		this.export = export;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		List<String> words = args.getNonOptionArgs();
+		if (words.isEmpty()) {
+			return;
+		}
+		List<String> rest = words.subList(1, words.size());
+		Optional<String> cycle = Optional.ofNullable(args.getOptionValues("cycle")).flatMap((v) -> v.stream().findFirst());
+		try {
+			switch (words.get(0)) {
+				case "demo" -> demo(Path.of(rest.isEmpty() ? "samples" : rest.get(0)));
+				case "open-cycle" -> rest.forEach((file) -> this.out.println("Opened cycle " + this.cycles.open(Path.of(file))));
+				case "import" -> {
+					if (importReturns(rest.stream().map(Path::of).toList(), cycle).count(ImportReport.Outcome.REJECTED) > 0) {
+						this.exitCode = 3;
+					}
+				}
+				case "evaluate" -> evaluate(cycle);
+				case "results" -> showResults(cycle.orElseThrow(() -> new IllegalArgumentException("results needs --cycle=ID")));
+				case "help" -> this.out.print(USAGE);
+				default -> {
+					this.out.println("Unknown command '" + words.get(0) + "'.");
+					this.out.print(USAGE);
+					this.exitCode = 2;
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			this.out.println();
+			this.out.println("FAILED: " + ex.getMessage());
+			Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+			if (root != ex) {
+				this.out.println("  cause: " + root.getMessage());
+			}
+			this.exitCode = 1;
+		}
+	}
+
+	private void demo(Path folder) {
+		List<Path> cycleFiles = cycleFiles(folder);
+		this.out.println("S11 Evaluator demo: " + cycleFiles.size() + " audit cycles from " + folder.toAbsolutePath());
+		List<String> cycleIds = new ArrayList<>();
+		for (Path file : cycleFiles) {
+			String id = this.cycles.open(file);
+			cycleIds.add(id);
+			importReturns(List.of(file.getParent().resolve("submissions")), Optional.of(id));
+		}
+		evaluate(Optional.empty());
+		List<Path> written = cycleIds.stream().map(this::showResults).toList();
+		this.out.println();
+		this.out.println("Results with every explanation (rule, inputs, rule-pack version), one file per cycle:");
+		written.forEach((file) -> this.out.println("  " + file.toAbsolutePath()));
+	}
+
+	private ImportReport importReturns(List<Path> paths, Optional<String> cycle) {
+		ImportReport report = this.submissions.importPaths(paths, cycle);
+		this.out.printf("Imported %s: %d new, %d replaced, %d unchanged, %d older (not applied), %d rejected%n",
+				paths.size() == 1 ? paths.get(0) : paths.size() + " paths", report.count(ImportReport.Outcome.IMPORTED),
+				report.count(ImportReport.Outcome.REPLACED), report.count(ImportReport.Outcome.UNCHANGED),
+				report.count(ImportReport.Outcome.OLDER), report.count(ImportReport.Outcome.REJECTED));
+		for (ImportReport.FileResult file : report.files()) {
+			if (file.outcome() == ImportReport.Outcome.REJECTED) {
+				this.out.println("  REJECTED " + file.source() + ":");
+				file.problems().stream().map(ImportProblem::toString).forEach((p) -> this.out.println("    - " + p));
+			}
+			else if (file.outcome() == ImportReport.Outcome.OLDER) {
+				this.out.println("  " + file.source() + ": " + file.outcome().description());
+			}
+		}
+		return report;
+	}
+
+	private void evaluate(Optional<String> cycle) {
+		if (cycle.isPresent() && this.cycles.find(cycle.get()).isEmpty()) {
+			throw new IllegalArgumentException("No audit cycle '" + cycle.get() + "'. Open cycles: "
+					+ this.cycles.openCycles().stream().map(Cycle::id).toList());
+		}
+		JobExecution execution = cycle.map(this.evaluation::evaluateCycle).orElseGet(this.evaluation::evaluateOpenCycles);
+		long written = execution.getStepExecutions().stream().mapToLong((s) -> s.getWriteCount()).sum();
+		long skipped = execution.getStepExecutions().stream().mapToLong((s) -> s.getProcessSkipCount()).sum();
+		this.out.printf("Evaluation run %d %s: %d submission(s) evaluated, %d could not be evaluated%n", execution.getId(),
+				execution.getStatus(), written, skipped);
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			execution.getAllFailureExceptions().forEach((ex) -> this.out.println("  " + ex.getMessage()));
+			this.exitCode = 1;
+		}
+		else if (skipped > 0) {
+			this.exitCode = Math.max(this.exitCode, 4);
+		}
+	}
+
+	private Path showResults(String cycleId) {
+		CycleResults cycle = this.results.load(cycleId);
+		this.console.print(cycle, this.out);
+		return this.export.write(cycle);
+	}
+
+	private static List<Path> cycleFiles(Path folder) {
+		try (Stream<Path> files = Files.walk(folder, 2)) {
+			return files.filter((f) -> f.getFileName().toString().equals("cycle.yaml")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + folder.toAbsolutePath(), ex);
+		}
+	}
+
+	@Override
+	public int getExitCode() {
+		return this.exitCode;
+	}
+
+}

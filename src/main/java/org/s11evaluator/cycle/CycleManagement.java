@@ -1,0 +1,120 @@
+package org.s11evaluator.cycle;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.s11evaluator.rules.RulePack;
+import org.s11evaluator.rules.RulePacks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens audit cycles and answers which cycles exist. */
+@Service
+public class CycleManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(CycleManagement.class);
+
+	private final JdbcClient jdbc;
+
+	private final RulePacks packs;
+
+	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+	CycleManagement(JdbcClient jdbc, RulePacks packs) {
+		this.jdbc = jdbc;
+		this.packs = packs;
+	}
+
+	/** Opens (or updates) the cycle described by a {@code cycle.yaml}; returns its id. */
+	@Transactional
+	public String open(Path file) {
+		CycleDefinition cycle = read(file);
+		RulePack pack = this.packs.load(cycle.partnership());
+		this.jdbc.sql("insert into partnership (id, name) values (?, ?) on duplicate key update name = values(name)")
+			.params(pack.id(), pack.framework().partnership().name())
+			.update();
+		this.jdbc.sql("""
+				insert into audit_cycle (id, partnership_id, title, opens_on, return_deadline, status)
+				values (?, ?, ?, ?, ?, 'OPEN')
+				on duplicate key update title = values(title), opens_on = values(opens_on),
+				  return_deadline = values(return_deadline)""")
+			.params(cycle.id(), cycle.partnership(), cycle.title(), cycle.opens(), cycle.returnDeadline())
+			.update();
+		this.jdbc.sql("delete from cycle_agency where cycle_id = ?").param(cycle.id()).update();
+		for (CycleDefinition.ExpectedAgency agency : cycle.agencies()) {
+			saveAgency(agency.id(), agency.name(), agency.sector());
+			this.jdbc.sql("insert into cycle_agency (cycle_id, agency_id) values (?, ?)").params(cycle.id(), agency.id()).update();
+		}
+		log.info("Opened cycle {} for {} with {} expected agencies", cycle.id(), cycle.partnership(), cycle.agencies().size());
+		return cycle.id();
+	}
+
+	/** Records an agency, or updates its name and sector. */
+	public void saveAgency(String id, String name, String sector) {
+		this.jdbc.sql("""
+				insert into agency (id, name, sector) values (?, ?, ?)
+				on duplicate key update name = values(name), sector = coalesce(values(sector), sector)""")
+			.params(id, name, sector)
+			.update();
+	}
+
+	public Optional<Cycle> find(String id) {
+		return this.jdbc.sql("select id, partnership_id, title, opens_on, return_deadline, status from audit_cycle where id = ?")
+			.param(id)
+			.query(Cycle.class)
+			.optional();
+	}
+
+	public List<Cycle> openCycles() {
+		return this.jdbc.sql("select id, partnership_id, title, opens_on, return_deadline, status from audit_cycle where status = 'OPEN' order by id")
+			.query(Cycle.class)
+			.list();
+	}
+
+	private CycleDefinition read(Path file) {
+		CycleDefinition cycle;
+		try {
+			cycle = this.yaml.readValue(file.toFile(), CycleDefinition.class);
+		}
+		catch (JsonProcessingException ex) {
+			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
+			throw new CycleException(file + ":" + line + ": " + ex.getOriginalMessage());
+		}
+		catch (IOException ex) {
+			throw new CycleException(file + ": cannot be read: " + ex.getMessage());
+		}
+		List<String> missing = new ArrayList<>();
+		if (cycle.id() == null) {
+			missing.add("id");
+		}
+		if (cycle.partnership() == null) {
+			missing.add("partnership");
+		}
+		if (cycle.title() == null) {
+			missing.add("title");
+		}
+		if (cycle.opens() == null) {
+			missing.add("opens");
+		}
+		if (cycle.returnDeadline() == null) {
+			missing.add("returnDeadline");
+		}
+		if (!missing.isEmpty()) {
+			throw new CycleException(file + ": missing " + String.join(", ", missing));
+		}
+		return cycle;
+	}
+
+}

@@ -1,0 +1,42 @@
+package org.s11evaluator.evaluation;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.SkipListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Records why a submission could not be evaluated. Its last good results, and the pack version that
+ * produced them, stay as they were.
+ */
+class EvaluationFailureRecorder implements SkipListener<SubmissionToEvaluate, EvaluatedSubmission> {
+
+	private static final Logger log = LoggerFactory.getLogger(EvaluationFailureRecorder.class);
+
+	private final JdbcClient jdbc;
+
+	EvaluationFailureRecorder(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void onSkipInProcess(SubmissionToEvaluate submission, Throwable failure) {
+		log.warn("Submission {} (cycle {}) was not evaluated: {}", submission.id(), submission.cycleId(), firstLine(failure.getMessage()));
+		this.jdbc.sql("""
+				insert into evaluation (submission_id, status, pack_id, failure, failed_at)
+				values (?, 'FAILED', ?, ?, ?)
+				on duplicate key update status = 'FAILED', failure = values(failure), failed_at = values(failed_at)""")
+			.params(submission.id(), submission.partnershipId(), failure.getMessage(),
+					LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+			.update();
+	}
+
+	private static String firstLine(String message) {
+		return (message == null) ? "unknown error" : message.lines().findFirst().orElse(message);
+	}
+
+}

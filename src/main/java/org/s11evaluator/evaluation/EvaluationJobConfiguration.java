@@ -1,0 +1,109 @@
+package org.s11evaluator.evaluation;
+
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.s11evaluator.rules.RuleEngine;
+import org.s11evaluator.rules.RulePackCompiler;
+import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.submission.StoredSubmissions;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.skip.LimitCheckingItemSkipPolicy;
+import org.springframework.batch.item.database.JdbcPagingItemReader;
+import org.springframework.batch.item.database.Order;
+import org.springframework.batch.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code evaluateCycleJob}: one chunk-oriented step that reads a cycle's returns (or those of every open
+ * cycle), evaluates each with its partnership's rule pack and replaces its stored results.
+ *
+ * <pre>
+ * submission (paging reader, by id) ─▶ SubmissionEvaluator (Drools) ─▶ EvaluationResultWriter
+ *                                           │ fails
+ *                                           ▼
+ *                              skipped, reason recorded (EvaluationFailureRecorder)
+ * </pre>
+ */
+@Configuration(proxyBeanMethods = false)
+class EvaluationJobConfiguration {
+
+	static final String JOB_NAME = "evaluateCycleJob";
+
+	static final String ALL_OPEN_CYCLES = "*";
+
+	@Bean
+	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep) {
+		return new JobBuilder(JOB_NAME, jobs).start(evaluateSubmissionsStep).build();
+	}
+
+	@Bean
+	Step evaluateSubmissionsStep(JobRepository jobs, PlatformTransactionManager transactions, EvaluationSettings settings,
+			JdbcPagingItemReader<SubmissionToEvaluate> submissionsToEvaluate, SubmissionEvaluator submissionEvaluator,
+			EvaluationResultWriter evaluationResultWriter, JdbcClient jdbc, EvaluationProgress evaluationProgress) {
+		return new StepBuilder("evaluateSubmissionsStep", jobs)
+			.<SubmissionToEvaluate, EvaluatedSubmission>chunk(settings.chunkSize(), transactions)
+			.reader(submissionsToEvaluate)
+			.processor(submissionEvaluator)
+			.writer(evaluationResultWriter)
+			.faultTolerant()
+			.skipPolicy(new LimitCheckingItemSkipPolicy(settings.skipLimit(), Map.of(EvaluationFailedException.class, true)))
+			.listener(new EvaluationFailureRecorder(jdbc))
+			.listener((org.springframework.batch.core.StepExecutionListener) evaluationProgress)
+			.listener((org.springframework.batch.core.ChunkListener) evaluationProgress)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	JdbcPagingItemReader<SubmissionToEvaluate> submissionsToEvaluate(DataSource dataSource, EvaluationSettings settings,
+			@Value("#{jobParameters['cycle']}") String cycle) {
+		boolean allOpen = ALL_OPEN_CYCLES.equals(cycle);
+		return new JdbcPagingItemReaderBuilder<SubmissionToEvaluate>().name("submissionsToEvaluate")
+			.dataSource(dataSource)
+			.selectClause("select id, version, cycle_id, partnership_id")
+			.fromClause("from (" + SCOPED_SUBMISSIONS + ") submissions")
+			.whereClause(allOpen ? "where cycle_status = 'OPEN'" : "where cycle_id = :cycle")
+			.parameterValues(allOpen ? Map.of() : Map.of("cycle", cycle))
+			.sortKeys(Map.of("id", Order.ASCENDING))
+			.rowMapper(new DataClassRowMapper<>(SubmissionToEvaluate.class))
+			.pageSize(settings.chunkSize())
+			.build();
+	}
+
+	static final String SCOPED_SUBMISSIONS = "select s.id, s.version, s.cycle_id, c.partnership_id, c.status as cycle_status "
+			+ "from submission s join audit_cycle c on c.id = s.cycle_id";
+
+	@Bean
+	@StepScope
+	SubmissionEvaluator submissionEvaluator(RulePacks packs, RulePackCompiler compiler, RuleEngine engine,
+			StoredSubmissions submissions) {
+		return new SubmissionEvaluator(packs, compiler, engine, submissions);
+	}
+
+	@Bean
+	@StepScope
+	EvaluationResultWriter evaluationResultWriter(JdbcTemplate jdbc, ObjectMapper json,
+			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+		return new EvaluationResultWriter(jdbc, json, jobExecutionId);
+	}
+
+	@Bean
+	EvaluationProgress evaluationProgress(JdbcClient jdbc) {
+		return new EvaluationProgress(jdbc);
+	}
+
+}

@@ -1,0 +1,66 @@
+package org.s11evaluator.evaluation;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+/**
+ * A database-wide lock held for the whole of an evaluation run (MySQL/MariaDB {@code GET_LOCK}). The server
+ * releases it when the holding connection ends, so a run whose process died never blocks the next one, and
+ * a job execution still marked STARTED while nobody holds the lock is known to be stale.
+ */
+final class EvaluationLock implements AutoCloseable {
+
+	private static final String NAME = "s11-evaluator.evaluation";
+
+	private final Connection connection;
+
+	private EvaluationLock(Connection connection) {
+		this.connection = connection;
+	}
+
+	/** Takes the lock, or throws {@link EvaluationAlreadyRunningException} if another run holds it. */
+	static EvaluationLock acquire(DataSource dataSource) {
+		try {
+			Connection connection = dataSource.getConnection();
+			try (PreparedStatement lock = connection.prepareStatement("select get_lock(?, 0)")) {
+				lock.setString(1, NAME);
+				try (ResultSet result = lock.executeQuery()) {
+					if (result.next() && result.getInt(1) == 1) {
+						return new EvaluationLock(connection);
+					}
+				}
+			}
+			connection.close();
+			throw new EvaluationAlreadyRunningException();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot take the evaluation lock: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		try (Connection held = this.connection; PreparedStatement release = held.prepareStatement("select release_lock(?)")) {
+			release.setString(1, NAME);
+			release.executeQuery().close();
+		}
+		catch (SQLException ex) {
+			// The server releases the lock with the connection anyway.
+		}
+	}
+
+	/** Another evaluation run is in progress. */
+	static class EvaluationAlreadyRunningException extends RuntimeException {
+
+		EvaluationAlreadyRunningException() {
+			super("Another evaluation run is in progress on this database; this one was not started. "
+					+ "Wait for it to finish, then run again.");
+		}
+
+	}
+
+}

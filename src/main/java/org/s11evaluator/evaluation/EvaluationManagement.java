@@ -1,0 +1,120 @@
+package org.s11evaluator.evaluation;
+
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobInstance;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.explore.JobExplorer;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Launches the evaluation of a cycle, or of every open cycle. Only one run at a time: a second is refused.
+ * If the last run for the same scope did not complete (it failed, or its process was killed), that run is
+ * restarted from its last committed chunk instead of starting afresh.
+ */
+@Service
+public class EvaluationManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(EvaluationManagement.class);
+
+	private final JobLauncher launcher;
+
+	private final Job job;
+
+	private final JobExplorer explorer;
+
+	private final JobRepository repository;
+
+	private final DataSource dataSource;
+
+	EvaluationManagement(JobLauncher launcher, Job evaluateCycleJob, JobExplorer explorer, JobRepository repository,
+			DataSource dataSource) {
+		this.launcher = launcher;
+		this.job = evaluateCycleJob;
+		this.explorer = explorer;
+		this.repository = repository;
+		this.dataSource = dataSource;
+	}
+
+	/** Evaluates one cycle's submissions. */
+	public JobExecution evaluateCycle(String cycleId) {
+		return run(cycleId);
+	}
+
+	/** Evaluates the submissions of every open cycle. */
+	public JobExecution evaluateOpenCycles() {
+		return run(EvaluationJobConfiguration.ALL_OPEN_CYCLES);
+	}
+
+	private JobExecution run(String scope) {
+		try (EvaluationLock lock = EvaluationLock.acquire(this.dataSource)) {
+			markStaleExecutionsFailed();
+			JobParameters parameters = unfinished(scope).map(JobExecution::getJobParameters).orElseGet(() -> {
+				return new JobParametersBuilder().addString("cycle", scope)
+					.addLocalDateTime("requestedAt", LocalDateTime.now())
+					.toJobParameters();
+			});
+			return this.launcher.run(this.job, parameters);
+		}
+		catch (EvaluationLock.EvaluationAlreadyRunningException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The evaluation run could not be launched: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The latest run for this scope, if it did not complete: it is restarted rather than forgotten. */
+	private Optional<JobExecution> unfinished(String scope) {
+		List<JobInstance> instances = this.explorer.getJobInstances(EvaluationJobConfiguration.JOB_NAME, 0, 50);
+		return instances.stream()
+			.flatMap((instance) -> this.explorer.getJobExecutions(instance).stream())
+			.filter((execution) -> scope.equals(execution.getJobParameters().getString("cycle")))
+			.max(Comparator.comparing(JobExecution::getId))
+			.filter((latest) -> latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED)
+			.map((latest) -> {
+				log.info("Restarting evaluation run {} (job execution {}, {}), from its last committed chunk",
+						latest.getJobInstance().getInstanceId(), latest.getId(), latest.getStatus());
+				return latest;
+			});
+	}
+
+	/**
+	 * With the lock held, no other run is alive: an execution still STARTED belongs to a process that died
+	 * (killed, or its machine lost). Spring Batch would refuse to restart it, so it is marked FAILED.
+	 */
+	private void markStaleExecutionsFailed() {
+		for (JobExecution execution : this.explorer.findRunningJobExecutions(EvaluationJobConfiguration.JOB_NAME)) {
+			log.warn("Job execution {} was left {} by a process that stopped; marking it FAILED so it can be restarted",
+					execution.getId(), execution.getStatus());
+			for (StepExecution step : execution.getStepExecutions()) {
+				if (step.getStatus().isRunning()) {
+					step.setStatus(BatchStatus.FAILED);
+					step.setExitStatus(ExitStatus.FAILED.addExitDescription("process stopped while running"));
+					step.setEndTime(LocalDateTime.now());
+					this.repository.update(step);
+				}
+			}
+			execution.setStatus(BatchStatus.FAILED);
+			execution.setExitStatus(ExitStatus.FAILED.addExitDescription("process stopped while running"));
+			execution.setEndTime(LocalDateTime.now());
+			this.repository.update(execution);
+		}
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.s11evaluator.evaluation;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.s11evaluator.rules.EvaluationOutcome;
+import org.s11evaluator.rules.RuleEngine;
+import org.s11evaluator.rules.RulePackCompiler;
+import org.s11evaluator.rules.RulePackException;
+import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.submission.StoredSubmissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.item.ItemProcessor;
+
+/**
+ * Evaluates one stored return with its partnership's rule pack. Each pack is read from the rules folder
+ * once per run (one instance of this class per step execution), so every submission of a run is judged by
+ * the same pack version; a broken pack fails only its own partnership's submissions.
+ */
+class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, EvaluatedSubmission> {
+
+	private static final Logger log = LoggerFactory.getLogger(SubmissionEvaluator.class);
+
+	private final RulePacks packs;
+
+	private final RulePackCompiler compiler;
+
+	private final RuleEngine engine;
+
+	private final StoredSubmissions submissions;
+
+	private final Map<String, Object> packsOfThisRun = new HashMap<>();
+
+	SubmissionEvaluator(RulePacks packs, RulePackCompiler compiler, RuleEngine engine, StoredSubmissions submissions) {
+		this.packs = packs;
+		this.compiler = compiler;
+		this.engine = engine;
+		this.submissions = submissions;
+	}
+
+	@Override
+	public EvaluatedSubmission process(SubmissionToEvaluate submission) {
+		RulePackCompiler.CompiledPack pack = pack(submission.partnershipId());
+		try {
+			EvaluationOutcome outcome = this.engine.evaluate(pack, this.submissions.facts(submission.id()));
+			return new EvaluatedSubmission(submission, outcome, Instant.now());
+		}
+		catch (RuntimeException ex) {
+			throw new EvaluationFailedException("rule pack " + pack.pack().id() + " (version " + pack.pack().shortVersion()
+					+ ") failed on this submission: " + ex.getMessage(), ex);
+		}
+	}
+
+	private RulePackCompiler.CompiledPack pack(String packId) {
+		Object pack = this.packsOfThisRun.computeIfAbsent(packId, (id) -> {
+			try {
+				return this.compiler.compile(this.packs.load(id));
+			}
+			catch (RulePackException ex) {
+				log.error("{}\nSubmissions of partnership '{}' are skipped in this run; their last good results are kept.",
+						ex.getMessage(), id);
+				return ex;
+			}
+		});
+		if (pack instanceof RulePackException broken) {
+			throw new EvaluationFailedException(broken.getMessage(), broken);
+		}
+		return (RulePackCompiler.CompiledPack) pack;
+	}
+
+}

@@ -1,0 +1,190 @@
+package org.s11evaluator.submission;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.rules.Framework;
+import org.s11evaluator.rules.RulePacks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports returns from a file or a folder of {@code *.json} files. Each file is imported on its own: a bad
+ * file is recorded as rejected with every reason, and the others are still imported. Importing the same
+ * content again changes nothing; a corrected return replaces the earlier version.
+ */
+@Service
+public class SubmissionImport {
+
+	private static final Logger log = LoggerFactory.getLogger(SubmissionImport.class);
+
+	private static final Pattern AGENCY_ID = Pattern.compile("\"agency\"\\s*:\\s*\\{[^}]*?\"id\"\\s*:\\s*\"([a-z0-9-]{1,100})\"");
+
+	private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+	private static final Pattern CYCLE_ID = Pattern.compile("\"cycle\"\\s*:\\s*\"([^\"]{1,100})\"");
+
+	private final CycleManagement cycles;
+
+	private final RulePacks packs;
+
+	private final SubmissionRepository submissions;
+
+	private final TransactionTemplate transaction;
+
+	private final ObjectMapper json;
+
+	SubmissionImport(CycleManagement cycles, RulePacks packs, SubmissionRepository submissions,
+			TransactionTemplate transaction, ObjectMapper json) {
+		this.cycles = cycles;
+		this.packs = packs;
+		this.submissions = submissions;
+		this.transaction = transaction;
+		this.json = json;
+	}
+
+	/**
+	 * Imports every {@code *.json} file under the given paths, in name order. When {@code expectedCycle} is
+	 * given, a return for any other cycle is rejected.
+	 */
+	public ImportReport importPaths(List<Path> paths, Optional<String> expectedCycle) {
+		ImportReport report = new ImportReport();
+		Map<String, Framework> frameworks = new HashMap<>();
+		for (Path file : files(paths)) {
+			ImportReport.FileResult result = importFile(file, expectedCycle, frameworks);
+			report.add(result);
+			if (result.outcome() == ImportReport.Outcome.REJECTED) {
+				log.warn("Rejected {}:\n  {}", file, String.join("\n  ", result.problems().stream().map(ImportProblem::toString).toList()));
+			}
+		}
+		log.info("Import finished: {} imported, {} replaced, {} unchanged, {} older and not applied, {} rejected",
+				report.count(ImportReport.Outcome.IMPORTED), report.count(ImportReport.Outcome.REPLACED),
+				report.count(ImportReport.Outcome.UNCHANGED), report.count(ImportReport.Outcome.OLDER),
+				report.count(ImportReport.Outcome.REJECTED));
+		return report;
+	}
+
+	private ImportReport.FileResult importFile(Path file, Optional<String> expectedCycle, Map<String, Framework> frameworks) {
+		String source = file.toString();
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, null, null,
+					List.of(new ImportProblem("file", null, "cannot be read: " + ex.getMessage())));
+		}
+		String content = new String(bytes, StandardCharsets.UTF_8);
+		String contentHash = sha256(bytes);
+		List<ImportProblem> problems = new ArrayList<>();
+		SubmissionDocument document = null;
+		try {
+			JsonNode root = this.json.readTree(content);
+			if (root == null || root.isMissingNode()) {
+				problems.add(new ImportProblem("line 1, column 1", null, "the file is empty: expected a JSON submission"));
+			}
+			else {
+				SubmissionValidator.Result result = new SubmissionValidator(this.cycles::find,
+						(partnership) -> frameworks.computeIfAbsent(partnership, (id) -> this.packs.load(id).framework()))
+					.validate(root);
+				problems.addAll(result.problems());
+				document = result.document();
+			}
+		}
+		catch (JsonProcessingException ex) {
+			JsonLocation where = ex.getLocation();
+			String location = (where != null) ? "line " + where.getLineNr() + ", column " + where.getColumnNr() : "file";
+			problems.add(new ImportProblem(location, null, "not valid JSON: " + plain(ex.getOriginalMessage())));
+		}
+		if (document != null && expectedCycle.isPresent() && !expectedCycle.get().equals(document.cycle())) {
+			problems.add(new ImportProblem("$.cycle", null, "this import is for cycle \"" + expectedCycle.get()
+					+ "\" but the return is for \"" + document.cycle() + "\""));
+		}
+		if (!problems.isEmpty()) {
+			String cycleId = (document != null) ? document.cycle() : guess(CYCLE_ID, content);
+			String agencyId = (document != null) ? document.agency().id() : guess(AGENCY_ID, content);
+			this.transaction.executeWithoutResult((status) -> this.submissions.reject(source, sha256(source.getBytes(StandardCharsets.UTF_8)),
+					contentHash, cycleId, agencyId, content, problems));
+			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, cycleId, agencyId, problems);
+		}
+		SubmissionDocument accepted = document;
+		ImportReport.Outcome outcome = this.transaction.execute((status) -> store(accepted, source, contentHash, content));
+		return new ImportReport.FileResult(source, outcome, accepted.cycle(), accepted.agency().id(), List.of());
+	}
+
+	private ImportReport.Outcome store(SubmissionDocument doc, String source, String contentHash, String content) {
+		this.cycles.saveAgency(doc.agency().id(), doc.agency().name(), doc.agency().sector());
+		this.submissions.clearRejections(sha256(source.getBytes(StandardCharsets.UTF_8)));
+		Optional<SubmissionRepository.Stored> stored = this.submissions.find(doc.cycle(), doc.agency().id());
+		if (stored.isEmpty()) {
+			this.submissions.insert(doc, source, contentHash, content);
+			return ImportReport.Outcome.IMPORTED;
+		}
+		if (stored.get().contentHash().equals(contentHash)) {
+			return ImportReport.Outcome.UNCHANGED;
+		}
+		if (SubmissionRepository.utc(doc.submittedAt()).isBefore(stored.get().submittedAt())) {
+			return ImportReport.Outcome.OLDER;
+		}
+		this.submissions.replace(stored.get().id(), doc, source, contentHash, content);
+		return ImportReport.Outcome.REPLACED;
+	}
+
+	private static List<Path> files(List<Path> paths) {
+		List<Path> files = new ArrayList<>();
+		for (Path path : paths) {
+			if (Files.isDirectory(path)) {
+				try (Stream<Path> walk = Files.walk(path)) {
+					walk.filter((p) -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+				}
+				catch (IOException ex) {
+					throw new IllegalArgumentException("Cannot read folder " + path + ": " + ex.getMessage(), ex);
+				}
+			}
+			else {
+				files.add(path);
+			}
+		}
+		return files;
+	}
+
+	/** Jackson names its input source in messages; an officer needs only the line and column. */
+	static String plain(String message) {
+		return JACKSON_SOURCE.matcher(message).replaceAll("line $1, column $2").lines().findFirst().orElse(message);
+	}
+
+	private static String guess(Pattern pattern, String content) {
+		Matcher matcher = pattern.matcher(content);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
