@@ -1,0 +1,148 @@
+package org.s11evaluator.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.s11evaluator.rules.facts.AgencyAction;
+import org.s11evaluator.rules.facts.ItemResponse;
+import org.s11evaluator.rules.facts.Submission;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the cases that sit beside a pack's rule files ({@code evidence.drl} + {@code evidence.cases.yaml}).
+ * Each case evaluates its fragment of a return with the whole pack, as a real run would.
+ */
+@Component
+public class RuleCases {
+
+	static final LocalDate DEFAULT_SUBMITTED_ON = LocalDate.of(2025, 3, 1);
+
+	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+	private final RulePacks packs;
+
+	private final RulePackCompiler compiler;
+
+	private final RuleEngine engine;
+
+	public RuleCases(RulePacks packs, RulePackCompiler compiler, RuleEngine engine) {
+		this.packs = packs;
+		this.compiler = compiler;
+		this.engine = engine;
+	}
+
+	/** Runs every case of the pack; a case file that cannot be read fails as one case naming file and line. */
+	public List<RuleCaseResult> run(String packId) {
+		RulePack pack = this.packs.load(packId);
+		RulePackCompiler.CompiledPack compiled = this.compiler.compile(pack);
+		List<RuleCaseResult> results = new ArrayList<>();
+		for (Path file : caseFiles(this.packs.folder(packId))) {
+			String name = packId + "/" + file.getFileName();
+			RuleCase.File cases;
+			try {
+				cases = this.yaml.readValue(file.toFile(), RuleCase.File.class);
+			}
+			catch (JsonProcessingException ex) {
+				int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
+				results.add(new RuleCaseResult(name, "(file cannot be read)", List.of(name + ":" + line + ": " + ex.getOriginalMessage()), Set.of()));
+				continue;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			for (RuleCase ruleCase : cases.cases()) {
+				results.add(run(name, compiled, withDefaults(ruleCase, cases.defaults())));
+			}
+		}
+		return results;
+	}
+
+	/** Every rule of the pack, by name, so a report can show those no case ever fires. */
+	public Set<String> ruleNames(String packId) {
+		RulePackCompiler.CompiledPack compiled = this.compiler.compile(this.packs.load(packId));
+		return compiled.kieBase().getKiePackages().stream()
+			.flatMap((p) -> p.getRules().stream())
+			.map(org.kie.api.definition.rule.Rule::getName)
+			.collect(Collectors.toCollection(java.util.TreeSet::new));
+	}
+
+	private RuleCaseResult run(String file, RulePackCompiler.CompiledPack compiled, RuleCase ruleCase) {
+		Framework framework = compiled.pack().framework();
+		Map<String, Framework.Standard> standards = framework.standardByItemId();
+		List<String> failures = new ArrayList<>();
+		List<ItemResponse> responses = new ArrayList<>();
+		for (RuleCase.Response r : ruleCase.given().responses()) {
+			Framework.Standard standard = standards.get(r.item());
+			if (standard == null) {
+				failures.add("given: item \"" + r.item() + "\" is not in the " + compiled.pack().id() + " framework");
+				continue;
+			}
+			responses.add(new ItemResponse(r.item(), standard.id(), r.rating(), r.statement(), r.evidence(), r.links(),
+					r.naReason(), r.lastReviewed()));
+		}
+		List<AgencyAction> actions = new ArrayList<>();
+		for (int i = 0; i < ruleCase.given().actions().size(); i++) {
+			RuleCase.Action a = ruleCase.given().actions().get(i);
+			String standard = (a.item() != null && standards.containsKey(a.item())) ? standards.get(a.item()).id() : a.standard();
+			actions.add(new AgencyAction(i + 1, a.item(), standard, a.action(), a.lead(), a.due()));
+		}
+		if (!failures.isEmpty()) {
+			return new RuleCaseResult(file, ruleCase.name(), failures, Set.of());
+		}
+		Submission submission = new Submission(compiled.pack().id(), "rule-case", "case-agency", "Case Agency",
+				Objects.requireNonNullElse(ruleCase.given().completedBy(), "Casey Officer"), ruleCase.given().role(),
+				ruleCase.given().submittedOn());
+		EvaluationOutcome outcome;
+		try {
+			outcome = this.engine.evaluate(compiled, new SubmissionFacts(submission, responses, actions));
+		}
+		catch (RuntimeException ex) {
+			return new RuleCaseResult(file, ruleCase.name(), List.of("the rules failed: " + ex.getMessage()), Set.of());
+		}
+		RuleCaseMatcher matcher = new RuleCaseMatcher(outcome);
+		failures.addAll(matcher.missing(ruleCase.expect()));
+		failures.addAll(matcher.unwanted(ruleCase.absent()));
+		Set<String> fired = outcome.outcomes().stream().map(Derived::rule).collect(Collectors.toCollection(LinkedHashSet::new));
+		return new RuleCaseResult(file, ruleCase.name(), failures, fired);
+	}
+
+	private static RuleCase withDefaults(RuleCase ruleCase, RuleCase.Given defaults) {
+		RuleCase.Given given = ruleCase.given();
+		LocalDate submittedOn = (given.submittedOn() != null) ? given.submittedOn()
+				: (defaults != null && defaults.submittedOn() != null) ? defaults.submittedOn() : DEFAULT_SUBMITTED_ON;
+		List<RuleCase.Response> responses = new ArrayList<>((defaults != null) ? defaults.responses() : List.of());
+		Set<String> answered = given.responses().stream().map(RuleCase.Response::item).collect(Collectors.toSet());
+		responses.removeIf((r) -> answered.contains(r.item()));
+		responses.addAll(given.responses());
+		return new RuleCase(ruleCase.name(), new RuleCase.Given(submittedOn, given.completedBy(), given.role(), responses,
+				given.actions()), ruleCase.expect(), ruleCase.absent());
+	}
+
+	private static List<Path> caseFiles(Path folder) {
+		try (Stream<Path> files = Files.list(folder)) {
+			return files.filter((f) -> f.getFileName().toString().endsWith(".cases.yaml")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+
+}
