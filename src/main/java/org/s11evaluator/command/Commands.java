@@ -56,7 +56,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final JsonResultsExport export;
 
-	private final PrintStream out = System.out;
+	private static PrintStream out() {
+		return System.out;
+	}
 
 	private int exitCode;
 
@@ -73,6 +75,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	@Override
 	public void run(ApplicationArguments args) {
 		List<String> words = args.getNonOptionArgs();
+		this.exitCode = 0;
 		if (words.isEmpty()) {
 			return;
 		}
@@ -81,7 +84,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		try {
 			switch (words.get(0)) {
 				case "demo" -> demo(Path.of(rest.isEmpty() ? "samples" : rest.get(0)));
-				case "open-cycle" -> rest.forEach((file) -> this.out.println("Opened cycle " + this.cycles.open(Path.of(file))));
+				case "open-cycle" -> rest.forEach((file) -> out().println("Opened cycle " + this.cycles.open(Path.of(file))));
 				case "import" -> {
 					if (importReturns(rest.stream().map(Path::of).toList(), cycle).count(ImportReport.Outcome.REJECTED) > 0) {
 						this.exitCode = 3;
@@ -89,20 +92,20 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 				}
 				case "evaluate" -> evaluate(cycle);
 				case "results" -> showResults(cycle.orElseThrow(() -> new IllegalArgumentException("results needs --cycle=ID")));
-				case "help" -> this.out.print(USAGE);
+				case "help" -> out().print(USAGE);
 				default -> {
-					this.out.println("Unknown command '" + words.get(0) + "'.");
-					this.out.print(USAGE);
+					out().println("Unknown command '" + words.get(0) + "'.");
+					out().print(USAGE);
 					this.exitCode = 2;
 				}
 			}
 		}
 		catch (RuntimeException ex) {
-			this.out.println();
-			this.out.println("FAILED: " + ex.getMessage());
+			out().println();
+			out().println("FAILED: " + ex.getMessage());
 			Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
 			if (root != ex) {
-				this.out.println("  cause: " + root.getMessage());
+				out().println("  cause: " + root.getMessage());
 			}
 			this.exitCode = 1;
 		}
@@ -110,7 +113,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private void demo(Path folder) {
 		List<Path> cycleFiles = cycleFiles(folder);
-		this.out.println("S11 Evaluator demo: " + cycleFiles.size() + " audit cycles from " + folder.toAbsolutePath());
+		out().println("S11 Evaluator demo: " + cycleFiles.size() + " audit cycles from " + folder.toAbsolutePath());
 		List<String> cycleIds = new ArrayList<>();
 		for (Path file : cycleFiles) {
 			String id = this.cycles.open(file);
@@ -119,24 +122,24 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		}
 		evaluate(Optional.empty());
 		List<Path> written = cycleIds.stream().map(this::showResults).toList();
-		this.out.println();
-		this.out.println("Results with every explanation (rule, inputs, rule-pack version), one file per cycle:");
-		written.forEach((file) -> this.out.println("  " + file.toAbsolutePath()));
+		out().println();
+		out().println("Results with every explanation (rule, inputs, rule-pack version), one file per cycle:");
+		written.forEach((file) -> out().println("  " + file.toAbsolutePath()));
 	}
 
 	private ImportReport importReturns(List<Path> paths, Optional<String> cycle) {
 		ImportReport report = this.submissions.importPaths(paths, cycle);
-		this.out.printf("Imported %s: %d new, %d replaced, %d unchanged, %d older (not applied), %d rejected%n",
+		out().printf("Imported %s: %d new, %d replaced, %d unchanged, %d older (not applied), %d rejected%n",
 				paths.size() == 1 ? paths.get(0) : paths.size() + " paths", report.count(ImportReport.Outcome.IMPORTED),
 				report.count(ImportReport.Outcome.REPLACED), report.count(ImportReport.Outcome.UNCHANGED),
 				report.count(ImportReport.Outcome.OLDER), report.count(ImportReport.Outcome.REJECTED));
 		for (ImportReport.FileResult file : report.files()) {
 			if (file.outcome() == ImportReport.Outcome.REJECTED) {
-				this.out.println("  REJECTED " + file.source() + ":");
-				file.problems().stream().map(ImportProblem::toString).forEach((p) -> this.out.println("    - " + p));
+				out().println("  REJECTED " + file.source() + ":");
+				file.problems().stream().map(ImportProblem::toString).forEach((p) -> out().println("    - " + p));
 			}
 			else if (file.outcome() == ImportReport.Outcome.OLDER) {
-				this.out.println("  " + file.source() + ": " + file.outcome().description());
+				out().println("  " + file.source() + ": " + file.outcome().description());
 			}
 		}
 		return report;
@@ -150,10 +153,10 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		JobExecution execution = cycle.map(this.evaluation::evaluateCycle).orElseGet(this.evaluation::evaluateOpenCycles);
 		long written = execution.getStepExecutions().stream().mapToLong((s) -> s.getWriteCount()).sum();
 		long skipped = execution.getStepExecutions().stream().mapToLong((s) -> s.getProcessSkipCount()).sum();
-		this.out.printf("Evaluation run %d %s: %d submission(s) evaluated, %d could not be evaluated%n", execution.getId(),
+		out().printf("Evaluation run %d %s: %d submission(s) evaluated, %d could not be evaluated%n", execution.getId(),
 				execution.getStatus(), written, skipped);
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			execution.getAllFailureExceptions().forEach((ex) -> this.out.println("  " + ex.getMessage()));
+			execution.getAllFailureExceptions().forEach((ex) -> out().println("  " + ex.getMessage()));
 			this.exitCode = 1;
 		}
 		else if (skipped > 0) {
@@ -163,7 +166,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private Path showResults(String cycleId) {
 		CycleResults cycle = this.results.load(cycleId);
-		this.console.print(cycle, this.out);
+		this.console.print(cycle, out());
 		return this.export.write(cycle);
 	}
 

@@ -15,14 +15,21 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 class FrameworkReader {
 
 	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.addHandler(new UnknownFieldAtItsLine());
 
 	Framework read(String fileName, String text, String packId) {
 		Framework framework;
 		try {
 			framework = this.yaml.readValue(text, Framework.class);
 		}
+		catch (UnknownFieldAtItsLine.UnknownField ex) {
+			throw unknownField(packId, fileName, text, ex);
+		}
 		catch (JsonProcessingException ex) {
+			if (ex.getCause() instanceof UnknownFieldAtItsLine.UnknownField unknown) {
+				throw unknownField(packId, fileName, text, unknown);
+			}
 			JsonLocation location = ex.getLocation();
 			int line = (location != null) ? location.getLineNr() : 0;
 			int column = (location != null) ? location.getColumnNr() : 0;
@@ -34,6 +41,22 @@ class FrameworkReader {
 			throw new RulePackException(packId, problems);
 		}
 		return framework;
+	}
+
+	/** Records are read from replayed tokens without a location: then the key's first use in the text tells. */
+	private static RulePackException unknownField(String packId, String fileName, String text, UnknownFieldAtItsLine.UnknownField ex) {
+		int line = ex.line;
+		int column = ex.column;
+		if (line <= 0) {
+			java.util.regex.Matcher key = java.util.regex.Pattern
+				.compile("(^|[\\s{,-])(" + java.util.regex.Pattern.quote(ex.field) + ")\\s*:", java.util.regex.Pattern.MULTILINE)
+				.matcher(text);
+			if (key.find()) {
+				line = (int) text.substring(0, key.start(2)).chars().filter((c) -> c == '\n').count() + 1;
+				column = key.start(2) - text.lastIndexOf('\n', key.start(2) - 1);
+			}
+		}
+		return new RulePackException(packId, List.of(new RuleProblem(fileName, Math.max(line, 0), Math.max(column, 0), ex.getMessage())));
 	}
 
 	private List<RuleProblem> check(String fileName, Framework framework, String packId) {

@@ -49,6 +49,11 @@ class RuleCaseMatcher {
 				failures.add("expected standard " + id + " not to be rated " + rag);
 			}
 		});
+		absent.itemRatings().forEach((id, rag) -> {
+			if (rag.equalsIgnoreCase(itemRatings().get(id))) {
+				failures.add("expected item " + id + " not to be rated " + rag);
+			}
+		});
 		return failures;
 	}
 

@@ -94,6 +94,11 @@ public class RuleCases {
 				failures.add("given: item \"" + r.item() + "\" is not in the " + compiled.pack().id() + " framework");
 				continue;
 			}
+			if (framework.scale().level(r.rating()).isEmpty()) {
+				failures.add("given: rating \"" + r.rating() + "\" of item " + r.item() + " is not in the " + compiled.pack().id()
+						+ " scale " + framework.scale().codes() + " (an import would reject it)");
+				continue;
+			}
 			responses.add(new ItemResponse(r.item(), standard.id(), r.rating(), r.statement(), r.evidence(), r.links(),
 					r.naReason(), r.lastReviewed()));
 		}

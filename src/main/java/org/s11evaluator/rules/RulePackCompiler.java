@@ -58,18 +58,22 @@ public class RulePackCompiler {
 				continue;
 			}
 			String fileName = file.name().substring(file.name().lastIndexOf('/') + 1);
-			String path = "src/main/resources/" + packageName.group(1).replace('.', '/') + "/" + fileName;
+			String path = packageName.group(1).replace('.', '/') + "/" + fileName;
 			fileByPath.put(path, file.name());
-			files.write(path, file.content());
+			files.write("src/main/resources/" + path, file.content());
 		}
 		if (!problems.isEmpty()) {
 			throw new RulePackException(pack.id(), problems);
 		}
 		KieBuilder builder = kie.newKieBuilder(files).buildAll();
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-			String file = fileByPath.getOrDefault(message.getPath(), (message.getPath() != null) ? message.getPath() : pack.id());
-			problems.add(new RuleProblem(file, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0),
-					plain(message.getText())));
+			String path = (message.getPath() != null) ? message.getPath().replaceFirst("^src/main/resources/", "") : "";
+			String file = fileByPath.getOrDefault(path, path.isEmpty() ? pack.id() : path);
+			boolean echo = message.getText() != null && message.getText().contains("Parser returned a null Package");
+			if (!echo) {
+				problems.add(new RuleProblem(file, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0),
+						plain(message.getText())));
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new RulePackException(pack.id(), problems);
@@ -82,12 +86,25 @@ public class RulePackCompiler {
 		return new CompiledPack(pack, kieBase);
 	}
 
-	/** Drools messages often span lines and repeat themselves; keep the first meaningful line. */
-	private static String plain(String text) {
+	/**
+	 * Drools messages span lines and repeat themselves; keep what says what is wrong, in one line. The most
+	 * useful part of a constraint error is MVEL's "[Error: ...]" line, which names the field or method.
+	 */
+	static String plain(String text) {
 		if (text == null) {
 			return "the rule file could not be compiled";
 		}
-		return text.lines().map(String::strip).filter((line) -> !line.isEmpty()).findFirst().orElse(text.strip());
+		List<String> lines = text.lines().map(String::strip).filter((line) -> !line.isEmpty()).toList();
+		if (lines.isEmpty()) {
+			return text.strip();
+		}
+		String first = lines.get(0).replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "").replaceFirst(":$", "");
+		return lines.stream()
+			.filter((line) -> line.startsWith("[Error: "))
+			.findFirst()
+			.map((detail) -> first + ": " + detail.substring(8, detail.length() - (detail.endsWith("]") ? 1 : 0))
+				.replace("org.s11evaluator.rules.facts.", ""))
+			.orElse(first);
 	}
 
 	/** A rule pack ready to evaluate submissions. */

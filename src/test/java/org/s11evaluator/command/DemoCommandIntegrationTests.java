@@ -1,0 +1,73 @@
+package org.s11evaluator.command;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.s11evaluator.support.DatabaseCleaner;
+import org.s11evaluator.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's main command: the demo over the bundled samples, as a policy officer would read it. */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class DemoCommandIntegrationTests {
+
+	private static final Path OUTPUT = Path.of("target/demo-test-output");
+
+	@DynamicPropertySource
+	static void output(DynamicPropertyRegistry registry) {
+		registry.add("s11.reporting.output-directory", OUTPUT::toString);
+	}
+
+	@Autowired
+	Commands commands;
+
+	@Autowired
+	DatabaseCleaner database;
+
+	@BeforeEach
+	void emptyDatabase() {
+		this.database.clean();
+	}
+
+	@Test
+	void demoImportsEvaluatesPrintsAndWritesTheResultsOfAllThreePartnerships(CapturedOutput output) throws IOException {
+		this.commands.run(new DefaultApplicationArguments("demo"));
+
+		assertThat(this.commands.getExitCode()).isZero();
+		assertThat(output).contains("Evaluation run", "COMPLETED: 24 submission(s) evaluated, 0 could not be evaluated")
+			.contains("13 of 14 expected agencies returned; 1 not returned; 3 rejected file(s).")
+			.contains("University Hospitals Sussex NHS Foundation Trust", "Standards: 1 G  2 G  3 G  4 G  5 A  6 R  7 G  8 R  9 G")
+			.contains("REJECTED samples/pan-sussex-2025/submissions/zz-bad-unknown-item.json")
+			.contains("Not returned: Probation Service – Barking, Dagenham and Havering PDU");
+		JsonNode sussex = new ObjectMapper().readTree(OUTPUT.resolve("pan-sussex-2025/evaluation-results.json").toFile());
+		assertThat(sussex.at("/cycle/agencies")).hasSize(13);
+		JsonNode finding = sussex.at("/cycle/agencies").findValues("findings").stream().filter((f) -> f.size() > 0).findFirst().orElseThrow().get(0);
+		assertThat(finding.get("rule").asText()).startsWith("SUS-");
+		assertThat(finding.get("inputs")).isNotEmpty();
+		assertThat(sussex.at("/cycle/agencies/0/packVersion").asText()).hasSize(64);
+		assertThat(Files.list(OUTPUT)).hasSize(3);
+	}
+
+	@Test
+	void anUnknownCommandPrintsUsageAndFails(CapturedOutput output) {
+		this.commands.run(new DefaultApplicationArguments("evalute"));
+
+		assertThat(this.commands.getExitCode()).isEqualTo(2);
+		assertThat(output).contains("Unknown command 'evalute'", "Usage: s11-evaluator");
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.s11evaluator.evaluation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.s11evaluator.support.DatabaseCleaner;
+import org.s11evaluator.support.IntegrationTest;
+import org.s11evaluator.support.SampleCycles;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Policy officers edit rule files while the application is deployed: the next run must use the edit. */
+@IntegrationTest
+class RuleChangeIntegrationTests {
+
+	private static final Path RULES = copyOfRules();
+
+	@DynamicPropertySource
+	static void rules(DynamicPropertyRegistry registry) {
+		registry.add("s11.rules.directory", RULES::toString);
+	}
+
+	@Autowired
+	EvaluationManagement evaluation;
+
+	@Autowired
+	SampleCycles samples;
+
+	@Autowired
+	DatabaseCleaner database;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@BeforeEach
+	void freshRulesAndSamples() {
+		copy(Path.of("rules"), RULES);
+		this.database.clean();
+		this.samples.load();
+	}
+
+	@Test
+	void anEditedTimescaleChangesTheNextRunWithoutARebuild() throws IOException {
+		this.evaluation.evaluateOpenCycles();
+		String before = packVersion("uhsussex");
+		assertThat(dueDate("uhsussex", "6.2")).isEqualTo(LocalDate.of(2025, 4, 30));
+
+		Path followUp = RULES.resolve("pan-sussex/follow-up.drl");
+		Files.writeString(followUp, Files.readString(followUp).replace("$s.submittedOn().plusMonths(1)", "$s.submittedOn().plusWeeks(2)"));
+		this.evaluation.evaluateOpenCycles();
+
+		assertThat(dueDate("uhsussex", "6.2")).isEqualTo(LocalDate.of(2025, 4, 14));
+		assertThat(packVersion("uhsussex")).isNotEqualTo(before);
+	}
+
+	@Test
+	void aBrokenPackFailsOnlyItsOwnPartnershipAndKeepsItsLastGoodResults() throws IOException {
+		this.evaluation.evaluateOpenCycles();
+		int goodFindings = count("select count(*) from finding f join submission s on s.id = f.submission_id where s.cycle_id = 'barking-and-dagenham-2025'");
+		Path actions = RULES.resolve("barking-and-dagenham/actions.drl");
+		Files.writeString(actions, Files.readString(actions).replace("not AgencyAction(concernsStandard($r.standardId()))",
+				"not AgencyAction(concernsStandrd($r.standardId()))"));
+
+		var run = this.evaluation.evaluateOpenCycles();
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.sql("""
+				select e.status, count(*) from evaluation e join submission s on s.id = e.submission_id
+				group by s.cycle_id, e.status order by s.cycle_id""").query((rs, i) -> rs.getString(1) + " " + rs.getInt(2)).list())
+			.containsExactly("FAILED 6", "EVALUATED 5", "EVALUATED 13");
+		assertThat(this.jdbc.sql("select distinct failure from evaluation where status = 'FAILED'").query(String.class).single())
+			.contains("barking-and-dagenham/actions.drl:").contains("concernsStandrd");
+		assertThat(count("select count(*) from finding f join submission s on s.id = f.submission_id where s.cycle_id = 'barking-and-dagenham-2025'"))
+			.isEqualTo(goodFindings).isPositive();
+		assertThat(count("select count(*) from evaluation where status = 'FAILED' and pack_version is not null")).isEqualTo(6);
+	}
+
+	private LocalDate dueDate(String agency, String item) {
+		return this.jdbc.sql("select f.due_date from follow_up_action f join submission s on s.id = f.submission_id where s.agency_id = ? and f.item_id = ?")
+			.params(agency, item)
+			.query(LocalDate.class)
+			.single();
+	}
+
+	private String packVersion(String agency) {
+		return this.jdbc.sql("select e.pack_version from evaluation e join submission s on s.id = e.submission_id where s.agency_id = ?")
+			.param(agency)
+			.query(String.class)
+			.single();
+	}
+
+	private int count(String sql) {
+		return this.jdbc.sql(sql).query(Integer.class).single();
+	}
+
+	private static Path copyOfRules() {
+		try {
+			return Files.createTempDirectory("s11-rules-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void copy(Path from, Path to) {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path source : files.toList()) {
+				Path target = to.resolve(from.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

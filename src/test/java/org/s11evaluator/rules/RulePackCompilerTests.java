@@ -1,0 +1,142 @@
+package org.s11evaluator.rules;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class RulePackCompilerTests {
+
+	@TempDir
+	Path rules;
+
+	private final RulePackCompiler compiler = new RulePackCompiler();
+
+	@Test
+	void reportsAMisspelledFieldWithFileAndLine() throws IOException {
+		RulePack pack = packWith("""
+				package rules.test;
+				import org.s11evaluator.rules.facts.*;
+
+				rule "T-01 typo"
+				when
+				    $r : ItemResponse(ratingg == "red")
+				then
+				    insert(new Finding("X", $r.itemId(), $r.standardId(), "x"));
+				end
+				""");
+
+		assertThatExceptionOfType(RulePackException.class).isThrownBy(() -> this.compiler.compile(pack))
+			.satisfies((ex) -> assertThat(ex.problems()).anySatisfy((problem) -> {
+				assertThat(problem.file()).isEqualTo("test-pack/policy.drl");
+				assertThat(problem.line()).isEqualTo(6);
+				assertThat(problem.message()).contains("ratingg");
+			}));
+	}
+
+	@Test
+	void reportsAMissingEndWithFileAndLine() throws IOException {
+		RulePack pack = packWith("""
+				package rules.test;
+				import org.s11evaluator.rules.facts.*;
+
+				rule "T-01 no end"
+				when
+				    $r : ItemResponse(rating == "red")
+				then
+				    insert(new Finding("X", $r.itemId(), $r.standardId(), "x"));
+				""");
+
+		assertThatExceptionOfType(RulePackException.class).isThrownBy(() -> this.compiler.compile(pack))
+			.satisfies((ex) -> assertThat(ex.problems()).allSatisfy((problem) -> {
+				assertThat(problem.file()).isEqualTo("test-pack/policy.drl");
+				assertThat(problem.line()).isPositive();
+			}));
+	}
+
+	@Test
+	void refusesRuleFilesThatReachOutsideTheFactModel() throws IOException {
+		RulePack pack = packWith("""
+				package rules.test;
+				import org.s11evaluator.rules.facts.*;
+				import java.io.File;
+
+				rule "T-01 escape"
+				when
+				    $r : ItemResponse()
+				then
+				    System.exit(1);
+				    java.lang.Runtime.getRuntime().exec("rm -rf /");
+				    Class.forName("x");
+				end
+				""");
+
+		assertThatExceptionOfType(RulePackException.class).isThrownBy(() -> this.compiler.compile(pack))
+			.satisfies((ex) -> assertThat(ex.problems()).extracting(RuleProblem::line, (p) -> p.message().substring(0, 12))
+				.contains(org.assertj.core.groups.Tuple.tuple(3, "import of 'j"), org.assertj.core.groups.Tuple.tuple(9, "'System' is "),
+						org.assertj.core.groups.Tuple.tuple(10, "'Runtime' is"), org.assertj.core.groups.Tuple.tuple(11, "'Class' is n")));
+	}
+
+	@Test
+	void allowsForbiddenWordsInsideStringsAndComments() throws IOException {
+		RulePack pack = packWith("""
+				package rules.test;
+				import org.s11evaluator.rules.facts.*;
+
+				// A comment may mention System.exit or File without harm.
+				rule "T-01 words in text"
+				when
+				    $r : ItemResponse(rating == "red")
+				then
+				    insert(new Finding("X", $r.itemId(), $r.standardId(), "Class lists and File notes are fine in messages"));
+				end
+				""");
+
+		assertThat(this.compiler.compile(pack).kieBase().getKiePackage("rules.test").getRules()).hasSize(1);
+	}
+
+	@Test
+	void compilesEachPackContentOnceAndAnEditGivesANewVersion() throws IOException {
+		String drl = """
+				package rules.test;
+				import org.s11evaluator.rules.facts.*;
+				rule "T-01 red"
+				when
+				    $r : ItemResponse(rating == "red")
+				then
+				    insert(new Finding("X", $r.itemId(), $r.standardId(), "x"));
+				end
+				""";
+		RulePack first = packWith(drl);
+		RulePack same = new RulePacks(new RulesSettings(this.rules, 100)).load("test-pack");
+		RulePack edited = packWith(drl.replace("\"red\"", "\"amber\""));
+
+		assertThat(same.version()).isEqualTo(first.version());
+		assertThat(this.compiler.compile(same)).isSameAs(this.compiler.compile(first));
+		assertThat(edited.version()).isNotEqualTo(first.version());
+		assertThat(this.compiler.compile(edited)).isNotSameAs(this.compiler.compile(first));
+	}
+
+	private RulePack packWith(String drl) throws IOException {
+		Path folder = Files.createDirectories(this.rules.resolve("test-pack"));
+		Files.writeString(folder.resolve("framework.yaml"), """
+				partnership: { id: test-pack, name: Test partnership }
+				source: test
+				scale:
+				  name: RAG
+				  levels: [ { code: red, label: Red }, { code: green, label: Green } ]
+				standards:
+				  - id: "1"
+				    title: One
+				    items: [ { id: "1.1", text: An item } ]
+				""");
+		Files.writeString(folder.resolve("policy.drl"), drl);
+		return new RulePacks(new RulesSettings(this.rules, 100)).load("test-pack");
+	}
+
+}

@@ -1,0 +1,26 @@
+package org.s11evaluator.support;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Empties the domain tables and the batch job history between tests (the batch id sequences stay). */
+public class DatabaseCleaner {
+
+	private static final List<String> TABLES = List.of("follow_up_action", "finding", "standard_rating", "item_rating",
+			"evaluation", "rejection_reason", "rejected_submission", "agency_action", "item_response", "submission",
+			"cycle_agency", "audit_cycle", "agency", "partnership", "BATCH_STEP_EXECUTION_CONTEXT",
+			"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION",
+			"BATCH_JOB_INSTANCE");
+
+	private final JdbcTemplate jdbc;
+
+	DatabaseCleaner(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void clean() {
+		TABLES.forEach((table) -> this.jdbc.update("delete from " + table));
+	}
+
+}
