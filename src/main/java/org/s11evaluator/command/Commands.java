@@ -91,7 +91,11 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 					}
 				}
 				case "evaluate" -> evaluate(cycle);
-				case "results" -> showResults(cycle.orElseThrow(() -> new IllegalArgumentException("results needs --cycle=ID")));
+				case "results" -> {
+					Path written = showResults(cycle.orElseThrow(() -> new IllegalArgumentException("results needs --cycle=ID")));
+					out().println();
+					out().println("Results with every explanation: " + written.toAbsolutePath());
+				}
 				case "help" -> out().print(USAGE);
 				default -> {
 					out().println("Unknown command '" + words.get(0) + "'.");

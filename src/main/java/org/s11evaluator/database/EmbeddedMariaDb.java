@@ -41,7 +41,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
 				.setPort(port)
 				.setBaseDir(root.resolve("base").toFile())
-				.setDataDir(root.resolve("data-" + port).toFile())
+				.setDataDir(root.resolve("data").toFile())
 				.setTmpDir(root.resolve("tmp").toString())
 				.setSocket(root.resolve("tmp/mariadb-" + port + ".sock").toString())
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(!keepData);

@@ -29,6 +29,8 @@ public class RulePackCompiler {
 
 	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([a-zA-Z_][\\w.]*)\\s*;?", Pattern.MULTILINE);
 
+	private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
+
 	private final Map<String, CompiledPack> compiled = new ConcurrentHashMap<>();
 
 	private final RuleFileGuard guard = new RuleFileGuard();
@@ -50,6 +52,8 @@ public class RulePackCompiler {
 		KieFileSystem files = kie.newKieFileSystem();
 		files.generateAndWritePomXML(releaseId);
 		Map<String, String> fileByPath = new java.util.HashMap<>();
+		Map<String, String> contentByName = new java.util.HashMap<>();
+		pack.ruleFiles().forEach((file) -> contentByName.put(file.name(), file.content()));
 		for (RulePack.RuleFile file : pack.ruleFiles()) {
 			Matcher packageName = PACKAGE.matcher(RuleFileGuard.blankStringsAndComments(file.content()));
 			if (!packageName.find()) {
@@ -71,8 +75,9 @@ public class RulePackCompiler {
 			String file = fileByPath.getOrDefault(path, path.isEmpty() ? pack.id() : path);
 			boolean echo = message.getText() != null && message.getText().contains("Parser returned a null Package");
 			if (!echo) {
-				problems.add(new RuleProblem(file, Math.max(message.getLine(), 0), Math.max(message.getColumn(), 0),
-						plain(message.getText())));
+				int line = Math.max(message.getLine(), 0);
+				problems.add(new RuleProblem(file, line, Math.max(message.getColumn(), 0),
+						plain(message.getText()) + ruleAt(contentByName.get(file), line)));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -84,6 +89,22 @@ public class RulePackCompiler {
 		log.info("Compiled rule pack {} version {} ({} rule files) in {} ms", pack.id(), pack.shortVersion(),
 				pack.ruleFiles().size(), (System.nanoTime() - started) / 1_000_000);
 		return new CompiledPack(pack, kieBase);
+	}
+
+	/** Names the rule a problem is in: the nearest rule declared at or above its line. */
+	static String ruleAt(String content, int line) {
+		if (content == null || line <= 0) {
+			return "";
+		}
+		String rule = null;
+		List<String> lines = content.lines().toList();
+		for (int i = 0; i < Math.min(line, lines.size()); i++) {
+			Matcher declaration = RULE_DECLARATION.matcher(lines.get(i));
+			if (declaration.find()) {
+				rule = declaration.group(1);
+			}
+		}
+		return (rule != null) ? " (in rule \"" + rule + "\")" : "";
 	}
 
 	/**
@@ -99,12 +120,13 @@ public class RulePackCompiler {
 			return text.strip();
 		}
 		String first = lines.get(0).replaceFirst("^\\[ERR \\d+\\] Line \\d+:\\d+ ", "").replaceFirst(":$", "");
-		return lines.stream()
+		String message = lines.stream()
 			.filter((line) -> line.startsWith("[Error: "))
 			.findFirst()
 			.map((detail) -> first + ": " + detail.substring(8, detail.length() - (detail.endsWith("]") ? 1 : 0))
 				.replace("org.s11evaluator.rules.facts.", ""))
 			.orElse(first);
+		return message;
 	}
 
 	/** A rule pack ready to evaluate submissions. */
