@@ -7,6 +7,7 @@ import org.s11evaluator.rules.facts.Finding;
 import org.s11evaluator.rules.facts.FollowUpAction;
 import org.s11evaluator.rules.facts.ItemRating;
 import org.s11evaluator.rules.facts.Outcome;
+import org.s11evaluator.rules.facts.PartnershipRating;
 import org.s11evaluator.rules.facts.StandardRating;
 
 /** What a rule pack concluded about one submission, every conclusion with its explanation. */
@@ -35,6 +36,10 @@ public record EvaluationOutcome(String packId, String packVersion, List<Derived<
 		return of(FollowUpAction.class);
 	}
 
+	public List<Derived<PartnershipRating>> partnershipRatings() {
+		return of(PartnershipRating.class);
+	}
+
 	@SuppressWarnings("unchecked")
 	private <T extends Outcome> List<Derived<T>> of(Class<T> type) {
 		return this.outcomes.stream().filter((d) -> type.isInstance(d.outcome())).map((d) -> (Derived<T>) d).toList();
@@ -49,6 +54,9 @@ public record EvaluationOutcome(String packId, String packVersion, List<Derived<
 		}
 		if (outcome instanceof Finding finding) {
 			return (finding.itemId() != null) ? finding.itemId() : finding.standardId();
+		}
+		if (outcome instanceof PartnershipRating rating) {
+			return (rating.itemId() != null) ? rating.itemId() : rating.standardId();
 		}
 		FollowUpAction action = (FollowUpAction) outcome;
 		return (action.itemId() != null) ? action.itemId() : action.standardId();

@@ -11,7 +11,7 @@ import java.util.Map;
 record RuleCase(String name, Given given, Outcomes expect, Outcomes absent) {
 
 	RuleCase {
-		given = (given != null) ? given : new Given(null, null, null, null, null);
+		given = (given != null) ? given : new Given(null, null, null, null, null, null);
 		expect = (expect != null) ? expect : Outcomes.NONE;
 		absent = (absent != null) ? absent : Outcomes.NONE;
 	}
@@ -22,30 +22,38 @@ record RuleCase(String name, Given given, Outcomes expect, Outcomes absent) {
 		}
 	}
 
-	record Given(LocalDate submittedOn, String completedBy, String role, List<Response> responses, List<Action> actions) {
+	/** A fragment of a return; or, for partnership-wide rules, how many agencies rated each item or standard. */
+	record Given(LocalDate submittedOn, String completedBy, String role, List<Response> responses, List<Action> actions,
+			List<Tally> tallies) {
 		Given {
 			responses = (responses != null) ? responses : List.of();
 			actions = (actions != null) ? actions : List.of();
+			tallies = (tallies != null) ? tallies : List.of();
 		}
+	}
+
+	record Tally(String item, String standard, int green, int amber, int red, int notApplicable, int notAnswered) {
 	}
 
 	record Response(String item, String rating, String evidence, List<String> links, String naReason, LocalDate lastReviewed,
 			String statement) {
 	}
 
-	record Action(String item, String standard, String action, String lead, LocalDate due) {
+	record Action(String item, String standard, String action, String lead, LocalDate due, String progress, LocalDate completed) {
 	}
 
+	/** {@code partnership} maps an item id ("6.2") or a standard id ("6") to its partnership-wide rating. */
 	record Outcomes(List<ExpectedFinding> findings, Map<String, String> standards, Map<String, String> itemRatings,
-			List<ExpectedFollowUp> followUps) {
+			List<ExpectedFollowUp> followUps, Map<String, String> partnership) {
 
-		static final Outcomes NONE = new Outcomes(null, null, null, null);
+		static final Outcomes NONE = new Outcomes(null, null, null, null, null);
 
 		Outcomes {
 			findings = (findings != null) ? findings : List.of();
 			standards = (standards != null) ? standards : Map.of();
 			itemRatings = (itemRatings != null) ? itemRatings : Map.of();
 			followUps = (followUps != null) ? followUps : List.of();
+			partnership = (partnership != null) ? partnership : Map.of();
 		}
 
 	}

@@ -30,6 +30,7 @@ class RuleCaseMatcher {
 			}
 		}
 		compareRatings("standard", expected.standards(), standardRatings(), failures);
+		compareRatings("partnership-wide", expected.partnership(), partnershipRatings(), failures);
 		compareRatings("item", expected.itemRatings(), itemRatings(), failures);
 		return failures;
 	}
@@ -47,6 +48,11 @@ class RuleCaseMatcher {
 		absent.standards().forEach((id, rag) -> {
 			if (rag.equalsIgnoreCase(standardRatings().get(id))) {
 				failures.add("expected standard " + id + " not to be rated " + rag);
+			}
+		});
+		absent.partnership().forEach((id, rag) -> {
+			if (rag.equalsIgnoreCase(partnershipRatings().get(id))) {
+				failures.add("expected " + id + " not to be rated " + rag + " partnership-wide");
 			}
 		});
 		absent.itemRatings().forEach((id, rag) -> {
@@ -70,6 +76,14 @@ class RuleCaseMatcher {
 	private Map<String, String> standardRatings() {
 		Map<String, String> ratings = new java.util.TreeMap<>();
 		this.outcome.standardRatings().forEach((d) -> ratings.put(d.outcome().standardId(), d.outcome().rag().name()));
+		return ratings;
+	}
+
+	/** Keyed by item id for item ratings and by standard id for standard ratings. */
+	private Map<String, String> partnershipRatings() {
+		Map<String, String> ratings = new java.util.TreeMap<>();
+		this.outcome.partnershipRatings().forEach((d) -> ratings.put((d.outcome().itemId() != null) ? d.outcome().itemId()
+				: d.outcome().standardId(), d.outcome().rag().name()));
 		return ratings;
 	}
 

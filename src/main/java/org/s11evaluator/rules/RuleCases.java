@@ -21,6 +21,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.s11evaluator.rules.facts.AgencyAction;
 import org.s11evaluator.rules.facts.ItemResponse;
+import org.s11evaluator.rules.facts.RatingTally;
 import org.s11evaluator.rules.facts.Submission;
 import org.springframework.stereotype.Component;
 
@@ -84,6 +85,9 @@ public class RuleCases {
 	}
 
 	private RuleCaseResult run(String file, RulePackCompiler.CompiledPack compiled, RuleCase ruleCase) {
+		if (!ruleCase.given().tallies().isEmpty()) {
+			return runPartnership(file, compiled, ruleCase);
+		}
 		Framework framework = compiled.pack().framework();
 		Map<String, Framework.Standard> standards = framework.standardByItemId();
 		List<String> failures = new ArrayList<>();
@@ -106,7 +110,7 @@ public class RuleCases {
 		for (int i = 0; i < ruleCase.given().actions().size(); i++) {
 			RuleCase.Action a = ruleCase.given().actions().get(i);
 			String standard = (a.item() != null && standards.containsKey(a.item())) ? standards.get(a.item()).id() : a.standard();
-			actions.add(new AgencyAction(i + 1, a.item(), standard, a.action(), a.lead(), a.due()));
+			actions.add(new AgencyAction(i + 1, a.item(), standard, a.action(), a.lead(), a.due(), a.progress(), a.completed()));
 		}
 		if (!failures.isEmpty()) {
 			return new RuleCaseResult(file, ruleCase.name(), failures, Set.of());
@@ -128,6 +132,37 @@ public class RuleCases {
 		return new RuleCaseResult(file, ruleCase.name(), failures, fired);
 	}
 
+	private RuleCaseResult runPartnership(String file, RulePackCompiler.CompiledPack compiled, RuleCase ruleCase) {
+		Map<String, Framework.Standard> standards = compiled.pack().framework().standardByItemId();
+		List<String> failures = new ArrayList<>();
+		List<RatingTally> tallies = new ArrayList<>();
+		for (RuleCase.Tally t : ruleCase.given().tallies()) {
+			String standard = (t.item() != null && standards.containsKey(t.item())) ? standards.get(t.item()).id() : t.standard();
+			if (standard == null || (t.item() != null && !standards.containsKey(t.item()))
+					|| compiled.pack().framework().standard(standard).isEmpty()) {
+				failures.add("given: tally for item \"" + t.item() + "\" / standard \"" + t.standard() + "\" is not in the "
+						+ compiled.pack().id() + " framework");
+				continue;
+			}
+			tallies.add(new RatingTally(standard, t.item(), t.green(), t.amber(), t.red(), t.notApplicable(), t.notAnswered()));
+		}
+		if (!failures.isEmpty()) {
+			return new RuleCaseResult(file, ruleCase.name(), failures, Set.of());
+		}
+		EvaluationOutcome outcome;
+		try {
+			outcome = this.engine.ratePartnership(compiled, tallies);
+		}
+		catch (RuntimeException ex) {
+			return new RuleCaseResult(file, ruleCase.name(), List.of("the rules failed: " + ex.getMessage()), Set.of());
+		}
+		RuleCaseMatcher matcher = new RuleCaseMatcher(outcome);
+		failures.addAll(matcher.missing(ruleCase.expect()));
+		failures.addAll(matcher.unwanted(ruleCase.absent()));
+		Set<String> fired = outcome.outcomes().stream().map(Derived::rule).collect(Collectors.toCollection(LinkedHashSet::new));
+		return new RuleCaseResult(file, ruleCase.name(), failures, fired);
+	}
+
 	private static RuleCase withDefaults(RuleCase ruleCase, RuleCase.Given defaults) {
 		RuleCase.Given given = ruleCase.given();
 		LocalDate submittedOn = (given.submittedOn() != null) ? given.submittedOn()
@@ -137,7 +172,7 @@ public class RuleCases {
 		responses.removeIf((r) -> answered.contains(r.item()));
 		responses.addAll(given.responses());
 		return new RuleCase(ruleCase.name(), new RuleCase.Given(submittedOn, given.completedBy(), given.role(), responses,
-				given.actions()), ruleCase.expect(), ruleCase.absent());
+				given.actions(), given.tallies()), ruleCase.expect(), ruleCase.absent());
 	}
 
 	private static List<Path> caseFiles(Path folder) {

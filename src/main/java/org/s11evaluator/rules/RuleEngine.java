@@ -15,6 +15,7 @@ import org.kie.api.runtime.rule.Match;
 import org.s11evaluator.rules.facts.Fact;
 import org.s11evaluator.rules.facts.Item;
 import org.s11evaluator.rules.facts.Outcome;
+import org.s11evaluator.rules.facts.RatingTally;
 import org.s11evaluator.rules.facts.Standard;
 import org.springframework.stereotype.Component;
 
@@ -35,20 +36,34 @@ public class RuleEngine {
 	}
 
 	public EvaluationOutcome evaluate(RulePackCompiler.CompiledPack compiled, SubmissionFacts facts) {
+		List<Object> inputs = new ArrayList<>();
+		for (Framework.Standard standard : compiled.pack().framework().standards()) {
+			inputs.add(new Standard(standard.id(), standard.title()));
+			for (Framework.Item item : standard.items()) {
+				inputs.add(new Item(item.id(), standard.id(), item.text()));
+			}
+		}
+		inputs.add(facts.submission());
+		inputs.addAll(facts.responses());
+		inputs.addAll(facts.actions());
+		return run(compiled, inputs);
+	}
+
+	/**
+	 * Rates a whole cycle for the partnership: the pack's threshold rules see one {@link RatingTally} per
+	 * standard and per item, and nothing of any single return, so no agency-level rule can fire.
+	 */
+	public EvaluationOutcome ratePartnership(RulePackCompiler.CompiledPack compiled, List<RatingTally> tallies) {
+		return run(compiled, new ArrayList<>(tallies));
+	}
+
+	private EvaluationOutcome run(RulePackCompiler.CompiledPack compiled, List<Object> facts) {
 		KieSession session = compiled.kieBase().newKieSession();
 		Explanations explanations = new Explanations();
 		try {
 			session.addEventListener((org.kie.api.event.rule.AgendaEventListener) explanations);
 			session.addEventListener((org.kie.api.event.rule.RuleRuntimeEventListener) explanations.inserts);
-			for (Framework.Standard standard : compiled.pack().framework().standards()) {
-				session.insert(new Standard(standard.id(), standard.title()));
-				for (Framework.Item item : standard.items()) {
-					session.insert(new Item(item.id(), standard.id(), item.text()));
-				}
-			}
-			session.insert(facts.submission());
-			facts.responses().forEach(session::insert);
-			facts.actions().forEach(session::insert);
+			facts.forEach(session::insert);
 			session.getAgenda().getAgendaGroup(RATING_PHASE).setFocus();
 			int fired = session.fireAllRules(this.maxRuleFirings);
 			if (fired >= this.maxRuleFirings) {

@@ -47,11 +47,11 @@ public class StoredSubmissions {
 					rs.getString(5), links(rs.getString(6)), rs.getString(7), rs.getObject(8, LocalDate.class)))
 			.list();
 		List<AgencyAction> actions = this.jdbc.sql("""
-				select position, item_id, standard_id, action_text, lead_name, due_date
+				select position, item_id, standard_id, action_text, lead_name, due_date, progress, completed_on
 				from agency_action where submission_id = ? order by position""")
 			.param(submissionId)
 			.query((rs, row) -> new AgencyAction(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getObject(6, LocalDate.class)))
+					rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getObject(8, LocalDate.class)))
 			.list();
 		return new SubmissionFacts(submission, responses, actions);
 	}

@@ -18,7 +18,8 @@ record SubmissionDocument(String partnership, String cycle, Agency agency, Perso
 			List<String> evidenceLinks, String naReason, LocalDate lastReviewed) {
 	}
 
-	record Action(String item, String standard, String action, String lead, LocalDate due) {
+	record Action(String item, String standard, String action, String lead, LocalDate due, String progress,
+			LocalDate completed) {
 	}
 
 }

@@ -90,9 +90,10 @@ class SubmissionRepository {
 		for (int i = 0; i < actions.size(); i++) {
 			SubmissionDocument.Action a = actions.get(i);
 			this.jdbc.sql("""
-					insert into agency_action (submission_id, position, item_id, standard_id, action_text, lead_name, due_date)
-					values (?, ?, ?, ?, ?, ?, ?)""")
-				.params(id, i + 1, a.item(), a.standard(), a.action(), a.lead(), a.due())
+					insert into agency_action (submission_id, position, item_id, standard_id, action_text, lead_name, due_date,
+					  progress, completed_on)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, i + 1, a.item(), a.standard(), a.action(), a.lead(), a.due(), a.progress(), a.completed())
 				.update();
 		}
 	}

@@ -39,7 +39,8 @@ class SubmissionValidator {
 
 	private static final Set<String> EVIDENCE_FIELDS = Set.of("text", "links");
 
-	private static final Set<String> ACTION_FIELDS = Set.of("item", "standard", "action", "lead", "due");
+	private static final Set<String> ACTION_FIELDS = Set.of("item", "standard", "action", "lead", "due", "progress",
+			"completed");
 
 	private final Function<String, Optional<Cycle>> cycles;
 
@@ -220,7 +221,8 @@ class SubmissionValidator {
 				problem(path + ".standard", null, "standard \"" + standard + "\" is not in the " + framework.partnership().id() + " framework");
 			}
 			actions.add(new SubmissionDocument.Action(item, standard, optionalText(action, "action", path),
-					optionalText(action, "lead", path), date(action, "due", path, item)));
+					optionalText(action, "lead", path), date(action, "due", path, item), optionalText(action, "progress", path),
+					date(action, "completed", path, item)));
 		}
 		return actions;
 	}

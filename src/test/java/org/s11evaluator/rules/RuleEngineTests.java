@@ -30,7 +30,7 @@ class RuleEngineTests {
 				new Submission("pan-sussex", "c", "a1", "Agency One", "Pat Example", "Lead", LocalDate.of(2025, 3, 1)),
 				List.of(new ItemResponse("6.2", "6", "red", null, null, List.of(), null, null),
 						new ItemResponse("9.1", "9", "green", null, null, List.of(), null, null)),
-				List.of(new AgencyAction(1, "6.2", "6", "Fix vetting", "HR lead", null)));
+				List.of(new AgencyAction(1, "6.2", "6", "Fix vetting", "HR lead", null, null, null)));
 
 		EvaluationOutcome outcome = this.engine.evaluate(this.compiler.compile(pack), facts);
 

@@ -3,11 +3,11 @@ package org.s11evaluator.rules.facts;
 import java.time.LocalDate;
 
 /**
- * An action the agency itself committed to: for an item, or for a whole standard. {@code number} is its
- * position in the return's action list, starting at 1.
+ * An action the agency itself committed to: for an item, or for a whole standard, with its progress and,
+ * once done, its completion date. {@code number} is its position in the return's action list, from 1.
  */
 public record AgencyAction(int number, String itemId, String standardId, String action, String lead,
-		LocalDate due) implements Fact {
+		LocalDate due, String progress, LocalDate completed) implements Fact {
 
 	public boolean hasAction() {
 		return !ItemResponse.isBlank(this.action);
@@ -19,6 +19,11 @@ public record AgencyAction(int number, String itemId, String standardId, String 
 
 	public boolean hasDueDate() {
 		return this.due != null;
+	}
+
+	/** The agency reports the action as completed (it gave a completion date). */
+	public boolean isCompleted() {
+		return this.completed != null;
 	}
 
 	/** An item-level action covers its item; a standard-level action covers every item of the standard. */
