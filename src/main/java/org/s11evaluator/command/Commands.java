@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import java.util.stream.Stream;
 import org.s11evaluator.cycle.Cycle;
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.evaluation.PartnershipRatings;
+import org.s11evaluator.reporting.CycleSummaries;
 import org.s11evaluator.reporting.ConsoleReport;
 import org.s11evaluator.reporting.CycleResults;
 import org.s11evaluator.reporting.CycleResultsQuery;
@@ -42,6 +46,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			  import [--cycle=ID] <path>...  import returns from JSON files or folders of them
 			  evaluate [--cycle=ID]          run the evaluation job for one cycle (default: every open cycle)
 			  results --cycle=ID             print a cycle's results and write them as JSON
+			  summary --cycle=ID [--as-of=YYYY-MM-DD]
+			                                 write the cycle's board summary now (HTML, PDF, CSV, JSON), with
+			                                 action status as of the given date (default: today)
 			""";
 
 	private final CycleManagement cycles;
@@ -56,6 +63,12 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final JsonResultsExport export;
 
+	private final PartnershipRatings ratings;
+
+	private final CycleSummaries summaries;
+
+	private final Clock clock;
+
 	private static PrintStream out() {
 		return System.out;
 	}
@@ -63,7 +76,10 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	private int exitCode;
 
 	Commands(CycleManagement cycles, SubmissionImport submissions, EvaluationManagement evaluation, CycleResultsQuery results,
-			ConsoleReport console, JsonResultsExport export) {
+			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock) {
+		this.ratings = ratings;
+		this.summaries = summaries;
+		this.clock = clock;
 		this.cycles = cycles;
 		this.submissions = submissions;
 		this.evaluation = evaluation;
@@ -95,6 +111,15 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 					Path written = showResults(cycle.orElseThrow(() -> new IllegalArgumentException("results needs --cycle=ID")));
 					out().println();
 					out().println("Results with every explanation: " + written.toAbsolutePath());
+				}
+				case "summary" -> {
+					String id = cycle.orElseThrow(() -> new IllegalArgumentException("summary needs --cycle=ID"));
+					LocalDate asOf = Optional.ofNullable(args.getOptionValues("as-of")).flatMap((v) -> v.stream().findFirst())
+						.map(LocalDate::parse).orElse(LocalDate.now(this.clock));
+					this.ratings.rate(id);
+					CycleSummaries.Written written = this.summaries.summarise(id, asOf, true);
+					out().println("Board summary of " + id + " (as of " + asOf + "): " + written.folder().resolve("summary.html").toAbsolutePath());
+					out().println("  also summary.pdf, summary.json, register-of-returns.csv and improvement-plan.csv in that folder");
 				}
 				case "help" -> out().print(USAGE);
 				default -> {
@@ -129,6 +154,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		out().println();
 		out().println("Results with every explanation (rule, inputs, rule-pack version), one file per cycle:");
 		written.forEach((file) -> out().println("  " + file.toAbsolutePath()));
+		out().println();
+		out().println("Board summaries: open these in a browser (a PDF, CSV exports and a JSON document sit beside each):");
+		written.forEach((file) -> out().println("  " + file.getParent().resolve("summary.html").toAbsolutePath()));
 	}
 
 	private ImportReport importReturns(List<Path> paths, Optional<String> cycle) {

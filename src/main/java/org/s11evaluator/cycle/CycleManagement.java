@@ -77,6 +77,14 @@ public class CycleManagement {
 			.optional();
 	}
 
+	/** The cycles a job parameter names: one cycle id, or {@code *} for every open cycle. */
+	public List<Cycle> inScope(String scope) {
+		if ("*".equals(scope)) {
+			return openCycles();
+		}
+		return find(scope).map(List::of).orElse(List.of());
+	}
+
 	public List<Cycle> openCycles() {
 		return this.jdbc.sql("select id, partnership_id, title, opens_on, return_deadline, status from audit_cycle where status = 'OPEN' order by id")
 			.query(Cycle.class)

@@ -28,8 +28,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code evaluateCycleJob}: one chunk-oriented step that reads a cycle's returns (or those of every open
- * cycle), evaluates each with its partnership's rule pack and replaces its stored results.
+ * {@code evaluateCycleJob}: a chunk-oriented step that reads a cycle's returns (or those of every open
+ * cycle), evaluates each with its partnership's rule pack and replaces its stored results; then the
+ * partnership-wide ratings of each cycle ({@link PartnershipRatingStepConfiguration}) and the board
+ * summaries ({@code reporting.SummaryStepConfiguration}).
  *
  * <pre>
  * submission (paging reader, by id) ─▶ SubmissionEvaluator (Drools) ─▶ EvaluationResultWriter
@@ -46,8 +48,8 @@ class EvaluationJobConfiguration {
 	static final String ALL_OPEN_CYCLES = "*";
 
 	@Bean
-	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep) {
-		return new JobBuilder(JOB_NAME, jobs).start(evaluateSubmissionsStep).build();
+	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep, Step ratePartnershipsStep, Step summariseCyclesStep) {
+		return new JobBuilder(JOB_NAME, jobs).start(evaluateSubmissionsStep).next(ratePartnershipsStep).next(summariseCyclesStep).build();
 	}
 
 	@Bean

@@ -1,0 +1,52 @@
+package org.s11evaluator.evaluation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.s11evaluator.cycle.Cycle;
+import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.rules.RulePackException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.Step;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * {@code ratePartnershipsStep}: after the returns are evaluated, each cycle in scope is rated for the whole
+ * partnership by its pack's threshold rules. A broken pack leaves that cycle's last ratings in place.
+ */
+@Configuration(proxyBeanMethods = false)
+class PartnershipRatingStepConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(PartnershipRatingStepConfiguration.class);
+
+	@Bean
+	Step ratePartnershipsStep(JobRepository jobs, PlatformTransactionManager transactions, CycleManagement cycles,
+			PartnershipRatings ratings) {
+		return new StepBuilder("ratePartnershipsStep", jobs).tasklet((contribution, chunk) -> {
+			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString("cycle");
+			List<String> broken = new ArrayList<>();
+			for (Cycle cycle : cycles.inScope(scope)) {
+				try {
+					int rated = ratings.rate(cycle.id()).partnershipRatings().size();
+					log.info("Rated {} standards and items partnership-wide for {}", rated, cycle.id());
+				}
+				catch (RulePackException ex) {
+					log.error("Partnership ratings of {} not updated; the last ones are kept. {}", cycle.id(), ex.getMessage());
+					broken.add(cycle.id());
+				}
+			}
+			if (!broken.isEmpty()) {
+				contribution.setExitStatus(new ExitStatus("COMPLETED_WITH_BROKEN_PACKS", "not rated: " + broken));
+			}
+			return RepeatStatus.FINISHED;
+		}, transactions).build();
+	}
+
+}

@@ -1,0 +1,138 @@
+package org.s11evaluator.evaluation;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.s11evaluator.cycle.Cycle;
+import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.rules.Derived;
+import org.s11evaluator.rules.EvaluationOutcome;
+import org.s11evaluator.rules.Framework;
+import org.s11evaluator.rules.RuleEngine;
+import org.s11evaluator.rules.RulePackCompiler;
+import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.rules.facts.PartnershipRating;
+import org.s11evaluator.rules.facts.RatingTally;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Rates a whole cycle for the partnership: counts how the evaluated returns rated every item and standard,
+ * lets the pack's threshold rules decide, and stores each rating with its counts, rule and pack version.
+ */
+@Service
+public class PartnershipRatings {
+
+	private final JdbcTemplate jdbc;
+
+	private final CycleManagement cycles;
+
+	private final RulePacks packs;
+
+	private final RulePackCompiler compiler;
+
+	private final RuleEngine engine;
+
+	private final ObjectMapper json;
+
+	PartnershipRatings(JdbcTemplate jdbc, CycleManagement cycles, RulePacks packs, RulePackCompiler compiler, RuleEngine engine,
+			ObjectMapper json) {
+		this.jdbc = jdbc;
+		this.cycles = cycles;
+		this.packs = packs;
+		this.compiler = compiler;
+		this.engine = engine;
+		this.json = json;
+	}
+
+	/** Rates the cycle and replaces its stored partnership ratings; a broken pack throws and changes nothing. */
+	@Transactional
+	public EvaluationOutcome rate(String cycleId) {
+		Cycle cycle = this.cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
+		RulePackCompiler.CompiledPack pack = this.compiler.compile(this.packs.load(cycle.partnershipId()));
+		List<RatingTally> tallies = tallies(cycleId, pack.pack().framework());
+		EvaluationOutcome outcome = this.engine.ratePartnership(pack, tallies);
+		Map<String, RatingTally> byScope = new HashMap<>();
+		tallies.forEach((t) -> byScope.put(scope(t.standardId(), t.itemId()), t));
+		LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+		List<Object[]> rows = new ArrayList<>();
+		for (Derived<PartnershipRating> derived : outcome.partnershipRatings()) {
+			PartnershipRating rating = derived.outcome();
+			RatingTally t = byScope.get(scope(rating.standardId(), rating.itemId()));
+			rows.add(new Object[] { cycleId, rating.standardId(), (rating.itemId() != null) ? rating.itemId() : "", t.green(), t.amber(),
+					t.red(), t.notApplicable(), t.notAnswered(), rating.rag().name(), rating.reason(), derived.rule(),
+					toJson(derived.inputs()), pack.pack().version(), now });
+		}
+		this.jdbc.update("delete from partnership_rating where cycle_id = ?", cycleId);
+		this.jdbc.batchUpdate("""
+				insert into partnership_rating (cycle_id, standard_id, item_id, green, amber, red, not_applicable, not_answered,
+				  rag, reason, rule_name, inputs, pack_version, rated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		return outcome;
+	}
+
+	/** One tally per item and per standard, over the cycle's returns that have results. */
+	List<RatingTally> tallies(String cycleId, Framework framework) {
+		int returns = this.jdbc.queryForObject("""
+				select count(*) from submission s join evaluation e on e.submission_id = s.id
+				where s.cycle_id = ? and e.pack_version is not null""", Integer.class, cycleId);
+		Map<String, int[]> items = counts("""
+				select r.item_id, r.rag, count(*) from item_rating r join submission s on s.id = r.submission_id
+				where s.cycle_id = ? group by r.item_id, r.rag""", cycleId);
+		Map<String, int[]> standards = counts("""
+				select r.standard_id, r.rag, count(*) from standard_rating r join submission s on s.id = r.submission_id
+				where s.cycle_id = ? group by r.standard_id, r.rag""", cycleId);
+		List<RatingTally> tallies = new ArrayList<>();
+		for (Framework.Standard standard : framework.standards()) {
+			tallies.add(tally(standard.id(), null, standards.getOrDefault(standard.id(), new int[4]), returns));
+			for (Framework.Item item : standard.items()) {
+				tallies.add(tally(standard.id(), item.id(), items.getOrDefault(item.id(), new int[4]), returns));
+			}
+		}
+		return tallies;
+	}
+
+	private static RatingTally tally(String standardId, String itemId, int[] c, int returns) {
+		int answered = c[0] + c[1] + c[2] + c[3];
+		return new RatingTally(standardId, itemId, c[0], c[1], c[2], c[3], Math.max(returns - answered, 0));
+	}
+
+	/** Counts by id as green, amber, red, N/A; "not rated" is left to be counted as not answered. */
+	private Map<String, int[]> counts(String sql, String cycleId) {
+		Map<String, int[]> counts = new HashMap<>();
+		this.jdbc.query(sql, (rs) -> {
+			int index = switch (rs.getString(2)) {
+				case "GREEN" -> 0;
+				case "AMBER" -> 1;
+				case "RED" -> 2;
+				case "NOT_APPLICABLE" -> 3;
+				default -> -1;
+			};
+			if (index >= 0) {
+				counts.computeIfAbsent(rs.getString(1), (id) -> new int[4])[index] += rs.getInt(3);
+			}
+		}, cycleId);
+		return counts;
+	}
+
+	private static String scope(String standardId, String itemId) {
+		return standardId + "/" + ((itemId != null) ? itemId : "");
+	}
+
+	private String toJson(List<String> inputs) {
+		try {
+			return this.json.writeValueAsString(inputs);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

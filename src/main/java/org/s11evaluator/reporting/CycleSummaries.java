@@ -1,0 +1,122 @@
+package org.s11evaluator.reporting;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Produces a cycle's board summary: {@code summary.html} (self-contained), {@code summary.pdf},
+ * {@code summary.json}, {@code register-of-returns.csv} and {@code improvement-plan.csv}, in
+ * {@code <output>/<cycle>/}. A summary whose content has not changed since it was last written is not
+ * written again.
+ */
+@Service
+public class CycleSummaries {
+
+	private static final Logger log = LoggerFactory.getLogger(CycleSummaries.class);
+
+	private final CycleSummaryQuery query;
+
+	private final ITemplateEngine templates;
+
+	private final ObjectMapper json;
+
+	private final JdbcClient jdbc;
+
+	private final Path outputDirectory;
+
+	CycleSummaries(CycleSummaryQuery query, ITemplateEngine templates, ObjectMapper json, JdbcClient jdbc, ReportingSettings settings) {
+		this.query = query;
+		this.templates = templates;
+		this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+		this.jdbc = jdbc;
+		this.outputDirectory = settings.outputDirectory();
+	}
+
+	/** What summarising a cycle did: the folder, and whether anything was written. */
+	public record Written(String cycleId, Path folder, boolean changed) {
+	}
+
+	/** Writes the cycle's summary if its content changed since last time (or {@code force}). */
+	public Written summarise(String cycleId, LocalDate asOf, boolean force) {
+		CycleSummary summary = this.query.build(cycleId, asOf);
+		String hash = contentHash(summary);
+		Path folder = this.outputDirectory.resolve(cycleId);
+		Optional<String> previous = this.jdbc.sql("select content_hash from cycle_summary where cycle_id = ?").param(cycleId)
+			.query(String.class).optional();
+		if (!force && previous.filter(hash::equals).isPresent() && Files.exists(folder.resolve("summary.html"))) {
+			log.info("Summary of {} unchanged; not written again", cycleId);
+			return new Written(cycleId, folder, false);
+		}
+		write(summary, folder);
+		this.jdbc.sql("""
+				insert into cycle_summary (cycle_id, content_hash, generated_at, output_folder) values (?, ?, ?, ?)
+				on duplicate key update content_hash = values(content_hash), generated_at = values(generated_at),
+				  output_folder = values(output_folder)""")
+			.params(cycleId, hash, LocalDateTime.ofInstant(summary.generatedAt(), ZoneOffset.UTC), folder.toAbsolutePath().toString())
+			.update();
+		log.info("Summary of {} written to {}", cycleId, folder.toAbsolutePath());
+		return new Written(cycleId, folder, true);
+	}
+
+	/** The summary as self-contained HTML. Agency text goes through Thymeleaf's escaping text output only. */
+	public String html(CycleSummary summary) {
+		Context context = new Context(java.util.Locale.UK);
+		context.setVariable("s", summary);
+		context.setVariable("v", new SummaryView(summary));
+		return this.templates.process("summary", context);
+	}
+
+	private void write(CycleSummary summary, Path folder) {
+		try {
+			Files.createDirectories(folder);
+			String html = html(summary);
+			Files.writeString(folder.resolve("summary.html"), html, StandardCharsets.UTF_8);
+			try (OutputStream pdf = Files.newOutputStream(folder.resolve("summary.pdf"))) {
+				PdfRenderer.render(html, pdf);
+			}
+			this.json.writeValue(folder.resolve("summary.json").toFile(), summary);
+			Files.writeString(folder.resolve("register-of-returns.csv"), CsvExport.register(summary), StandardCharsets.UTF_8);
+			Files.writeString(folder.resolve("improvement-plan.csv"), CsvExport.improvementPlan(summary), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot write the summary to " + folder.toAbsolutePath(), ex);
+		}
+	}
+
+	/** A fingerprint of everything the summary says, leaving out when it was generated. */
+	private String contentHash(CycleSummary summary) {
+		CycleSummary timeless = new CycleSummary(summary.format(), Instant.EPOCH, summary.asOf(), summary.cycle(), summary.participation(),
+				summary.register(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(), summary.themes(),
+				summary.provenance());
+		try {
+			byte[] content = this.json.writeValueAsBytes(timeless);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (JsonProcessingException | NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

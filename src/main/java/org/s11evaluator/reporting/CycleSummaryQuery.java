@@ -1,0 +1,228 @@
+package org.s11evaluator.reporting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.s11evaluator.rules.Framework;
+import org.s11evaluator.rules.RulePacks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Builds a cycle's board summary from the stored results. */
+@Component
+public class CycleSummaryQuery {
+
+	private static final Map<String, Integer> SEVERITY = Map.of("GREEN", 1, "AMBER", 2, "RED", 3);
+
+	private final JdbcClient jdbc;
+
+	private final RulePacks packs;
+
+	private final CycleResultsQuery results;
+
+	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, CycleResultsQuery results) {
+		this.jdbc = jdbc;
+		this.packs = packs;
+		this.results = results;
+	}
+
+	public CycleSummary build(String cycleId, LocalDate asOf) {
+		CycleSummary.CycleInfo cycle = this.jdbc.sql("""
+				select c.id, c.title, c.partnership_id, p.name as partnership_name, c.opens_on, c.return_deadline
+				from audit_cycle c join partnership p on p.id = c.partnership_id where c.id = ?""")
+			.param(cycleId)
+			.query(CycleSummary.CycleInfo.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
+		Framework framework = this.packs.load(cycle.partnershipId()).framework();
+		CycleResults agencyResults = this.results.load(cycleId);
+		List<CycleSummary.RegisterEntry> register = register(cycle);
+		Map<String, CycleSummary.Rating> ratings = partnershipRatings(cycleId);
+		List<CycleSummary.StandardSummary> standards = framework.standards().stream()
+			.map((s) -> new CycleSummary.StandardSummary(s.id(), s.title(), s.modelled(), ratings.get(key(s.id(), null)),
+					s.items().stream().map((i) -> new CycleSummary.ItemSummary(i.id(), i.text(), ratings.get(key(s.id(), i.id())))).toList()))
+			.toList();
+		List<CycleSummary.HeatmapRow> heatmap = agencyResults.agencies().stream()
+			.map((a) -> new CycleSummary.HeatmapRow(a.agencyId(), a.agencyName(), framework.standards().stream()
+				.map((s) -> a.standards().stream().filter((r) -> r.standardId().equals(s.id())).map(CycleResults.Rating::rag)
+					.findFirst().orElse("NOT_RATED"))
+				.toList()))
+			.toList();
+		return new CycleSummary(CycleSummary.FORMAT, Instant.now(), asOf, cycle, participation(cycleId, register), register, standards,
+				heatmap, improvementPlan(cycleId, asOf), progress(cycle, ratings, framework, asOf), themes(cycleId),
+				provenance(cycleId));
+	}
+
+	private List<CycleSummary.RegisterEntry> register(CycleSummary.CycleInfo cycle) {
+		return this.jdbc.sql("""
+				select a.id, a.name, a.sector, (ca.agency_id is not null) as expected,
+				  case when s.id is not null and date(s.submitted_at) > c.return_deadline then 'LATE'
+				       when s.id is not null then 'ON_TIME'
+				       when exists (select 1 from rejected_submission r where r.cycle_id = c.id and r.agency_id = a.id) then 'REJECTED'
+				       else 'NOT_RETURNED' end as status,
+				  s.completed_by_name, s.completed_by_role, s.submitted_at, s.version, e.status as evaluation
+				from audit_cycle c
+				join agency a on a.id in (select agency_id from cycle_agency where cycle_id = c.id
+				                          union select agency_id from submission where cycle_id = c.id)
+				left join cycle_agency ca on ca.cycle_id = c.id and ca.agency_id = a.id
+				left join submission s on s.cycle_id = c.id and s.agency_id = a.id
+				left join evaluation e on e.submission_id = s.id
+				where c.id = ? order by a.name""")
+			.param(cycle.id())
+			.query((rs, i) -> new CycleSummary.RegisterEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDateTime.class),
+					(Integer) rs.getObject(9, Integer.class), rs.getString(10)))
+			.list();
+	}
+
+	private CycleSummary.Participation participation(String cycleId, List<CycleSummary.RegisterEntry> register) {
+		int expected = (int) register.stream().filter(CycleSummary.RegisterEntry::expected).count();
+		int returned = (int) register.stream().filter((r) -> r.expected() && r.submittedAt() != null).count();
+		int onTime = (int) register.stream().filter((r) -> "ON_TIME".equals(r.status())).count();
+		int late = (int) register.stream().filter((r) -> "LATE".equals(r.status())).count();
+		int unexpected = (int) register.stream().filter((r) -> !r.expected()).count();
+		int rejected = this.jdbc.sql("select count(*) from rejected_submission where cycle_id = ?").param(cycleId).query(Integer.class).single();
+		int notEvaluated = (int) register.stream().filter((r) -> r.submittedAt() != null && !"EVALUATED".equals(r.evaluation())).count();
+		int rate = (expected == 0) ? 0 : (returned * 100 + expected / 2) / expected;
+		return new CycleSummary.Participation(expected, returned, onTime, late, expected - returned, unexpected, rejected, rate, notEvaluated);
+	}
+
+	private Map<String, CycleSummary.Rating> partnershipRatings(String cycleId) {
+		Map<String, CycleSummary.Rating> ratings = new HashMap<>();
+		this.jdbc.sql("""
+				select standard_id, item_id, rag, green, amber, red, not_applicable, not_answered, reason, rule_name, pack_version
+				from partnership_rating where cycle_id = ?""")
+			.param(cycleId)
+			.query((rs) -> {
+				ratings.put(key(rs.getString(1), rs.getString(2)), new CycleSummary.Rating(rs.getString(3), rs.getInt(4), rs.getInt(5),
+						rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11)));
+			});
+		return ratings;
+	}
+
+	private List<CycleSummary.PlanEntry> improvementPlan(String cycleId, LocalDate asOf) {
+		List<CycleSummary.PlanEntry> plan = new ArrayList<>(agencyActions(cycleId, asOf));
+		plan.addAll(this.jdbc.sql("""
+				select s.agency_id, a.name, f.standard_id, f.item_id, f.action_text, f.owner, f.due_date, f.reason, f.rule_name
+				from follow_up_action f join submission s on s.id = f.submission_id join agency a on a.id = s.agency_id
+				where s.cycle_id = ?""")
+			.param(cycleId)
+			.query((rs, i) -> {
+				LocalDate due = rs.getObject(7, LocalDate.class);
+				return new CycleSummary.PlanEntry("FOLLOW_UP", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), due, status(due, null, asOf), null, null, rs.getString(8), rs.getString(9));
+			})
+			.list());
+		plan.sort(Comparator.comparing(CycleSummary.PlanEntry::due, Comparator.nullsLast(Comparator.naturalOrder()))
+			.thenComparing(CycleSummary.PlanEntry::agencyName)
+			.thenComparing((p) -> org.s11evaluator.rules.ItemIds.sortKey((p.itemId() != null) ? p.itemId() : p.standardId())));
+		return plan;
+	}
+
+	private List<CycleSummary.PlanEntry> agencyActions(String cycleId, LocalDate asOf) {
+		return this.jdbc.sql("""
+				select s.agency_id, a.name, x.standard_id, x.item_id, x.action_text, x.lead_name, x.due_date, x.progress, x.completed_on
+				from agency_action x join submission s on s.id = x.submission_id join agency a on a.id = s.agency_id
+				where s.cycle_id = ? order by a.name, x.position""")
+			.param(cycleId)
+			.query((rs, i) -> {
+				LocalDate due = rs.getObject(7, LocalDate.class);
+				LocalDate completed = rs.getObject(9, LocalDate.class);
+				return new CycleSummary.PlanEntry("AGENCY", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), due, status(due, completed, asOf), rs.getString(8), completed, null, null);
+			})
+			.list();
+	}
+
+	private static String status(LocalDate due, LocalDate completed, LocalDate asOf) {
+		if (completed != null) {
+			return "DONE";
+		}
+		return (due != null && due.isBefore(asOf)) ? "OVERDUE" : "OPEN";
+	}
+
+	private CycleSummary.Progress progress(CycleSummary.CycleInfo cycle, Map<String, CycleSummary.Rating> now, Framework framework,
+			LocalDate asOf) {
+		Optional<Map<String, Object>> previous = this.jdbc.sql("""
+				select id, title from audit_cycle where partnership_id = ? and opens_on < ? order by opens_on desc limit 1""")
+			.params(cycle.partnershipId(), cycle.opensOn())
+			.query()
+			.listOfRows()
+			.stream()
+			.findFirst();
+		if (previous.isEmpty()) {
+			return new CycleSummary.Progress(null, null, List.of(), List.of(), List.of());
+		}
+		String previousId = (String) previous.get().get("id");
+		Map<String, CycleSummary.Rating> before = partnershipRatings(previousId);
+		Map<String, String> titles = new LinkedHashMap<>();
+		for (Framework.Standard s : framework.standards()) {
+			titles.put(key(s.id(), null), "Standard " + s.id() + ": " + s.title());
+			s.items().forEach((i) -> titles.put(key(s.id(), i.id()), i.id() + " " + i.text()));
+		}
+		List<CycleSummary.Change> previouslyAmberOrRed = new ArrayList<>();
+		List<CycleSummary.Change> regressions = new ArrayList<>();
+		titles.forEach((scope, title) -> {
+			String was = Optional.ofNullable(before.get(scope)).map(CycleSummary.Rating::rag).orElse(null);
+			String is = Optional.ofNullable(now.get(scope)).map(CycleSummary.Rating::rag).orElse("NOT_RATED");
+			String[] parts = scope.split("/", -1);
+			CycleSummary.Change change = new CycleSummary.Change(parts[0], parts[1].isEmpty() ? null : parts[1], title, was, is);
+			if ("AMBER".equals(was) || "RED".equals(was)) {
+				previouslyAmberOrRed.add(change);
+			}
+			if (was != null && SEVERITY.containsKey(was) && SEVERITY.containsKey(is) && SEVERITY.get(is) > SEVERITY.get(was)) {
+				regressions.add(change);
+			}
+		});
+		List<CycleSummary.PlanEntry> carriedOver = agencyActions(previousId, asOf).stream().filter((a) -> !"DONE".equals(a.status())).toList();
+		return new CycleSummary.Progress(previousId, (String) previous.get().get("title"), previouslyAmberOrRed, regressions, carriedOver);
+	}
+
+	private CycleSummary.Themes themes(String cycleId) {
+		List<CycleSummary.CommonFinding> findings = this.jdbc.sql("""
+				select f.code, count(*), count(distinct f.submission_id), min(f.rule_name), min(f.message)
+				from finding f join submission s on s.id = f.submission_id where s.cycle_id = ?
+				group by f.code order by count(*) desc, f.code limit 10""")
+			.param(cycleId)
+			.query((rs, i) -> new CycleSummary.CommonFinding(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
+			.list();
+		List<CycleSummary.Practice> practice = this.jdbc.sql("""
+				select a.name, s.outstanding_practice from submission s join agency a on a.id = s.agency_id
+				where s.cycle_id = ? and s.outstanding_practice is not null order by a.name""")
+			.param(cycleId)
+			.query((rs, i) -> new CycleSummary.Practice(rs.getString(1), rs.getString(2)))
+			.list();
+		return new CycleSummary.Themes(findings, practice);
+	}
+
+	private CycleSummary.Provenance provenance(String cycleId) {
+		String partnershipVersion = this.jdbc.sql("select max(pack_version) from partnership_rating where cycle_id = ?")
+			.param(cycleId)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		List<CycleSummary.SourceSubmission> submissions = this.jdbc.sql("""
+				select s.id, s.agency_id, s.version, s.content_hash, e.pack_version, e.evaluated_at
+				from submission s left join evaluation e on e.submission_id = s.id where s.cycle_id = ? order by s.agency_id""")
+			.param(cycleId)
+			.query((rs, i) -> new CycleSummary.SourceSubmission(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+					rs.getString(5), rs.getObject(6, LocalDateTime.class)))
+			.list();
+		List<String> versions = submissions.stream().map(CycleSummary.SourceSubmission::packVersion).filter((v) -> v != null)
+			.distinct().sorted().toList();
+		return new CycleSummary.Provenance(partnershipVersion, versions, submissions);
+	}
+
+	private static String key(String standardId, String itemId) {
+		return standardId + "/" + ((itemId != null) ? itemId : "");
+	}
+
+}
