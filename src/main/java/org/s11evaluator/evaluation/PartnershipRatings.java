@@ -22,7 +22,7 @@ import org.s11evaluator.rules.facts.PartnershipRating;
 import org.s11evaluator.rules.facts.RatingTally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rates a whole cycle for the partnership: counts how the evaluated returns rated every item and standard,
@@ -43,8 +43,11 @@ public class PartnershipRatings {
 
 	private final ObjectMapper json;
 
+	private final TransactionTemplate transaction;
+
 	PartnershipRatings(JdbcTemplate jdbc, CycleManagement cycles, RulePacks packs, RulePackCompiler compiler, RuleEngine engine,
-			ObjectMapper json) {
+			ObjectMapper json, TransactionTemplate transaction) {
+		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.cycles = cycles;
 		this.packs = packs;
@@ -53,8 +56,10 @@ public class PartnershipRatings {
 		this.json = json;
 	}
 
-	/** Rates the cycle and replaces its stored partnership ratings; a broken pack throws and changes nothing. */
-	@Transactional
+	/**
+	 * Rates the cycle and replaces its stored partnership ratings in one transaction. A broken pack throws
+	 * {@link org.s11evaluator.rules.RulePackException} before anything is written, so the last ratings stay.
+	 */
 	public EvaluationOutcome rate(String cycleId) {
 		Cycle cycle = this.cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
 		RulePackCompiler.CompiledPack pack = this.compiler.compile(this.packs.load(cycle.partnershipId()));
@@ -71,10 +76,12 @@ public class PartnershipRatings {
 					t.red(), t.notApplicable(), t.notAnswered(), rating.rag().name(), rating.reason(), derived.rule(),
 					toJson(derived.inputs()), pack.pack().version(), now });
 		}
-		this.jdbc.update("delete from partnership_rating where cycle_id = ?", cycleId);
-		this.jdbc.batchUpdate("""
-				insert into partnership_rating (cycle_id, standard_id, item_id, green, amber, red, not_applicable, not_answered,
-				  rag, reason, rule_name, inputs, pack_version, rated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		this.transaction.executeWithoutResult((status) -> {
+			this.jdbc.update("delete from partnership_rating where cycle_id = ?", cycleId);
+			this.jdbc.batchUpdate("""
+					insert into partnership_rating (cycle_id, standard_id, item_id, green, amber, red, not_applicable, not_answered,
+					  rag, reason, rule_name, inputs, pack_version, rated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+		});
 		return outcome;
 	}
 

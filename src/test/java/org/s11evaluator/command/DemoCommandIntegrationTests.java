@@ -44,11 +44,11 @@ class DemoCommandIntegrationTests {
 	}
 
 	@Test
-	void demoImportsEvaluatesPrintsAndWritesTheResultsOfAllThreePartnerships(CapturedOutput output) throws IOException {
+	void demoImportsEvaluatesPrintsAndWritesTheResultsAndSummariesOfAllThreePartnerships(CapturedOutput output) throws IOException {
 		this.commands.run(new DefaultApplicationArguments("demo"));
 
 		assertThat(this.commands.getExitCode()).isZero();
-		assertThat(output).contains("Evaluation run", "COMPLETED: 24 submission(s) evaluated, 0 could not be evaluated")
+		assertThat(output).contains("Evaluation run", "COMPLETED: 36 submission(s) evaluated, 0 could not be evaluated")
 			.contains("13 of 14 expected agencies returned; 1 not returned; 3 rejected file(s).")
 			.contains("University Hospitals Sussex NHS Foundation Trust", "Standards: 1 G  2 G  3 G  4 G  5 A  6 R  7 G  8 R  9 G")
 			.contains("REJECTED samples/pan-sussex-2025/submissions/zz-bad-unknown-item.json")
@@ -59,7 +59,9 @@ class DemoCommandIntegrationTests {
 		assertThat(finding.get("rule").asText()).startsWith("SUS-");
 		assertThat(finding.get("inputs")).isNotEmpty();
 		assertThat(sussex.at("/cycle/agencies/0/packVersion").asText()).hasSize(64);
-		assertThat(Files.list(OUTPUT)).hasSize(3);
+		assertThat(Files.list(OUTPUT)).hasSize(4);
+		assertThat(output).contains("Board summaries: open these in a browser", "pan-sussex-2025/summary.html");
+		assertThat(OUTPUT.resolve("pan-sussex-2025/summary.pdf")).isNotEmptyFile();
 	}
 
 	@Test

@@ -53,11 +53,12 @@ class EvaluationJobIntegrationTests {
 		JobExecution run = this.evaluation.evaluateOpenCycles();
 
 		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(count("select count(*) from evaluation where status = 'EVALUATED'")).isEqualTo(24);
+		assertThat(count("select count(*) from evaluation where status = 'EVALUATED'")).isEqualTo(36);
 		// University Hospitals Sussex rated 6.2 red on 2025-03-31 with no area for development.
 		Map<String, Object> followUp = this.jdbc.sql("""
 				select f.due_date, f.rule_name, f.inputs, f.pack_version, f.reason from follow_up_action f
-				join submission s on s.id = f.submission_id where s.agency_id = 'uhsussex' and f.item_id = '6.2'""")
+				join submission s on s.id = f.submission_id
+				where s.cycle_id = 'pan-sussex-2025' and s.agency_id = 'uhsussex' and f.item_id = '6.2'""")
 			.query()
 			.singleRow();
 		assertThat(followUp.get("due_date")).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2025, 4, 30)));
@@ -87,7 +88,7 @@ class EvaluationJobIntegrationTests {
 
 		assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(count("select count(*) from finding")).isEqualTo(findings).isPositive();
-		assertThat(count("select count(*) from standard_rating")).isEqualTo(ratings).isEqualTo(6 * 8 + 5 * 8 + 13 * 9);
+		assertThat(count("select count(*) from standard_rating")).isEqualTo(ratings).isEqualTo(6 * 8 + 5 * 8 + 12 * 9 + 13 * 9);
 		assertThat(count("select count(*) from follow_up_action")).isEqualTo(followUps).isPositive();
 		assertThat(count("select count(distinct job_execution_id) from evaluation")).isEqualTo(1);
 		assertThat(this.jdbc.sql("select distinct job_execution_id from evaluation").query(Long.class).single()).isEqualTo(second.getId());

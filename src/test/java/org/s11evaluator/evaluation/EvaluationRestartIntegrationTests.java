@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class EvaluationRestartIntegrationTests {
 
-	private static final int RETURNS = 2000;
+	private static final int RETURNS = 1000;
 
 	@Autowired
 	EvaluationManagement evaluation;
@@ -89,7 +89,7 @@ class EvaluationRestartIntegrationTests {
 			.filter((entry) -> !entry.contains("test-classes"))
 			.collect(Collectors.joining(File.pathSeparator));
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", classPath,
-				"org.s11evaluator.S11Application", "evaluate", "--cycle=pan-sussex-2025", "--s11.evaluation.chunk-size=20",
+				"org.s11evaluator.S11Application", "evaluate", "--cycle=pan-sussex-2025", "--s11.evaluation.chunk-size=10",
 				"--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
 				"--spring.datasource.password=" + db.password()));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Path.of("target/restart-test-child.log").toFile()).start();

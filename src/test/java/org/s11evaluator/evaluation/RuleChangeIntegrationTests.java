@@ -79,7 +79,7 @@ class RuleChangeIntegrationTests {
 		assertThat(this.jdbc.sql("""
 				select e.status, count(*) from evaluation e join submission s on s.id = e.submission_id
 				group by s.cycle_id, e.status order by s.cycle_id""").query((rs, i) -> rs.getString(1) + " " + rs.getInt(2)).list())
-			.containsExactly("FAILED 6", "EVALUATED 5", "EVALUATED 13");
+			.containsExactly("FAILED 6", "EVALUATED 5", "EVALUATED 12", "EVALUATED 13");
 		assertThat(this.jdbc.sql("select distinct failure from evaluation where status = 'FAILED'").query(String.class).single())
 			.contains("barking-and-dagenham/actions.drl:").contains("concernsStandrd");
 		assertThat(count("select count(*) from finding f join submission s on s.id = f.submission_id where s.cycle_id = 'barking-and-dagenham-2025'"))
@@ -88,14 +88,18 @@ class RuleChangeIntegrationTests {
 	}
 
 	private LocalDate dueDate(String agency, String item) {
-		return this.jdbc.sql("select f.due_date from follow_up_action f join submission s on s.id = f.submission_id where s.agency_id = ? and f.item_id = ?")
+		return this.jdbc.sql("""
+				select f.due_date from follow_up_action f join submission s on s.id = f.submission_id
+				where s.cycle_id = 'pan-sussex-2025' and s.agency_id = ? and f.item_id = ?""")
 			.params(agency, item)
 			.query(LocalDate.class)
 			.single();
 	}
 
 	private String packVersion(String agency) {
-		return this.jdbc.sql("select e.pack_version from evaluation e join submission s on s.id = e.submission_id where s.agency_id = ?")
+		return this.jdbc.sql("""
+				select e.pack_version from evaluation e join submission s on s.id = e.submission_id
+				where s.cycle_id = 'pan-sussex-2025' and s.agency_id = ?""")
 			.param(agency)
 			.query(String.class)
 			.single();

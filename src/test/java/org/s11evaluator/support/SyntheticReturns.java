@@ -11,7 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Inserts many realistic returns for a cycle straight into the database, deterministically from a seed. */
 public final class SyntheticReturns {
 
-	private static final String[] RATINGS = { "green", "green", "green", "green", "green", "amber", "amber", "red", "n/a" };
+	/** Roughly what real returns look like: mostly green, about one item in ten amber or red, a few N/A. */
+	private static final String[] RATINGS = { "green", "green", "green", "green", "green", "green", "green", "green", "green",
+			"green", "green", "green", "green", "green", "green", "green", "amber", "amber", "red", "n/a" };
 
 	private SyntheticReturns() {
 	}
