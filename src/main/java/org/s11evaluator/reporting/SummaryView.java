@@ -102,6 +102,24 @@ public final class SummaryView {
 		return this.summary.standards().stream().filter((s) -> s.rating() != null && rag.equals(s.rating().rag())).count();
 	}
 
+	/** True when the partnership's rule gives standards a red, amber or green rating. */
+	public boolean hasThreshold() {
+		return countStandards("RED") + countStandards("AMBER") + countStandards("GREEN") > 0;
+	}
+
+	/** Of all the agencies' standard ratings that are green, amber or red, the share that is green (rounded). */
+	public int greenPercent() {
+		int green = 0;
+		int rated = 0;
+		for (CycleSummary.StandardSummary standard : this.summary.standards()) {
+			if (standard.rating() != null) {
+				green += standard.rating().green();
+				rated += standard.rating().green() + standard.rating().amber() + standard.rating().red();
+			}
+		}
+		return (rated == 0) ? 0 : (green * 100 + rated / 2) / rated;
+	}
+
 	public long countPlan(String status) {
 		return this.summary.improvementPlan().stream().filter((p) -> status.equals(p.status())).count();
 	}
