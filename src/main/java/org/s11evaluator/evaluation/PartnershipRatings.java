@@ -74,13 +74,14 @@ public class PartnershipRatings {
 			RatingTally t = byScope.get(scope(rating.standardId(), rating.itemId()));
 			rows.add(new Object[] { cycleId, rating.standardId(), (rating.itemId() != null) ? rating.itemId() : "", t.green(), t.amber(),
 					t.red(), t.notApplicable(), t.notAnswered(), rating.rag().name(), rating.reason(), derived.rule(),
-					toJson(derived.inputs()), pack.pack().version(), now });
+					toJson(derived.inputs()), pack.pack().version(), now, derived.policy() });
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			this.jdbc.update("delete from partnership_rating where cycle_id = ?", cycleId);
 			this.jdbc.batchUpdate("""
 					insert into partnership_rating (cycle_id, standard_id, item_id, green, amber, red, not_applicable, not_answered,
-					  rag, reason, rule_name, inputs, pack_version, rated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+					  rag, reason, rule_name, inputs, pack_version, rated_at, policy)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		});
 		return outcome;
 	}

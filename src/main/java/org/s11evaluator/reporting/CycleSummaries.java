@@ -108,7 +108,7 @@ public class CycleSummaries {
 	/** A fingerprint of everything the summary says, leaving out when it was generated. */
 	private String contentHash(CycleSummary summary) {
 		CycleSummary timeless = new CycleSummary(summary.format(), Instant.EPOCH, summary.asOf(), summary.cycle(), summary.participation(),
-				summary.register(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(), summary.themes(),
+				summary.register(), summary.ratingPolicy(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(), summary.themes(),
 				summary.provenance());
 		try {
 			byte[] content = this.json.writeValueAsBytes(timeless);

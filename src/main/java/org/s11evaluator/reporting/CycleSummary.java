@@ -10,8 +10,12 @@ import java.util.List;
  * {@code docs/summary.schema.json}). Everything an agency wrote is carried as plain text; renderers escape it.
  */
 public record CycleSummary(String format, Instant generatedAt, LocalDate asOf, CycleInfo cycle, Participation participation,
-		List<RegisterEntry> register, List<StandardSummary> standards, List<HeatmapRow> heatmap,
+		List<RegisterEntry> register, List<PolicyRule> ratingPolicy, List<StandardSummary> standards, List<HeatmapRow> heatmap,
 		List<PlanEntry> improvementPlan, Progress progress, Themes themes, Provenance provenance) {
+
+	/** A rule that decided partnership ratings in this cycle, with its policy statement from the rule file. */
+	public record PolicyRule(String rule, String policy) {
+	}
 
 	public static final String FORMAT = "s11-cycle-summary/1";
 

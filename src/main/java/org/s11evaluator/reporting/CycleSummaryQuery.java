@@ -56,7 +56,12 @@ public class CycleSummaryQuery {
 					.findFirst().orElse("NOT_RATED"))
 				.toList()))
 			.toList();
-		return new CycleSummary(CycleSummary.FORMAT, Instant.now(), asOf, cycle, participation(cycleId, register), register, standards,
+		List<CycleSummary.PolicyRule> policy = this.jdbc.sql("""
+				select rule_name, max(policy) from partnership_rating where cycle_id = ? group by rule_name order by rule_name""")
+			.param(cycleId)
+			.query((rs, i) -> new CycleSummary.PolicyRule(rs.getString(1), rs.getString(2)))
+			.list();
+		return new CycleSummary(CycleSummary.FORMAT, Instant.now(), asOf, cycle, participation(cycleId, register), register, policy, standards,
 				heatmap, improvementPlan(cycleId, asOf), progress(cycle, ratings, framework, asOf), themes(cycleId),
 				provenance(cycleId));
 	}

@@ -95,8 +95,9 @@ public class RuleEngine {
 			@Override
 			public void objectInserted(ObjectInsertedEvent event) {
 				if (event.getObject() instanceof Outcome outcome && Explanations.this.current != null) {
-					Explanations.this.byOutcome.put(outcome, new Derived<>(outcome,
-							Explanations.this.current.getRule().getName(), inputs(Explanations.this.current)));
+					Object policy = Explanations.this.current.getRule().getMetaData().get("policy");
+					Explanations.this.byOutcome.put(outcome, new Derived<>(outcome, Explanations.this.current.getRule().getName(),
+							inputs(Explanations.this.current), (policy != null) ? policy.toString() : null));
 				}
 			}
 		};
@@ -114,7 +115,7 @@ public class RuleEngine {
 
 		Derived<? extends Outcome> of(Outcome outcome) {
 			Derived<? extends Outcome> derived = this.byOutcome.get(outcome);
-			return (derived != null) ? derived : new Derived<>(outcome, "(inserted outside a rule)", List.of());
+			return (derived != null) ? derived : new Derived<>(outcome, "(inserted outside a rule)", List.of(), null);
 		}
 
 		private static List<String> inputs(Match match) {
