@@ -1,5 +1,6 @@
 package org.s11evaluator;
 
+import org.s11evaluator.rules.RulesCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class S11Application {
 
 	public static void main(String[] args) {
+		if (RulesCommand.handles(args)) {
+			// Checking and testing rule files needs no database: answer in a second or two.
+			System.exit(RulesCommand.run(args, System.out));
+		}
 		System.exit(SpringApplication.exit(SpringApplication.run(S11Application.class, args)));
 	}
 

@@ -76,8 +76,10 @@ public class RulePackCompiler {
 			boolean echo = message.getText() != null && message.getText().contains("Parser returned a null Package");
 			if (!echo) {
 				int line = Math.max(message.getLine(), 0);
+				String text = plain(message.getText());
+				String rule = ruleAt(contentByName.get(file), line);
 				problems.add(new RuleProblem(file, line, Math.max(message.getColumn(), 0),
-						plain(message.getText()) + ruleAt(contentByName.get(file), line)));
+						text + (text.contains(rule.replace(" (in rule ", "").replace(")", "")) ? "" : rule)));
 			}
 		}
 		if (!problems.isEmpty()) {

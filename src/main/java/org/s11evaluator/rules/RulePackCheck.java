@@ -1,0 +1,86 @@
+package org.s11evaluator.rules;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Everything wrong with a pack that can be found without running it: the framework, the rule files (syntax,
+ * names, forbidden code), ids the rules name that the framework does not have, and unreadable case files.
+ */
+public class RulePackCheck {
+
+	private final RulePacks packs;
+
+	private final RulePackCompiler compiler;
+
+	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+	public RulePackCheck(RulePacks packs, RulePackCompiler compiler) {
+		this.packs = packs;
+		this.compiler = compiler;
+	}
+
+	/** The result of checking one pack: its version and rule count when it compiles, and every problem. */
+	public record Checked(String packId, String version, int rules, List<RuleProblem> problems) {
+
+		public boolean ok() {
+			return this.problems.isEmpty();
+		}
+
+	}
+
+	public Checked check(String packId) {
+		List<RuleProblem> problems = new ArrayList<>();
+		RulePack pack;
+		try {
+			pack = this.packs.load(packId);
+		}
+		catch (RulePackException ex) {
+			return new Checked(packId, null, 0, ex.problems());
+		}
+		int rules = 0;
+		try {
+			rules = this.compiler.compile(pack).kieBase().getKiePackages().stream().mapToInt((p) -> p.getRules().size()).sum();
+		}
+		catch (RulePackException ex) {
+			problems.addAll(ex.problems());
+		}
+		problems.addAll(new RuleReferenceCheck().check(pack));
+		problems.addAll(caseFileProblems(packId));
+		return new Checked(packId, pack.version(), rules, problems);
+	}
+
+	private List<RuleProblem> caseFileProblems(String packId) {
+		List<RuleProblem> problems = new ArrayList<>();
+		try (Stream<Path> files = Files.list(this.packs.folder(packId))) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".cases.yaml")).sorted().toList()) {
+				try {
+					this.yaml.readValue(file.toFile(), RuleCase.File.class);
+				}
+				catch (JsonProcessingException ex) {
+					int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
+					int column = (ex.getLocation() != null) ? ex.getLocation().getColumnNr() : 0;
+					problems.add(new RuleProblem(packId + "/" + file.getFileName(), line, column,
+							"the case file is not valid: " + ex.getOriginalMessage()));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return problems;
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.s11evaluator.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Finds item and standard ids a rule file names that its framework does not have, such as
+ * {@code ItemResponse(standardId == "10")} in a pack of nine standards: Drools compiles such a rule happily
+ * and it silently never fires.
+ */
+class RuleReferenceCheck {
+
+	private static final Pattern REFERENCE = Pattern.compile("\\b(itemId|standardId|id)\\s*(==|!=)\\s*\"([^\"]*)\"");
+
+	private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+
+	List<RuleProblem> check(RulePack pack) {
+		Set<String> items = pack.framework().itemsById().keySet();
+		Set<String> standards = pack.framework().standards().stream().map(Framework.Standard::id).collect(Collectors.toSet());
+		List<RuleProblem> problems = new ArrayList<>();
+		for (RulePack.RuleFile file : pack.ruleFiles()) {
+			String text = file.content();
+			String code = RuleFileGuard.blankStringsAndComments(text);
+			Matcher reference = REFERENCE.matcher(text);
+			while (reference.find()) {
+				if (code.charAt(reference.start()) == ' ') {
+					continue; // inside a comment or a message
+				}
+				String field = reference.group(1);
+				String value = reference.group(3);
+				boolean known = field.equals("standardId") ? standards.contains(value)
+						: field.equals("itemId") ? items.contains(value) : items.contains(value) || standards.contains(value);
+				if (!known) {
+					int line = lineOf(text, reference.start());
+					String what = field.equals("standardId") ? "standard" : "item";
+					problems.add(new RuleProblem(file.name(), line, reference.start(3) - text.lastIndexOf('\n', reference.start()),
+							what + " \"" + value + "\" is not in " + pack.id() + "/framework.yaml, so this condition can never match"
+									+ ruleAround(text, reference.start()) + " (" + what + "s: " + sample(field.equals("standardId") ? standards : items) + ")"));
+				}
+			}
+		}
+		return problems;
+	}
+
+	private static String ruleAround(String text, int offset) {
+		Matcher rule = RULE.matcher(text.substring(0, offset));
+		String name = null;
+		while (rule.find()) {
+			name = rule.group(1);
+		}
+		return (name != null) ? " (in rule \"" + name + "\")" : "";
+	}
+
+	private static String sample(Set<String> ids) {
+		List<String> sorted = ids.stream().sorted(java.util.Comparator.comparing(ItemIds::sortKey)).toList();
+		return (sorted.size() <= 12) ? String.join(", ", sorted) : sorted.get(0) + " to " + sorted.get(sorted.size() - 1);
+	}
+
+	private static int lineOf(String text, int offset) {
+		return (int) text.substring(0, offset).chars().filter((c) -> c == '\n').count() + 1;
+	}
+
+
+}

@@ -1,0 +1,194 @@
+package org.s11evaluator.rules;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * {@code rules check [pack]} and {@code rules test [pack] [--junit-xml=DIR]}: the policy officer's tools,
+ * run straight from the rule files, with no database, fast enough to use after every edit.
+ */
+public final class RulesCommand {
+
+	public static final String USAGE = """
+			Usage: s11-evaluator rules <check|test> [pack] [--rules=DIR] [--junit-xml=DIR]
+			  rules check [pack]     compile every pack (or one) and check its framework, ids and case files;
+			                         prints each problem as file:line:column: message
+			  rules test [pack]      run the cases beside the rules; shows expected against actual for each
+			                         failing case and the rules no case fires; --junit-xml=DIR writes JUnit XML
+			  rules simulate --pack=ID --draft=DIR --cycle=ID
+			                         (needs the database) what a draft pack would change in a cycle's results
+			""";
+
+	private final RulePacks packs;
+
+	private final RulePackCheck checker;
+
+	private final RuleCases cases;
+
+	private final PrintStream out;
+
+	RulesCommand(Path directory, PrintStream out) {
+		RulesSettings settings = new RulesSettings(directory, 10_000);
+		RulePackCompiler compiler = new RulePackCompiler();
+		this.packs = new RulePacks(settings);
+		this.checker = new RulePackCheck(this.packs, compiler);
+		this.cases = new RuleCases(this.packs, compiler, new RuleEngine(settings));
+		this.out = out;
+	}
+
+	/** True for the {@code rules} sub-commands that need no database. */
+	public static boolean handles(String[] args) {
+		return args.length >= 1 && args[0].equals("rules") && (args.length == 1 || !args[1].equals("simulate"));
+	}
+
+	/** Runs the command; returns the process exit code (0 all good, 1 problems found, 2 bad usage). */
+	public static int run(String[] args, PrintStream out) {
+		quietLogging();
+		List<String> words = new ArrayList<>();
+		String rulesDir = null;
+		String junitDir = null;
+		for (String arg : args) {
+			if (arg.startsWith("--rules=")) {
+				rulesDir = arg.substring(8);
+			}
+			else if (arg.startsWith("--junit-xml=")) {
+				junitDir = arg.substring(12);
+			}
+			else if (!arg.startsWith("--")) {
+				words.add(arg);
+			}
+		}
+		if (words.size() < 2 || !Set.of("check", "test").contains(words.get(1))) {
+			out.print(USAGE);
+			return 2;
+		}
+		RulesCommand command = new RulesCommand(Path.of((rulesDir != null) ? rulesDir : configuredDirectory()), out);
+		List<String> packIds = (words.size() > 2) ? List.of(words.get(2)) : command.packs.ids();
+		if (packIds.isEmpty()) {
+			out.println("No rule packs found.");
+			return 1;
+		}
+		return words.get(1).equals("check") ? command.check(packIds) : command.test(packIds, junitDir);
+	}
+
+	int check(List<String> packIds) {
+		int problems = 0;
+		for (String packId : packIds) {
+			long started = System.nanoTime();
+			RulePackCheck.Checked checked = this.checker.check(packId);
+			checked.problems().forEach((problem) -> this.out.println(problem));
+			problems += checked.problems().size();
+			this.out.printf("%s %s: %s (%d ms)%n", checked.ok() ? "OK  " : "FAIL", packId,
+					checked.ok() ? checked.rules() + " rules compile, version " + checked.version().substring(0, 12)
+							: checked.problems().size() + " problem(s)",
+					(System.nanoTime() - started) / 1_000_000);
+		}
+		return (problems == 0) ? 0 : 1;
+	}
+
+	int test(List<String> packIds, String junitDir) {
+		int failed = 0;
+		for (String packId : packIds) {
+			RulePackCheck.Checked checked = this.checker.check(packId);
+			if (!checked.ok()) {
+				checked.problems().forEach((problem) -> this.out.println(problem));
+				this.out.printf("FAIL %s: the pack has problems, run 'rules check %s'%n", packId, packId);
+				failed++;
+				continue;
+			}
+			List<RuleCaseResult> results = this.cases.run(packId);
+			Set<String> neverFired = new TreeSet<>(this.cases.ruleNames(packId));
+			results.forEach((result) -> neverFired.removeAll(result.firedRules()));
+			for (RuleCaseResult result : results) {
+				if (!result.passed()) {
+					this.out.println("FAIL " + result.displayName());
+					result.failures().forEach((failure) -> this.out.println("    " + failure));
+				}
+			}
+			long passed = results.stream().filter(RuleCaseResult::passed).count();
+			this.out.printf("%s %s: %d of %d cases pass%n", (passed == results.size()) ? "OK  " : "FAIL", packId, passed, results.size());
+			if (!neverFired.isEmpty()) {
+				this.out.println("     rules no case fires (add a case where each fires):");
+				neverFired.forEach((rule) -> this.out.println("       - " + rule));
+			}
+			failed += (int) (results.size() - passed) + (neverFired.isEmpty() ? 0 : 1);
+			if (junitDir != null) {
+				writeJUnit(Path.of(junitDir), packId, results, neverFired);
+			}
+		}
+		return (failed == 0) ? 0 : 1;
+	}
+
+	private static void writeJUnit(Path folder, String packId, List<RuleCaseResult> results, Set<String> neverFired) {
+		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		long failures = results.stream().filter((r) -> !r.passed()).count() + (neverFired.isEmpty() ? 0 : 1);
+		xml.append("<testsuite name=\"rules.").append(xml(packId)).append("\" tests=\"").append(results.size() + 1)
+			.append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+		for (RuleCaseResult result : results) {
+			xml.append("  <testcase classname=\"rules.").append(xml(packId)).append("\" name=\"").append(xml(result.displayName())).append("\"");
+			if (result.passed()) {
+				xml.append("/>\n");
+			}
+			else {
+				xml.append(">\n    <failure message=\"").append(xml(result.failures().get(0).lines().findFirst().orElse(""))).append("\">")
+					.append(xml(String.join("\n", result.failures()))).append("</failure>\n  </testcase>\n");
+			}
+		}
+		xml.append("  <testcase classname=\"rules.").append(xml(packId)).append("\" name=\"every rule fires in at least one case\"");
+		xml.append(neverFired.isEmpty() ? "/>\n" : ">\n    <failure message=\"rules no case fires\">" + xml(String.join("\n", neverFired))
+				+ "</failure>\n  </testcase>\n");
+		xml.append("</testsuite>\n");
+		try {
+			Files.createDirectories(folder);
+			Files.writeString(folder.resolve("TEST-rules-" + packId + ".xml"), xml);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String xml(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+	}
+
+	/** Outside Spring, logback would print Drools' own chatter; officers need only this command's output. */
+	private static void quietLogging() {
+		if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.ERROR);
+			context.getLogger("org.drools.compiler.kie.builder.impl.KieProject").setLevel(ch.qos.logback.classic.Level.OFF);
+		}
+	}
+
+	/** The rules folder set in {@code batch-config/rules.yml}, else {@code rules}. */
+	@SuppressWarnings("unchecked")
+	static String configuredDirectory() {
+		Path config = Path.of("batch-config/rules.yml");
+		if (Files.exists(config)) {
+			try {
+				Map<String, Object> yaml = new ObjectMapper(new YAMLFactory()).readValue(config.toFile(), Map.class);
+				Object s11 = yaml.get("s11");
+				Object rules = (s11 instanceof Map<?, ?> m) ? m.get("rules") : null;
+				Object directory = (rules instanceof Map<?, ?> r) ? r.get("directory") : null;
+				if (directory != null) {
+					return directory.toString();
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read " + config.toAbsolutePath(), ex);
+			}
+		}
+		return "rules";
+	}
+
+}

@@ -1,0 +1,155 @@
+package org.s11evaluator.rules;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code rules check} and {@code rules test} on rule files broken the way a non-programmer breaks them. */
+class RulesCommandTests {
+
+	@TempDir
+	Path rules;
+
+	private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+	@BeforeEach
+	void copyOfTheShippedPacks() {
+		copy(Path.of("rules"), this.rules);
+	}
+
+	@Test
+	void theShippedPacksCheckAndPassTheirCases() {
+		assertThat(run("rules", "check")).isZero();
+		assertThat(output()).contains("OK   barking-and-dagenham", "OK   pan-london-2012", "OK   pan-sussex");
+		assertThat(run("rules", "test", "pan-sussex")).isZero();
+		assertThat(output()).contains("OK   pan-sussex: 41 of 41 cases pass");
+	}
+
+	@Test
+	void namesEachMistakeWithItsFileLineAndRule() throws IOException {
+		edit("pan-sussex/evidence.drl", "!hasEvidence()", "!hasEvidense()");
+		edit("pan-sussex/actions.drl", "$a : AgencyAction(itemId == $r.itemId)", "$a : AgencyAction(item == $r.itemId)");
+		edit("pan-sussex/completeness.drl", "\nend\n", "\n");
+		edit("pan-london-2012/evidence.drl", "rating != \"n/a\"", "rating != \"n/a\", standardId == \"10\"");
+		edit("barking-and-dagenham/review.drl", "rating == \"met\", !hasLastReviewed()", "rating == \"met\", itemId == \"9.9\", !hasLastReviewed()");
+
+		assertThat(run("rules", "check")).isEqualTo(1);
+
+		assertThat(output()).contains("pan-sussex/evidence.drl:10: ", "unable to resolve method using strict-mode: ItemResponse.hasEvidense()",
+				"(in rule \"SUS-EVD-01 Standard 9 items need evidence\")")
+			.containsPattern("pan-sussex/actions.drl:\\d+.*item")
+			.containsPattern("pan-sussex/completeness.drl:\\d+")
+			.containsPattern("pan-london-2012/evidence.drl:\\d+:\\d+: standard \"10\" is not in pan-london-2012/framework.yaml")
+			.containsPattern("barking-and-dagenham/review.drl:\\d+:\\d+: item \"9.9\" is not in barking-and-dagenham/framework.yaml, so this "
+					+ "condition can never match \\(in rule \"BD-REV-01 ");
+	}
+
+	@Test
+	void refusesRuleFilesThatTryToEscape() throws IOException {
+		Files.writeString(this.rules.resolve("pan-sussex/escape.drl"), """
+				package rules.pansussex;
+				import org.s11evaluator.rules.facts.*;
+				import java.nio.file.Files;
+
+				rule "X-01 read a file"
+				when
+				    $s : Submission()
+				then
+				    java.nio.file.Files.readString(java.nio.file.Path.of("/etc/passwd"));
+				    new ProcessBuilder("sh", "-c", "curl evil").start();
+				    $s.getClass().getDeclaredMethods()[0].setAccessible(true);
+				    new Thread(() -> {}).start();
+				end
+				""");
+
+		assertThat(run("rules", "check", "pan-sussex")).isEqualTo(1);
+
+		assertThat(output()).contains("pan-sussex/escape.drl:3:8: import of 'java.nio.file.Files' is not allowed",
+				"pan-sussex/escape.drl:9:5: 'java.nio' is not allowed", "pan-sussex/escape.drl:10:9: 'ProcessBuilder' is not allowed",
+				"pan-sussex/escape.drl:11:8: 'getClass' is not allowed", "pan-sussex/escape.drl:12:9: 'Thread' is not allowed");
+	}
+
+	@Test
+	void aBadValueInTheFrameworkIsNamedWithItsLine() throws IOException {
+		edit("pan-sussex/framework.yaml", "    title: Senior management commitment and leadership", "    titel: Senior management commitment and leadership");
+
+		assertThat(run("rules", "check", "pan-sussex")).isEqualTo(1);
+		assertThat(output()).containsPattern("pan-sussex/framework.yaml:\\d+:\\d+: unknown field 'titel'");
+	}
+
+	@Test
+	void showsExpectedAgainstActualForAFailingCaseAndWritesJUnitXml() throws IOException {
+		edit("pan-sussex/follow-up.drl", "$s.submittedOn().plusMonths(1)", "$s.submittedOn().plusMonths(2)");
+		Path reports = this.rules.resolve("reports");
+
+		assertThat(run("rules", "test", "pan-sussex", "--junit-xml=" + reports)).isEqualTo(1);
+
+		assertThat(output()).contains("FAIL pan-sussex/follow-up: red without an area for development is followed up within one month",
+				"expected follow-up action (item 6.2, due 2025-04-14", "but got 6.2 due 2025-05-14");
+		assertThat(Files.readString(reports.resolve("TEST-rules-pan-sussex.xml"))).contains("<testsuite name=\"rules.pan-sussex\"", "failures=\"1\"",
+				"<failure message=\"expected follow-up action (item 6.2, due 2025-04-14");
+	}
+
+	@Test
+	void reportsRulesThatNoCaseFires() throws IOException {
+		Files.writeString(this.rules.resolve("pan-sussex/extra.drl"), """
+				package rules.pansussex;
+				import org.s11evaluator.rules.facts.*;
+				rule "SUS-XTR-01 An untested rule"
+				when
+				    $r : ItemResponse(itemId == "1.1", rating == "red")
+				then
+				    insert(new Finding("X", $r.itemId(), $r.standardId(), "x"));
+				end
+				""");
+
+		assertThat(run("rules", "test", "pan-sussex")).isEqualTo(1);
+		assertThat(output()).contains("rules no case fires", "- SUS-XTR-01 An untested rule");
+	}
+
+	private int run(String... args) {
+		String[] withDirectory = Stream.concat(Stream.of(args), Stream.of("--rules=" + this.rules)).toArray(String[]::new);
+		return RulesCommand.run(withDirectory, new PrintStream(this.output, true, StandardCharsets.UTF_8));
+	}
+
+	private String output() {
+		return this.output.toString(StandardCharsets.UTF_8);
+	}
+
+	private void edit(String file, String from, String to) throws IOException {
+		Path path = this.rules.resolve(file);
+		String text = Files.readString(path);
+		assertThat(text).as(file).contains(from);
+		Files.writeString(path, text.replace(from, to));
+	}
+
+	private static void copy(Path from, Path to) {
+		try (Stream<Path> files = Files.walk(from)) {
+			for (Path source : files.toList()) {
+				Path target = to.resolve(from.relativize(source).toString());
+				if (Files.isDirectory(source)) {
+					Files.createDirectories(target);
+				}
+				else {
+					Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
