@@ -5,9 +5,8 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.s11evaluator.rules.PublishedPacks;
 import org.s11evaluator.rules.RuleEngine;
-import org.s11evaluator.rules.RulePackCompiler;
-import org.s11evaluator.rules.RulePacks;
 import org.s11evaluator.submission.StoredSubmissions;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -91,9 +90,8 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	@StepScope
-	SubmissionEvaluator submissionEvaluator(RulePacks packs, RulePackCompiler compiler, RuleEngine engine,
-			StoredSubmissions submissions) {
-		return new SubmissionEvaluator(packs, compiler, engine, submissions);
+	SubmissionEvaluator submissionEvaluator(PublishedPacks packs, RuleEngine engine, StoredSubmissions submissions) {
+		return new SubmissionEvaluator(packs, engine, submissions);
 	}
 
 	@Bean

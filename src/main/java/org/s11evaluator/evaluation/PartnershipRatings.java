@@ -17,7 +17,7 @@ import org.s11evaluator.rules.EvaluationOutcome;
 import org.s11evaluator.rules.Framework;
 import org.s11evaluator.rules.RuleEngine;
 import org.s11evaluator.rules.RulePackCompiler;
-import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.rules.PublishedPacks;
 import org.s11evaluator.rules.facts.PartnershipRating;
 import org.s11evaluator.rules.facts.RatingTally;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,9 +35,7 @@ public class PartnershipRatings {
 
 	private final CycleManagement cycles;
 
-	private final RulePacks packs;
-
-	private final RulePackCompiler compiler;
+	private final PublishedPacks packs;
 
 	private final RuleEngine engine;
 
@@ -45,13 +43,12 @@ public class PartnershipRatings {
 
 	private final TransactionTemplate transaction;
 
-	PartnershipRatings(JdbcTemplate jdbc, CycleManagement cycles, RulePacks packs, RulePackCompiler compiler, RuleEngine engine,
-			ObjectMapper json, TransactionTemplate transaction) {
+	PartnershipRatings(JdbcTemplate jdbc, CycleManagement cycles, PublishedPacks packs, RuleEngine engine, ObjectMapper json,
+			TransactionTemplate transaction) {
 		this.transaction = transaction;
 		this.jdbc = jdbc;
 		this.cycles = cycles;
 		this.packs = packs;
-		this.compiler = compiler;
 		this.engine = engine;
 		this.json = json;
 	}
@@ -62,7 +59,7 @@ public class PartnershipRatings {
 	 */
 	public EvaluationOutcome rate(String cycleId) {
 		Cycle cycle = this.cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
-		RulePackCompiler.CompiledPack pack = this.compiler.compile(this.packs.load(cycle.partnershipId()));
+		RulePackCompiler.CompiledPack pack = this.packs.usable(cycle.partnershipId());
 		List<RatingTally> tallies = tallies(cycleId, pack.pack().framework());
 		EvaluationOutcome outcome = this.engine.ratePartnership(pack, tallies);
 		Map<String, RatingTally> byScope = new HashMap<>();

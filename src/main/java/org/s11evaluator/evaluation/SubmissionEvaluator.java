@@ -8,7 +8,7 @@ import org.s11evaluator.rules.EvaluationOutcome;
 import org.s11evaluator.rules.RuleEngine;
 import org.s11evaluator.rules.RulePackCompiler;
 import org.s11evaluator.rules.RulePackException;
-import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.rules.PublishedPacks;
 import org.s11evaluator.submission.StoredSubmissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,15 +17,14 @@ import org.springframework.batch.item.ItemProcessor;
 /**
  * Evaluates one stored return with its partnership's rule pack. Each pack is read from the rules folder
  * once per run (one instance of this class per step execution), so every submission of a run is judged by
- * the same pack version; a broken pack fails only its own partnership's submissions.
+ * the same pack version. A pack that does not compile or fails its own cases is not used: only its own
+ * partnership's submissions are skipped, and they keep their last good results.
  */
 class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, EvaluatedSubmission> {
 
 	private static final Logger log = LoggerFactory.getLogger(SubmissionEvaluator.class);
 
-	private final RulePacks packs;
-
-	private final RulePackCompiler compiler;
+	private final PublishedPacks packs;
 
 	private final RuleEngine engine;
 
@@ -33,9 +32,8 @@ class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, Evaluat
 
 	private final Map<String, Object> packsOfThisRun = new HashMap<>();
 
-	SubmissionEvaluator(RulePacks packs, RulePackCompiler compiler, RuleEngine engine, StoredSubmissions submissions) {
+	SubmissionEvaluator(PublishedPacks packs, RuleEngine engine, StoredSubmissions submissions) {
 		this.packs = packs;
-		this.compiler = compiler;
 		this.engine = engine;
 		this.submissions = submissions;
 	}
@@ -56,7 +54,7 @@ class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, Evaluat
 	private RulePackCompiler.CompiledPack pack(String packId) {
 		Object pack = this.packsOfThisRun.computeIfAbsent(packId, (id) -> {
 			try {
-				return this.compiler.compile(this.packs.load(id));
+				return this.packs.usable(id);
 			}
 			catch (RulePackException ex) {
 				log.error("{}\nSubmissions of partnership '{}' are skipped in this run; their last good results are kept.",

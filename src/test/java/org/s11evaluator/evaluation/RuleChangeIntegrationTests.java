@@ -57,8 +57,11 @@ class RuleChangeIntegrationTests {
 		String before = packVersion("uhsussex");
 		assertThat(dueDate("uhsussex", "6.2")).isEqualTo(LocalDate.of(2025, 4, 30));
 
+		// a rule change and its case, together
 		Path followUp = RULES.resolve("pan-sussex/follow-up.drl");
 		Files.writeString(followUp, Files.readString(followUp).replace("$s.submittedOn().plusMonths(1)", "$s.submittedOn().plusWeeks(2)"));
+		Path cases = RULES.resolve("pan-sussex/follow-up.cases.yaml");
+		Files.writeString(cases, Files.readString(cases).replace("due: 2025-04-14", "due: 2025-03-28"));
 		this.evaluation.evaluateOpenCycles();
 
 		assertThat(dueDate("uhsussex", "6.2")).isEqualTo(LocalDate.of(2025, 4, 14));
@@ -85,6 +88,25 @@ class RuleChangeIntegrationTests {
 		assertThat(count("select count(*) from finding f join submission s on s.id = f.submission_id where s.cycle_id = 'barking-and-dagenham-2025'"))
 			.isEqualTo(goodFindings).isPositive();
 		assertThat(count("select count(*) from evaluation where status = 'FAILED' and pack_version is not null")).isEqualTo(6);
+	}
+
+	@Test
+	void aRuleChangeThatFailsItsCasesIsNeverUsed() throws IOException {
+		this.evaluation.evaluateOpenCycles();
+		String before = packVersion("uhsussex");
+		Path followUp = RULES.resolve("pan-sussex/follow-up.drl");
+		Files.writeString(followUp, Files.readString(followUp).replace("$s.submittedOn().plusMonths(1)", "$s.submittedOn().plusWeeks(2)"));
+
+		this.evaluation.evaluateOpenCycles();
+
+		assertThat(dueDate("uhsussex", "6.2")).as("the last good result").isEqualTo(LocalDate.of(2025, 4, 30));
+		assertThat(packVersion("uhsussex")).isEqualTo(before);
+		assertThat(this.jdbc.sql("""
+				select distinct e.failure from evaluation e join submission s on s.id = e.submission_id
+				where s.cycle_id = 'pan-sussex-2025' and e.status = 'FAILED'""").query(String.class).single())
+			.contains("pan-sussex/follow-up.cases.yaml", "red without an area for development is followed up within one month");
+		assertThat(count("select count(*) from evaluation e join submission s on s.id = e.submission_id where s.cycle_id = 'pan-london-2012-havering-2024' and e.status = 'EVALUATED'"))
+			.isEqualTo(5);
 	}
 
 	private LocalDate dueDate(String agency, String item) {
