@@ -14,7 +14,10 @@ import java.util.stream.Stream;
 
 import org.s11evaluator.cycle.Cycle;
 import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.evaluation.DraftSimulation;
 import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.evaluation.ResultSnapshot;
+import org.s11evaluator.reporting.SimulationReport;
 import org.s11evaluator.evaluation.PartnershipRatings;
 import org.s11evaluator.reporting.CycleSummaries;
 import org.s11evaluator.reporting.ConsoleReport;
@@ -46,6 +49,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			  import [--cycle=ID] <path>...  import returns from JSON files or folders of them
 			  evaluate [--cycle=ID]          run the evaluation job for one cycle (default: every open cycle)
 			  results --cycle=ID             print a cycle's results and write them as JSON
+			  rules check|test [pack]        check and test rule packs (no database needed)
+			  rules simulate --pack=ID --draft=DIR --cycle=ID
+			                                 what a draft pack would change in a cycle's results (writes nothing)
 			  summary --cycle=ID [--as-of=YYYY-MM-DD]
 			                                 write the cycle's board summary now (HTML, PDF, CSV, JSON), with
 			                                 action status as of the given date (default: today)
@@ -69,6 +75,10 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final Clock clock;
 
+	private final DraftSimulation simulation;
+
+	private final SimulationReport simulationReport;
+
 	private static PrintStream out() {
 		return System.out;
 	}
@@ -76,7 +86,10 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	private int exitCode;
 
 	Commands(CycleManagement cycles, SubmissionImport submissions, EvaluationManagement evaluation, CycleResultsQuery results,
-			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock) {
+			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
+			DraftSimulation simulation, SimulationReport simulationReport) {
+		this.simulation = simulation;
+		this.simulationReport = simulationReport;
 		this.ratings = ratings;
 		this.summaries = summaries;
 		this.clock = clock;
@@ -121,6 +134,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 					out().println("Board summary of " + id + " (as of " + asOf + "): " + written.folder().resolve("summary.html").toAbsolutePath());
 					out().println("  also summary.pdf, summary.json, register-of-returns.csv and improvement-plan.csv in that folder");
 				}
+				case "rules" -> simulate(rest, args);
 				case "help" -> out().print(USAGE);
 				default -> {
 					out().println("Unknown command '" + words.get(0) + "'.");
@@ -157,6 +171,42 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		out().println();
 		out().println("Board summaries: open these in a browser (a PDF, CSV exports and a JSON document sit beside each):");
 		written.forEach((file) -> out().println("  " + file.getParent().resolve("summary.html").toAbsolutePath()));
+	}
+
+	/** {@code rules simulate --pack=ID --draft=DIR --cycle=ID}; the other rules commands need no database. */
+	private void simulate(List<String> rest, ApplicationArguments args) {
+		String pack = option(args, "pack");
+		String draft = option(args, "draft");
+		String cycle = option(args, "cycle");
+		if (rest.isEmpty() || !rest.get(0).equals("simulate") || pack == null || draft == null || cycle == null) {
+			out().print(org.s11evaluator.rules.RulesCommand.USAGE);
+			this.exitCode = 2;
+			return;
+		}
+		DraftSimulation.Result result = this.simulation.simulate(pack, Path.of(draft), cycle);
+		out().printf("Simulated draft %s of %s (version %s) against the %d returns of %s. Nothing was written to the live results.%n",
+				draft, pack, result.draftVersion().substring(0, 12), result.returns(), cycle);
+		out().println(result.caseFailures().isEmpty() ? "The draft passes all its own cases."
+				: result.caseFailures().size() + " of the draft's own cases fail (a run would not use it until they pass):");
+		result.caseFailures().forEach((f) -> out().println("  - " + f));
+		result.notEvaluated().forEach((n) -> out().println("  not evaluated by the draft: " + n));
+		out().println(result.differences().size() + " difference(s) from the current results" + (result.differences().isEmpty() ? "." : ":"));
+		String agency = null;
+		for (ResultSnapshot.Difference d : result.differences()) {
+			if (!d.agency().equals(agency)) {
+				agency = d.agency();
+				out().println("  " + agency);
+			}
+			out().println("    " + d.kind() + " " + d.change() + ", " + d.subject() + ": "
+					+ ((d.before() == null) ? d.after() : (d.after() == null) ? d.before() : d.before() + "  ->  " + d.after()));
+		}
+		Path html = this.simulationReport.write(result);
+		out().println("As HTML: " + html.toAbsolutePath());
+	}
+
+	private static String option(ApplicationArguments args, String name) {
+		List<String> values = args.getOptionValues(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 	private ImportReport importReturns(List<Path> paths, Optional<String> cycle) {

@@ -85,46 +85,27 @@ public class PartnershipRatings {
 
 	/** One tally per item and per standard, over the cycle's returns that have results. */
 	List<RatingTally> tallies(String cycleId, Framework framework) {
-		int returns = this.jdbc.queryForObject("""
-				select count(*) from submission s join evaluation e on e.submission_id = s.id
-				where s.cycle_id = ? and e.pack_version is not null""", Integer.class, cycleId);
-		Map<String, int[]> items = counts("""
-				select r.item_id, r.rag, count(*) from item_rating r join submission s on s.id = r.submission_id
-				where s.cycle_id = ? group by r.item_id, r.rag""", cycleId);
-		Map<String, int[]> standards = counts("""
-				select r.standard_id, r.rag, count(*) from standard_rating r join submission s on s.id = r.submission_id
-				where s.cycle_id = ? group by r.standard_id, r.rag""", cycleId);
-		List<RatingTally> tallies = new ArrayList<>();
-		for (Framework.Standard standard : framework.standards()) {
-			tallies.add(tally(standard.id(), null, standards.getOrDefault(standard.id(), new int[4]), returns));
-			for (Framework.Item item : standard.items()) {
-				tallies.add(tally(standard.id(), item.id(), items.getOrDefault(item.id(), new int[4]), returns));
-			}
-		}
-		return tallies;
-	}
-
-	private static RatingTally tally(String standardId, String itemId, int[] c, int returns) {
-		int answered = c[0] + c[1] + c[2] + c[3];
-		return new RatingTally(standardId, itemId, c[0], c[1], c[2], c[3], Math.max(returns - answered, 0));
-	}
-
-	/** Counts by id as green, amber, red, N/A; "not rated" is left to be counted as not answered. */
-	private Map<String, int[]> counts(String sql, String cycleId) {
-		Map<String, int[]> counts = new HashMap<>();
-		this.jdbc.query(sql, (rs) -> {
-			int index = switch (rs.getString(2)) {
-				case "GREEN" -> 0;
-				case "AMBER" -> 1;
-				case "RED" -> 2;
-				case "NOT_APPLICABLE" -> 3;
-				default -> -1;
-			};
-			if (index >= 0) {
-				counts.computeIfAbsent(rs.getString(1), (id) -> new int[4])[index] += rs.getInt(3);
-			}
+		Map<Long, RatingTallies.ReturnRatings> returns = new java.util.TreeMap<>();
+		this.jdbc.query("""
+				select s.id from submission s join evaluation e on e.submission_id = s.id
+				where s.cycle_id = ? and e.pack_version is not null""", (rs) -> {
+			returns.put(rs.getLong(1), new RatingTallies.ReturnRatings(new HashMap<>(), new HashMap<>()));
 		}, cycleId);
-		return counts;
+		this.jdbc.query("select r.submission_id, r.item_id, r.rag from item_rating r join submission s on s.id = r.submission_id where s.cycle_id = ?",
+				(rs) -> {
+					RatingTallies.ReturnRatings ratings = returns.get(rs.getLong(1));
+					if (ratings != null) {
+						ratings.items().put(rs.getString(2), rs.getString(3));
+					}
+				}, cycleId);
+		this.jdbc.query("select r.submission_id, r.standard_id, r.rag from standard_rating r join submission s on s.id = r.submission_id where s.cycle_id = ?",
+				(rs) -> {
+					RatingTallies.ReturnRatings ratings = returns.get(rs.getLong(1));
+					if (ratings != null) {
+						ratings.standards().put(rs.getString(2), rs.getString(3));
+					}
+				}, cycleId);
+		return RatingTallies.of(framework, new ArrayList<>(returns.values()));
 	}
 
 	private static String scope(String standardId, String itemId) {

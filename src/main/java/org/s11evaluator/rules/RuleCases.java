@@ -51,11 +51,15 @@ public class RuleCases {
 
 	/** Runs every case of the pack; a case file that cannot be read fails as one case naming file and line. */
 	public List<RuleCaseResult> run(String packId) {
-		RulePack pack = this.packs.load(packId);
+		return run(this.packs.load(packId), this.packs.folder(packId));
+	}
+
+	/** Runs the cases in {@code folder} against {@code pack}, e.g. a draft's own cases against the draft. */
+	public List<RuleCaseResult> run(RulePack pack, Path folder) {
 		RulePackCompiler.CompiledPack compiled = this.compiler.compile(pack);
 		List<RuleCaseResult> results = new ArrayList<>();
-		for (Path file : caseFiles(this.packs.folder(packId))) {
-			String name = packId + "/" + file.getFileName();
+		for (Path file : caseFiles(folder)) {
+			String name = folder.toAbsolutePath().normalize().getFileName() + "/" + file.getFileName();
 			RuleCase.File cases;
 			try {
 				cases = this.yaml.readValue(file.toFile(), RuleCase.File.class);

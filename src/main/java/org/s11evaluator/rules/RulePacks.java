@@ -25,8 +25,6 @@ public class RulePacks {
 
 	private final Path directory;
 
-	private final FrameworkReader frameworkReader = new FrameworkReader();
-
 	public RulePacks(RulesSettings settings) {
 		this.directory = settings.directory();
 	}
@@ -54,13 +52,26 @@ public class RulePacks {
 			throw new RulePackException(packId, List.of(new RuleProblem(packId + "/" + FRAMEWORK_FILE, 0, 0,
 					"no rule pack '" + packId + "' in " + this.directory.toAbsolutePath() + " (known packs: " + ids() + ")")));
 		}
-		String frameworkName = packId + "/" + FRAMEWORK_FILE;
+		return loadFrom(folder, packId);
+	}
+
+	/**
+	 * Reads pack {@code packId} from any folder, such as a policy officer's draft; files are named by the
+	 * folder's own name in problems ({@code my-draft/evidence.drl}).
+	 */
+	public static RulePack loadFrom(Path folder, String packId) {
+		if (!Files.isRegularFile(folder.resolve(FRAMEWORK_FILE))) {
+			throw new RulePackException(packId, List.of(new RuleProblem(folder + "/" + FRAMEWORK_FILE, 0, 0,
+					"there is no " + FRAMEWORK_FILE + " in " + folder.toAbsolutePath())));
+		}
+		String prefix = folder.toAbsolutePath().normalize().getFileName().toString();
+		String frameworkName = prefix + "/" + FRAMEWORK_FILE;
 		String frameworkText = read(folder.resolve(FRAMEWORK_FILE));
-		Framework framework = this.frameworkReader.read(frameworkName, frameworkText, packId);
+		Framework framework = new FrameworkReader().read(frameworkName, frameworkText, packId);
 		List<RulePack.RuleFile> ruleFiles = new ArrayList<>();
 		try (Stream<Path> files = Files.list(folder)) {
 			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".drl")).sorted().toList()) {
-				ruleFiles.add(new RulePack.RuleFile(packId + "/" + file.getFileName(), read(file)));
+				ruleFiles.add(new RulePack.RuleFile(prefix + "/" + file.getFileName(), read(file)));
 			}
 		}
 		catch (IOException ex) {

@@ -44,6 +44,12 @@ class RuleChangeIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DraftSimulation simulation;
+
+	@Autowired
+	ResultSnapshots snapshots;
+
 	@BeforeEach
 	void freshRulesAndSamples() {
 		copy(Path.of("rules"), RULES);
@@ -107,6 +113,47 @@ class RuleChangeIntegrationTests {
 			.contains("pan-sussex/follow-up.cases.yaml", "red without an area for development is followed up within one month");
 		assertThat(count("select count(*) from evaluation e join submission s on s.id = e.submission_id where s.cycle_id = 'pan-london-2012-havering-2024' and e.status = 'EVALUATED'"))
 			.isEqualTo(5);
+	}
+
+	@Test
+	void aSimulatedThresholdChangeShowsExactlyWhatApplyingItChanges(@org.junit.jupiter.api.io.TempDir Path drafts) throws IOException {
+		// given the current results, and a draft that turns red at more than 20% (amber from 15%) with its own cases
+		this.evaluation.evaluateOpenCycles();
+		Path draft = drafts.resolve("pan-sussex-stricter");
+		copy(RULES.resolve("pan-sussex"), draft);
+		Path threshold = draft.resolve("partnership-rating.drl");
+		Files.writeString(threshold, Files.readString(threshold).replace("amberOrRed * 3 > rated", "amberOrRed * 5 > rated")
+			.replace("amberOrRed * 3 <= rated, amberOrRed * 5 >= rated", "amberOrRed * 5 <= rated, amberOrRed * 20 >= rated * 3")
+			.replace("amberOrRed * 5 < rated", "amberOrRed * 20 < rated * 3"));
+		Files.writeString(draft.resolve("partnership-rating.cases.yaml"), """
+				cases:
+				  - name: 3 of 13 (23%) is red under the stricter threshold
+				    given: { tallies: [ { item: "2.3", green: 10, amber: 3 } ] }
+				    expect: { partnership: { "2.3": RED } }
+				  - name: 2 of 13 (15.4%) is amber
+				    given: { tallies: [ { item: "1.5", green: 11, amber: 2 } ] }
+				    expect: { partnership: { "1.5": AMBER } }
+				  - name: 1 of 13 is green
+				    given: { tallies: [ { item: "1.1", green: 12, red: 1 } ] }
+				    expect: { partnership: { "1.1": GREEN } }
+				  - name: nobody rated it
+				    given: { tallies: [ { item: "7.4", notApplicable: 13 } ] }
+				    expect: { partnership: { "7.4": NOT_RATED } }
+				""");
+
+		// when it is simulated
+		ResultSnapshot before = this.snapshots.load("pan-sussex-2025");
+		DraftSimulation.Result simulated = this.simulation.simulate("pan-sussex", draft, "pan-sussex-2025");
+
+		// then nothing live changed, and applying the draft for real gives exactly the simulated differences
+		assertThat(this.snapshots.load("pan-sussex-2025")).isEqualTo(before);
+		assertThat(simulated.caseFailures()).isEmpty();
+		assertThat(simulated.differences()).isNotEmpty()
+			.contains(new ResultSnapshot.Difference("Partnership", "partnership rating", "item 2.3", "AMBER", "RED"),
+					new ResultSnapshot.Difference("Partnership", "partnership rating", "item 1.5", "GREEN", "AMBER"));
+		copy(draft, RULES.resolve("pan-sussex"));
+		this.evaluation.evaluateOpenCycles();
+		assertThat(ResultSnapshot.differences(before, this.snapshots.load("pan-sussex-2025"))).isEqualTo(simulated.differences());
 	}
 
 	private LocalDate dueDate(String agency, String item) {

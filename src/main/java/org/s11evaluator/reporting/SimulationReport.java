@@ -1,0 +1,44 @@
+package org.s11evaluator.reporting;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.s11evaluator.evaluation.DraftSimulation;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/** Writes a draft simulation as HTML to {@code <output>/simulations/}. */
+@Component
+public class SimulationReport {
+
+	private final ITemplateEngine templates;
+
+	private final Path folder;
+
+	SimulationReport(ITemplateEngine templates, ReportingSettings settings) {
+		this.templates = templates;
+		this.folder = settings.outputDirectory().resolve("simulations");
+	}
+
+	public Path write(DraftSimulation.Result result) {
+		Context context = new Context(Locale.UK);
+		context.setVariable("r", result);
+		Path file = this.folder.resolve(result.cycleId() + "-" + result.packId() + "-"
+				+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + ".html");
+		try {
+			Files.createDirectories(this.folder);
+			Files.writeString(file, this.templates.process("simulation", context));
+			return file;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
