@@ -39,8 +39,11 @@ public class DraftSimulation {
 
 	private final JdbcTemplate jdbc;
 
-	DraftSimulation(CycleManagement cycles, RulePackCompiler compiler, RuleEngine engine, RuleCases cases, ResultSnapshots snapshots,
+	private final RulePacks packs;
+
+	DraftSimulation(RulePacks packs, CycleManagement cycles, RulePackCompiler compiler, RuleEngine engine, RuleCases cases, ResultSnapshots snapshots,
 			org.s11evaluator.submission.StoredSubmissions submissions, JdbcTemplate jdbc) {
+		this.packs = packs;
 		this.cycles = cycles;
 		this.compiler = compiler;
 		this.engine = engine;
@@ -61,7 +64,7 @@ public class DraftSimulation {
 			throw new IllegalArgumentException("Cycle '" + cycleId + "' belongs to partnership '" + cycle.partnershipId()
 					+ "', not '" + packId + "'");
 		}
-		RulePack pack = RulePacks.loadFrom(draft, packId);
+		RulePack pack = this.packs.loadFrom(draft, packId);
 		RulePackCompiler.CompiledPack compiled = this.compiler.compile(pack);
 		List<String> caseFailures = new ArrayList<>();
 		for (RuleCaseResult result : this.cases.run(pack, draft)) {

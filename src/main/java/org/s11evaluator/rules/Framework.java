@@ -10,10 +10,20 @@ import java.util.stream.Collectors;
  * A partnership's audit template as its policy officers keep it in {@code framework.yaml}: the standards, their
  * items with ids and wording, and the rating scale agencies answer in.
  */
-public record Framework(Partnership partnership, String source, Scale scale, List<Standard> standards) {
+public record Framework(Partnership partnership, String source, Scale scale, List<Standard> standards, Baseline baseline) {
 
 	public Framework {
 		standards = (standards != null) ? List.copyOf(standards) : List.of();
+		baseline = (baseline != null) ? baseline : new Baseline(List.of());
+	}
+
+	/** Baseline rules (from {@code rules/common/}) this pack switches off, by rule id. */
+	public record Baseline(List<String> disable) {
+
+		public Baseline {
+			disable = (disable != null) ? List.copyOf(disable) : List.of();
+		}
+
 	}
 
 	public record Partnership(String id, String name, String covers) {

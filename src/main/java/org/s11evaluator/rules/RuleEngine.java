@@ -43,6 +43,7 @@ public class RuleEngine {
 				inputs.add(new Item(item.id(), standard.id(), item.text()));
 			}
 		}
+		inputs.add(compiled.pack().values());
 		inputs.add(facts.submission());
 		inputs.addAll(facts.responses());
 		inputs.addAll(facts.actions());
@@ -54,7 +55,9 @@ public class RuleEngine {
 	 * standard and per item, and nothing of any single return, so no agency-level rule can fire.
 	 */
 	public EvaluationOutcome ratePartnership(RulePackCompiler.CompiledPack compiled, List<RatingTally> tallies) {
-		return run(compiled, new ArrayList<>(tallies));
+		List<Object> facts = new ArrayList<>(tallies);
+		facts.add(compiled.pack().values());
+		return run(compiled, facts);
 	}
 
 	private EvaluationOutcome run(RulePackCompiler.CompiledPack compiled, List<Object> facts) {

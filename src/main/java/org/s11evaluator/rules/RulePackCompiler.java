@@ -1,6 +1,8 @@
 package org.s11evaluator.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +15,8 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +65,12 @@ public class RulePackCompiler {
 						"the file must start with a 'package' line, for example: package rules." + pack.id().replace("-", "") + ";"));
 				continue;
 			}
+			if (file.baseline() != RulePack.BASELINE_PACKAGE.equals(packageName.group(1))) {
+				problems.add(new RuleProblem(file.name(), 1, 1, file.baseline()
+						? "a baseline rule file must start with: package " + RulePack.BASELINE_PACKAGE + ";"
+						: "package " + RulePack.BASELINE_PACKAGE + " is kept for the baseline in common/: give this pack a package of its own"));
+				continue;
+			}
 			String fileName = file.name().substring(file.name().lastIndexOf('/') + 1);
 			String path = packageName.group(1).replace('.', '/') + "/" + fileName;
 			fileByPath.put(path, file.name());
@@ -88,9 +98,52 @@ public class RulePackCompiler {
 		KieContainer container = kie.newKieContainer(releaseId);
 		KieBase kieBase = container.getKieBase();
 		kie.getRepository().removeKieModule(releaseId);
+		applyBaseline(pack, kieBase);
 		log.info("Compiled rule pack {} version {} ({} rule files) in {} ms", pack.id(), pack.shortVersion(),
 				pack.ruleFiles().size(), (System.nanoTime() - started) / 1_000_000);
 		return new CompiledPack(pack, kieBase);
+	}
+
+	/**
+	 * A pack builds on the baseline: it switches a baseline rule off by listing its id under
+	 * {@code baseline.disable} in {@code framework.yaml}, and replaces one by defining a rule with the same id.
+	 */
+	private static void applyBaseline(RulePack pack, KieBase kieBase) {
+		Set<String> packIds = new HashSet<>();
+		List<String> baselineRules = new ArrayList<>();
+		for (KiePackage kiePackage : kieBase.getKiePackages()) {
+			for (Rule rule : kiePackage.getRules()) {
+				if (kiePackage.getName().equals(RulePack.BASELINE_PACKAGE)) {
+					baselineRules.add(rule.getName());
+				}
+				else {
+					packIds.add(ruleId(rule.getName()));
+				}
+			}
+		}
+		List<RuleProblem> problems = new ArrayList<>();
+		Set<String> baselineIds = new HashSet<>(baselineRules.stream().map(RulePackCompiler::ruleId).toList());
+		for (String disabled : pack.framework().baseline().disable()) {
+			if (!baselineIds.contains(disabled)) {
+				problems.add(new RuleProblem(pack.id() + "/" + RulePacks.FRAMEWORK_FILE, 0, 0, "baseline.disable names '" + disabled
+						+ "', which is not a baseline rule (baseline rules: " + baselineIds.stream().sorted().toList() + ")"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new RulePackException(pack.id(), problems);
+		}
+		for (String rule : baselineRules) {
+			String id = ruleId(rule);
+			if (pack.framework().baseline().disable().contains(id) || packIds.contains(id)) {
+				kieBase.removeRule(RulePack.BASELINE_PACKAGE, rule);
+			}
+		}
+	}
+
+	/** The stable id a rule's name starts with: "SUS-EVD-01 Standard 9 ..." is SUS-EVD-01. */
+	public static String ruleId(String ruleName) {
+		int space = ruleName.indexOf(' ');
+		return (space > 0) ? ruleName.substring(0, space) : ruleName;
 	}
 
 	/** Names the rule a problem is in: the nearest rule declared at or above its line. */

@@ -9,19 +9,27 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Reads rule packs from the rules folder at run time, so a policy officer's edit takes effect on the next run
- * without rebuilding the application. Each folder holding a {@code framework.yaml} is a pack.
+ * without rebuilding the application. Each folder holding a {@code framework.yaml} is a pack; {@code common/}
+ * holds the baseline rules and policy values every pack builds on.
  */
 @Component
 public class RulePacks {
 
 	static final String FRAMEWORK_FILE = "framework.yaml";
+
+	static final String VALUES_FILE = "policy-values.yaml";
+
+	/** The folder of baseline rules and values every pack builds on. */
+	public static final String BASELINE = "common";
 
 	private final Path directory;
 
@@ -48,7 +56,7 @@ public class RulePacks {
 	/** Reads a pack's files as they are now; throws {@link RulePackException} naming file and line if unusable. */
 	public RulePack load(String packId) {
 		Path folder = this.directory.resolve(packId);
-		if (!packId.matches("[a-z0-9][a-z0-9-]*") || !Files.isRegularFile(folder.resolve(FRAMEWORK_FILE))) {
+		if (!packId.matches("[a-z0-9][a-z0-9-]*") || packId.equals(BASELINE) || !Files.isRegularFile(folder.resolve(FRAMEWORK_FILE))) {
 			throw new RulePackException(packId, List.of(new RuleProblem(packId + "/" + FRAMEWORK_FILE, 0, 0,
 					"no rule pack '" + packId + "' in " + this.directory.toAbsolutePath() + " (known packs: " + ids() + ")")));
 		}
@@ -56,10 +64,10 @@ public class RulePacks {
 	}
 
 	/**
-	 * Reads pack {@code packId} from any folder, such as a policy officer's draft; files are named by the
-	 * folder's own name in problems ({@code my-draft/evidence.drl}).
+	 * Reads pack {@code packId} from any folder, such as a policy officer's draft, on top of this rules folder's
+	 * baseline ({@code common/}). Files are named by their folder's own name in problems ({@code my-draft/evidence.drl}).
 	 */
-	public static RulePack loadFrom(Path folder, String packId) {
+	public RulePack loadFrom(Path folder, String packId) {
 		if (!Files.isRegularFile(folder.resolve(FRAMEWORK_FILE))) {
 			throw new RulePackException(packId, List.of(new RuleProblem(folder + "/" + FRAMEWORK_FILE, 0, 0,
 					"there is no " + FRAMEWORK_FILE + " in " + folder.toAbsolutePath())));
@@ -68,7 +76,33 @@ public class RulePacks {
 		String frameworkName = prefix + "/" + FRAMEWORK_FILE;
 		String frameworkText = read(folder.resolve(FRAMEWORK_FILE));
 		Framework framework = new FrameworkReader().read(frameworkName, frameworkText, packId);
+		List<RulePack.RuleFile> packFiles = ruleFiles(folder, prefix);
+		if (packFiles.isEmpty()) {
+			throw new RulePackException(packId, List.of(new RuleProblem(prefix, 0, 0, "the pack has no rule files (*.drl)")));
+		}
+		Path baseline = this.directory.resolve(BASELINE);
+		List<RulePack.RuleFile> ruleFiles = new ArrayList<>(ruleFiles(baseline, BASELINE));
+		ruleFiles.addAll(packFiles);
+		Map<String, RulePack.PolicyValue> values = new LinkedHashMap<>();
+		List<String[]> hashed = new ArrayList<>();
+		hashed.add(new String[] { frameworkName, frameworkText });
+		for (Path valuesFile : List.of(baseline.resolve(VALUES_FILE), folder.resolve(VALUES_FILE))) {
+			if (Files.isRegularFile(valuesFile)) {
+				String name = (valuesFile.getParent().equals(baseline) ? BASELINE : prefix) + "/" + VALUES_FILE;
+				String text = read(valuesFile);
+				values.putAll(new PolicyValuesReader().read(name, text, packId));
+				hashed.add(new String[] { name, text });
+			}
+		}
+		ruleFiles.forEach((file) -> hashed.add(new String[] { file.name(), file.content() }));
+		return new RulePack(packId, framework, ruleFiles, values, version(hashed));
+	}
+
+	private static List<RulePack.RuleFile> ruleFiles(Path folder, String prefix) {
 		List<RulePack.RuleFile> ruleFiles = new ArrayList<>();
+		if (!Files.isDirectory(folder)) {
+			return ruleFiles;
+		}
 		try (Stream<Path> files = Files.list(folder)) {
 			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".drl")).sorted().toList()) {
 				ruleFiles.add(new RulePack.RuleFile(prefix + "/" + file.getFileName(), read(file)));
@@ -77,11 +111,7 @@ public class RulePacks {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot list rule files in " + folder.toAbsolutePath(), ex);
 		}
-		if (ruleFiles.isEmpty()) {
-			throw new RulePackException(packId,
-					List.of(new RuleProblem(packId, 0, 0, "the pack has no rule files (*.drl)")));
-		}
-		return new RulePack(packId, framework, ruleFiles, version(frameworkName, frameworkText, ruleFiles));
+		return ruleFiles;
 	}
 
 	/** The folder holding a pack's files, for tools that read its cases. */
@@ -89,11 +119,10 @@ public class RulePacks {
 		return this.directory.resolve(packId);
 	}
 
-	private static String version(String frameworkName, String frameworkText, List<RulePack.RuleFile> ruleFiles) {
+	private static String version(List<String[]> files) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			update(digest, frameworkName, frameworkText);
-			ruleFiles.forEach((file) -> update(digest, file.name(), file.content()));
+			files.forEach((file) -> update(digest, file[0], file[1]));
 			return HexFormat.of().formatHex(digest.digest());
 		}
 		catch (NoSuchAlgorithmException ex) {

@@ -95,7 +95,7 @@ class PartnershipRatingIntegrationTests {
 		assertThat(standard("1")).isEqualTo("GREEN 10/1/1/0/0 SUS-PRT-03");
 		assertThat(this.jdbc.sql("select reason from partnership_rating where cycle_id = ? and item_id = '6.1'").param(CYCLE)
 			.query(String.class).single()).isEqualTo("4 of 12 agencies taking part (33%) rated item 6.1 amber or red: at least 20% and no more "
-					+ "than a third, so the partnership rating is amber.");
+					+ "than 1/3, so the partnership rating is amber.");
 		assertThat(this.jdbc.sql("select distinct pack_version from partnership_rating where cycle_id = ?").param(CYCLE)
 			.query(String.class).single()).isEqualTo(this.packs.load("pan-sussex").version());
 		assertThat(this.jdbc.sql("select count(*) from partnership_rating where cycle_id = ?").param(CYCLE).query(Integer.class).single())

@@ -65,7 +65,8 @@ class RuleChangeIntegrationTests {
 
 		// a rule change and its case, together
 		Path followUp = RULES.resolve("pan-sussex/follow-up.drl");
-		Files.writeString(followUp, Files.readString(followUp).replace("$s.submittedOn().plusMonths(1)", "$s.submittedOn().plusWeeks(2)"));
+		Files.writeString(followUp, Files.readString(followUp).replace("$s.submittedOn().plusMonths($v.months(\"follow-up.months.red\"))",
+				"$s.submittedOn().plusWeeks(2)"));
 		Path cases = RULES.resolve("pan-sussex/follow-up.cases.yaml");
 		Files.writeString(cases, Files.readString(cases).replace("due: 2025-04-14", "due: 2025-03-28"));
 		this.evaluation.evaluateOpenCycles();
@@ -100,8 +101,7 @@ class RuleChangeIntegrationTests {
 	void aRuleChangeThatFailsItsCasesIsNeverUsed() throws IOException {
 		this.evaluation.evaluateOpenCycles();
 		String before = packVersion("uhsussex");
-		Path followUp = RULES.resolve("pan-sussex/follow-up.drl");
-		Files.writeString(followUp, Files.readString(followUp).replace("$s.submittedOn().plusMonths(1)", "$s.submittedOn().plusWeeks(2)"));
+		Files.writeString(RULES.resolve("pan-sussex/policy-values.yaml"), "follow-up.months.red: 2\n", java.nio.file.StandardOpenOption.APPEND);
 
 		this.evaluation.evaluateOpenCycles();
 
@@ -117,14 +117,13 @@ class RuleChangeIntegrationTests {
 
 	@Test
 	void aSimulatedThresholdChangeShowsExactlyWhatApplyingItChanges(@org.junit.jupiter.api.io.TempDir Path drafts) throws IOException {
-		// given the current results, and a draft that turns red at more than 20% (amber from 15%) with its own cases
+		// given the current results, and a draft whose values table turns red at more than 20% (amber from 15%), with its own cases
 		this.evaluation.evaluateOpenCycles();
 		Path draft = drafts.resolve("pan-sussex-stricter");
 		copy(RULES.resolve("pan-sussex"), draft);
-		Path threshold = draft.resolve("partnership-rating.drl");
-		Files.writeString(threshold, Files.readString(threshold).replace("amberOrRed * 3 > rated", "amberOrRed * 5 > rated")
-			.replace("amberOrRed * 3 <= rated, amberOrRed * 5 >= rated", "amberOrRed * 5 <= rated, amberOrRed * 20 >= rated * 3")
-			.replace("amberOrRed * 5 < rated", "amberOrRed * 20 < rated * 3"));
+		Path values = draft.resolve("policy-values.yaml");
+		Files.writeString(values, Files.readString(values).replace("partnership.red.more-than: 1/3", "partnership.red.more-than: 1/5")
+			.replace("partnership.amber.at-least: 20%", "partnership.amber.at-least: 15%"));
 		Files.writeString(draft.resolve("partnership-rating.cases.yaml"), """
 				cases:
 				  - name: 3 of 13 (23%) is red under the stricter threshold

@@ -92,11 +92,11 @@ class CycleSummariesIntegrationTests {
 		assertThat(register(summary)).containsEntry("west-sussex-yjs", "LATE").containsEntry("brighton-carers-centre", "REJECTED")
 			.containsEntry("sussex-police", "ON_TIME");
 		assertThat(summary.at("/standards/5/rating/rag").asText()).isEqualTo("RED");
-		assertThat(summary.at("/ratingPolicy").findValuesAsText("policy")).anyMatch((p) -> p.contains("Exactly one third is not more than a third"))
+		assertThat(summary.at("/ratingPolicy").findValuesAsText("policy")).anyMatch((p) -> p.contains("exactly a third is amber"))
 			.anyMatch((p) -> p.contains("rated it N/A or did not answer are left out"));
 		assertThat(Files.readString(OUTPUT.resolve("pan-sussex-2025/summary.html"))).contains("How the partnership rating is decided");
 		assertThat(summary.at("/standards/5/items/1/rating/reason").asText())
-			.isEqualTo("5 of 13 agencies taking part (38%) rated item 6.2 amber or red: more than a third, so the partnership rating is red.");
+			.isEqualTo("5 of 13 agencies taking part (38%) rated item 6.2 amber or red: more than 1/3, so the partnership rating is red.");
 		// 2023: 2.3 was rated amber or red by exactly a third of agencies, which is amber; 4.1 was red and is now green
 		assertThat(summary.at("/progress/previousCycleId").asText()).isEqualTo("pan-sussex-2023");
 		assertThat(changes(summary.at("/progress/previouslyAmberOrRed"))).contains("2.3 AMBER->AMBER", "4.1 RED->GREEN", "9.3 RED->GREEN",

@@ -38,7 +38,7 @@ class RuleEngineTests {
 		assertThat(outcome.standardRatings()).anySatisfy((d) -> {
 			assertThat(d.outcome().standardId()).isEqualTo("6");
 			assertThat(d.outcome().rag()).isEqualTo(Rag.RED);
-			assertThat(d.rule()).startsWith("SUS-STD-01");
+			assertThat(d.rule()).startsWith("CMN-STD-01");
 		});
 		assertThat(outcome.findings()).extracting((d) -> d.outcome().code() + "@" + d.outcome().itemId())
 			.contains("ACTION_WITHOUT_TIMESCALE@6.2", "MISSING_EVIDENCE@9.1")
