@@ -58,6 +58,7 @@ public class RulePackCheck {
 			problems.addAll(ex.problems());
 		}
 		problems.addAll(new RuleReferenceCheck().check(pack));
+		problems.addAll(new PolicyValueCheck().check(pack));
 		problems.addAll(caseFileProblems(packId));
 		return new Checked(packId, pack.version(), rules, problems);
 	}

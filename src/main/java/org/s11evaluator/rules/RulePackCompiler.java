@@ -147,7 +147,7 @@ public class RulePackCompiler {
 	}
 
 	/** Names the rule a problem is in: the nearest rule declared at or above its line. */
-	static String ruleAt(String content, int line) {
+	public static String ruleAt(String content, int line) {
 		if (content == null || line <= 0) {
 			return "";
 		}

@@ -90,6 +90,21 @@ class RulesCommandTests {
 	}
 
 	@Test
+	void aBadValueInThePolicyValuesTableIsNamedWithItsLine() throws IOException {
+		edit("pan-sussex/policy-values.yaml", "partnership.red.more-than: 1/3", "partnership.red.more-than: a third");
+		edit("barking-and-dagenham/policy-values.yaml", "review.current.years: 2", "review.current.years: two");
+		edit("pan-london-2012/follow-up.drl", "$v.months(\"follow-up.months.amber\")", "$v.months(\"follow-up.months.ambr\")");
+
+		assertThat(run("rules", "check")).isEqualTo(1);
+
+		assertThat(output()).containsPattern("pan-sussex/policy-values.yaml:\\d+: 'partnership.red.more-than' is \"a third\": it must be a share "
+				+ "between 0 and 1, written as a fraction such as 1/3 or a percentage such as 20% \\(read by pan-sussex/partnership-rating.drl:\\d+\\)")
+			.containsPattern("barking-and-dagenham/policy-values.yaml:4: 'review.current.years' is \"two\": it must be a whole number")
+			.containsPattern("pan-london-2012/follow-up.drl:\\d+: the rule reads policy value 'follow-up.months.ambr', which no policy-values.yaml sets "
+					+ "\\(in rule \"PL-FUA-02 ");
+	}
+
+	@Test
 	void showsExpectedAgainstActualForAFailingCaseAndWritesJUnitXml() throws IOException {
 		Files.writeString(this.rules.resolve("pan-sussex/policy-values.yaml"), "follow-up.months.red: 2\n", java.nio.file.StandardOpenOption.APPEND);
 		Path reports = this.rules.resolve("reports");
