@@ -21,11 +21,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public final class RulesCommand {
 
 	public static final String USAGE = """
-			Usage: s11-evaluator rules <check|test> [pack] [--rules=DIR] [--junit-xml=DIR]
+			Usage: s11-evaluator rules <check|test|explain> [pack] [--rules=DIR] [--junit-xml=DIR]
 			  rules check [pack]     compile every pack (or one) and check its framework, ids and case files;
 			                         prints each problem as file:line:column: message
 			  rules test [pack]      run the cases beside the rules; shows expected against actual for each
 			                         failing case and the rules no case fires; --junit-xml=DIR writes JUnit XML
+			  rules explain <pack>   the pack's effective policy: rules in force and where each comes from (the pack
+			                         or the baseline in common/), baseline rules switched off or replaced, values
 			  rules simulate --pack=ID --draft=DIR --cycle=ID
 			                         (needs the database) what a draft pack would change in a cycle's results
 			""";
@@ -36,11 +38,14 @@ public final class RulesCommand {
 
 	private final RuleCases cases;
 
+	private final RulePackCompiler compiler;
+
 	private final PrintStream out;
 
 	RulesCommand(Path directory, PrintStream out) {
 		RulesSettings settings = new RulesSettings(directory, 10_000);
 		RulePackCompiler compiler = new RulePackCompiler();
+		this.compiler = compiler;
 		this.packs = new RulePacks(settings);
 		this.checker = new RulePackCheck(this.packs, compiler);
 		this.cases = new RuleCases(this.packs, compiler, new RuleEngine(settings));
@@ -69,7 +74,7 @@ public final class RulesCommand {
 				words.add(arg);
 			}
 		}
-		if (words.size() < 2 || !Set.of("check", "test").contains(words.get(1))) {
+		if (words.size() < 2 || !Set.of("check", "test", "explain").contains(words.get(1)) || (words.get(1).equals("explain") && words.size() < 3)) {
 			out.print(USAGE);
 			return 2;
 		}
@@ -79,7 +84,11 @@ public final class RulesCommand {
 			out.println("No rule packs found.");
 			return 1;
 		}
-		return words.get(1).equals("check") ? command.check(packIds) : command.test(packIds, junitDir);
+		return switch (words.get(1)) {
+			case "check" -> command.check(packIds);
+			case "explain" -> command.explain(packIds.get(0));
+			default -> command.test(packIds, junitDir);
+		};
 	}
 
 	int check(List<String> packIds) {
@@ -95,6 +104,17 @@ public final class RulesCommand {
 					(System.nanoTime() - started) / 1_000_000);
 		}
 		return (problems == 0) ? 0 : 1;
+	}
+
+	int explain(String packId) {
+		RulePackCheck.Checked checked = this.checker.check(packId);
+		if (!checked.ok()) {
+			checked.problems().forEach((problem) -> this.out.println(problem));
+			this.out.printf("FAIL %s: fix the problems above first%n", packId);
+			return 1;
+		}
+		RulePackExplanation.print(this.compiler.compile(this.packs.load(packId)), this.out);
+		return 0;
 	}
 
 	int test(List<String> packIds, String junitDir) {

@@ -105,6 +105,50 @@ class RulesCommandTests {
 	}
 
 	@Test
+	void explainsWhereEachRuleAndValueInForceComesFrom() {
+		assertThat(run("rules", "explain", "barking-and-dagenham")).isZero();
+
+		assertThat(output()).contains("Rule pack barking-and-dagenham: Barking and Dagenham Safeguarding Children Partnership",
+				"  common/standard-rating.drl  (baseline)\n    CMN-STD-01 A standard with a red item is red",
+				"Baseline rules switched off by this pack (framework.yaml baseline.disable): \n  CMN-STD-04 A standard whose items are all N/A is N/A",
+				"    BD-PRT-01 Red when any agency rates it not met\n        Red when any agency rates it not met")
+			.containsPattern("review.current.years\\s+2\\s+set in barking-and-dagenham/policy-values.yaml:4\\n")
+			.containsPattern("follow-up.months.red\\s+1\\s+set in common/policy-values.yaml:\\d+ \\(baseline\\)");
+	}
+
+	@Test
+	void aPackReplacesABaselineRuleByDefiningItsIdAndChangesAValueWithoutCopyingTheRule() throws IOException {
+		Files.writeString(this.rules.resolve("pan-london-2012/standard-rating.drl"), """
+				package rules.panlondon2012;
+				import org.s11evaluator.rules.facts.*;
+				rule "CMN-STD-01 A standard with a line not in place is red, said in Pan-London's words"
+				when
+				    $s : Standard()
+				    exists ItemRating(standardId == $s.id, rag == Rag.RED)
+				then
+				    insert(new StandardRating($s.id(), Rag.RED, "A line of this standard is not in place."));
+				end
+				""");
+		Files.writeString(this.rules.resolve("pan-london-2012/policy-values.yaml"), "follow-up.months.red: 2\n");
+
+		assertThat(run("rules", "explain", "pan-london-2012")).isZero();
+		assertThat(output()).contains("Baseline rules replaced by a rule of this pack with the same id: \n  CMN-STD-01 A standard with a red item is red",
+				"    CMN-STD-01 A standard with a line not in place is red, said in Pan-London's words")
+			.containsPattern("follow-up.months.red\\s+2\\s+set in pan-london-2012/policy-values.yaml:1\\n");
+
+		RulesSettings settings = new RulesSettings(this.rules, 10_000);
+		RulePack pack = new RulePacks(settings).load("pan-london-2012");
+		EvaluationOutcome outcome = new RuleEngine(settings).evaluate(new RulePackCompiler().compile(pack), new SubmissionFacts(
+				new org.s11evaluator.rules.facts.Submission("pan-london-2012", "c", "a", "A", "P", null, java.time.LocalDate.of(2025, 1, 31)),
+				java.util.List.of(new org.s11evaluator.rules.facts.ItemResponse("2.3", "2", "not-met", null, "e", java.util.List.of(), null, null)),
+				java.util.List.of()));
+		assertThat(outcome.standardRatings()).filteredOn((d) -> d.outcome().standardId().equals("2")).singleElement()
+			.satisfies((d) -> assertThat(d.outcome().reason()).isEqualTo("A line of this standard is not in place."));
+		assertThat(outcome.followUpActions()).singleElement()
+			.satisfies((d) -> assertThat(d.outcome().due()).isEqualTo(java.time.LocalDate.of(2025, 3, 31)));
+	}
+
+	@Test
 	void showsExpectedAgainstActualForAFailingCaseAndWritesJUnitXml() throws IOException {
 		Files.writeString(this.rules.resolve("pan-sussex/policy-values.yaml"), "follow-up.months.red: 2\n", java.nio.file.StandardOpenOption.APPEND);
 		Path reports = this.rules.resolve("reports");
