@@ -11,6 +11,11 @@ import org.jsoup.helper.W3CDom;
 /** Prints the summary's HTML to PDF, in Java, with the same CSS as the page's print view. */
 final class PdfRenderer {
 
+	static {
+		// The renderer logs every stage at INFO through java.util.logging; failures still surface as exceptions.
+		com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+	}
+
 	private PdfRenderer() {
 	}
 

@@ -129,11 +129,7 @@ public class RuleCases {
 		catch (RuntimeException ex) {
 			return new RuleCaseResult(file, ruleCase.name(), List.of("the rules failed: " + ex.getMessage()), Set.of());
 		}
-		RuleCaseMatcher matcher = new RuleCaseMatcher(outcome);
-		failures.addAll(matcher.missing(ruleCase.expect()));
-		failures.addAll(matcher.unwanted(ruleCase.absent()));
-		Set<String> fired = outcome.outcomes().stream().map(Derived::rule).collect(Collectors.toCollection(LinkedHashSet::new));
-		return new RuleCaseResult(file, ruleCase.name(), failures, fired);
+		return judge(file, ruleCase, outcome, failures);
 	}
 
 	private RuleCaseResult runPartnership(String file, RulePackCompiler.CompiledPack compiled, RuleCase ruleCase) {
@@ -160,6 +156,11 @@ public class RuleCases {
 		catch (RuntimeException ex) {
 			return new RuleCaseResult(file, ruleCase.name(), List.of("the rules failed: " + ex.getMessage()), Set.of());
 		}
+		return judge(file, ruleCase, outcome, failures);
+	}
+
+	/** Compares what the rules concluded with the case's expectations; records which rules fired. */
+	private static RuleCaseResult judge(String file, RuleCase ruleCase, EvaluationOutcome outcome, List<String> failures) {
 		RuleCaseMatcher matcher = new RuleCaseMatcher(outcome);
 		failures.addAll(matcher.missing(ruleCase.expect()));
 		failures.addAll(matcher.unwanted(ruleCase.absent()));

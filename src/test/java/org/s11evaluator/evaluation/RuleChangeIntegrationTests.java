@@ -4,12 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.s11evaluator.support.Folders;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.IntegrationTest;
 import org.s11evaluator.support.SampleCycles;
@@ -52,7 +51,7 @@ class RuleChangeIntegrationTests {
 
 	@BeforeEach
 	void freshRulesAndSamples() {
-		copy(Path.of("rules"), RULES);
+		Folders.copy(Path.of("rules"), RULES);
 		this.database.clean();
 		this.samples.load();
 	}
@@ -120,7 +119,7 @@ class RuleChangeIntegrationTests {
 		// given the current results, and a draft whose values table turns red at more than 20% (amber from 15%), with its own cases
 		this.evaluation.evaluateOpenCycles();
 		Path draft = drafts.resolve("pan-sussex-stricter");
-		copy(RULES.resolve("pan-sussex"), draft);
+		Folders.copy(RULES.resolve("pan-sussex"), draft);
 		Path values = draft.resolve("policy-values.yaml");
 		Files.writeString(values, Files.readString(values).replace("partnership.red.more-than: 1/3", "partnership.red.more-than: 1/5")
 			.replace("partnership.amber.at-least: 20%", "partnership.amber.at-least: 15%"));
@@ -150,7 +149,7 @@ class RuleChangeIntegrationTests {
 		assertThat(simulated.differences()).isNotEmpty()
 			.contains(new ResultSnapshot.Difference("Partnership", "partnership rating", "item 2.3", "AMBER", "RED"),
 					new ResultSnapshot.Difference("Partnership", "partnership rating", "item 1.5", "GREEN", "AMBER"));
-		copy(draft, RULES.resolve("pan-sussex"));
+		Folders.copy(draft, RULES.resolve("pan-sussex"));
 		this.evaluation.evaluateOpenCycles();
 		assertThat(ResultSnapshot.differences(before, this.snapshots.load("pan-sussex-2025"))).isEqualTo(simulated.differences());
 	}
@@ -180,23 +179,6 @@ class RuleChangeIntegrationTests {
 	private static Path copyOfRules() {
 		try {
 			return Files.createTempDirectory("s11-rules-");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void copy(Path from, Path to) {
-		try (Stream<Path> files = Files.walk(from)) {
-			for (Path source : files.toList()) {
-				Path target = to.resolve(from.relativize(source).toString());
-				if (Files.isDirectory(source)) {
-					Files.createDirectories(target);
-				}
-				else {
-					Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-				}
-			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

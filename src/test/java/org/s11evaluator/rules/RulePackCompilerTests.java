@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,7 +81,50 @@ class RulePackCompilerTests {
 		assertThatExceptionOfType(RulePackException.class).isThrownBy(() -> this.compiler.compile(pack))
 			.satisfies((ex) -> assertThat(ex.problems()).extracting(RuleProblem::line, (p) -> p.message().substring(0, 12))
 				.contains(org.assertj.core.groups.Tuple.tuple(3, "import of 'j"), org.assertj.core.groups.Tuple.tuple(9, "'System' is "),
-						org.assertj.core.groups.Tuple.tuple(10, "'Runtime' is"), org.assertj.core.groups.Tuple.tuple(11, "'Class' is n")));
+						org.assertj.core.groups.Tuple.tuple(10, "'java.' is n"), org.assertj.core.groups.Tuple.tuple(11, "'Class' is n")));
+	}
+
+	@ParameterizedTest(name = "refuses {0}")
+	@ValueSource(strings = { "Rag.class.getClassLoader().loadClass(\"java.lang.Runtime\");",
+			"new java.util.Scanner(new java. io.FileReader(\"/proc/self/environ\"));",
+			"new java.util.Formatter(\"/tmp/x\");",
+			"java.sql.DriverManager.getConnection(\"jdbc:mysql://evil\");",
+			"ProcessHandle.allProcesses().forEach((p) -> p.destroyForcibly());",
+			"CompletableFuture.runAsync(() -> {});",
+			"R\\u0075ntime.getRuntime();",
+			"Rag.RED.getDeclaringClass().getMethods();",
+			"new Thread(() -> {}).start();",
+			"String.class.getClassLoader();",
+			"java .lang .Runtime .getRuntime();",
+			"drools.getKieRuntime();" })
+	void refusesEveryWayOutOfTheFactModel(String escape) throws IOException {
+		RulePack pack = packWith("""
+				package rules.test;
+				import org.s11evaluator.rules.facts.*;
+
+				rule "T-01 escape"
+				when
+				    $r : ItemResponse()
+				then
+				    %s
+				end
+				""".formatted(escape));
+
+		assertThatExceptionOfType(RulePackException.class).isThrownBy(() -> this.compiler.compile(pack))
+			.satisfies((ex) -> assertThat(ex.problems()).isNotEmpty()
+				.allSatisfy((p) -> assertThat(p.file()).isEqualTo("test-pack/policy.drl")));
+	}
+
+	@Test
+	void refusesCodeHiddenAfterAnImportOnTheSameLine() throws IOException {
+		RulePack pack = packWith("""
+				package rules.test;
+				import org.s11evaluator.rules.facts.*; import java.lang.Runtime;
+				rule "T-01 hidden" when $r : ItemResponse() then $r.itemId(); end
+				""");
+
+		assertThatExceptionOfType(RulePackException.class).isThrownBy(() -> this.compiler.compile(pack))
+			.satisfies((ex) -> assertThat(ex.problems()).anySatisfy((p) -> assertThat(p.line()).isEqualTo(2)));
 	}
 
 	@Test

@@ -32,6 +32,11 @@ public record ItemResponse(String itemId, String standardId, String rating, Stri
 		return this.lastReviewed != null && this.lastReviewed.isBefore(date);
 	}
 
+	/** True when the last review is dated after the given date (false when no review date was given). */
+	public boolean reviewedAfter(LocalDate date) {
+		return this.lastReviewed != null && this.lastReviewed.isAfter(date);
+	}
+
 	@Override
 	public String summary() {
 		return "ItemResponse[item=" + this.itemId + ", rating=" + this.rating + ", evidence="
