@@ -61,6 +61,11 @@ public class CycleManagement {
 		return cycle.id();
 	}
 
+	/** Records an agency a return names, unless it is known already: cycle files, not returns, name agencies. */
+	public void registerAgency(String id, String name, String sector) {
+		this.jdbc.sql("insert ignore into agency (id, name, sector) values (?, ?, ?)").params(id, name, sector).update();
+	}
+
 	/** Records an agency, or updates its name and sector. */
 	public void saveAgency(String id, String name, String sector) {
 		this.jdbc.sql("""

@@ -42,8 +42,11 @@ public class EvaluationManagement {
 
 	private final DataSource dataSource;
 
+	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	EvaluationManagement(JobLauncher launcher, Job evaluateCycleJob, JobExplorer explorer, JobRepository repository,
-			DataSource dataSource) {
+			DataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.launcher = launcher;
 		this.job = evaluateCycleJob;
 		this.explorer = explorer;
@@ -64,12 +67,15 @@ public class EvaluationManagement {
 	private JobExecution run(String scope) {
 		try (EvaluationLock lock = EvaluationLock.acquire(this.dataSource)) {
 			markStaleExecutionsFailed();
-			JobParameters parameters = unfinished(scope).map(JobExecution::getJobParameters).orElseGet(() -> {
-				return new JobParametersBuilder().addString("cycle", scope)
-					.addLocalDateTime("requestedAt", LocalDateTime.now())
-					.toJobParameters();
-			});
-			return this.launcher.run(this.job, parameters);
+			Optional<JobExecution> unfinished = unfinished(scope);
+			JobExecution execution = this.launcher.run(this.job, unfinished.map(JobExecution::getJobParameters).orElseGet(() -> fresh(scope)));
+			if (execution.getStatus() == BatchStatus.COMPLETED && leftUnevaluated(scope) > 0) {
+				// A restart resumes after its last committed submission; a return corrected meanwhile, or one
+				// replaced while it was evaluated, is evaluated by one more, fresh run.
+				log.info("{} return(s) in scope were changed during the run and have no current results: evaluating again", leftUnevaluated(scope));
+				execution = this.launcher.run(this.job, fresh(scope));
+			}
+			return execution;
 		}
 		catch (EvaluationLock.EvaluationAlreadyRunningException ex) {
 			throw ex;
@@ -79,7 +85,24 @@ public class EvaluationManagement {
 		}
 	}
 
-	/** The latest run for this scope, if it did not complete: it is restarted rather than forgotten. */
+	private static JobParameters fresh(String scope) {
+		return new JobParametersBuilder().addString("cycle", scope).addLocalDateTime("requestedAt", LocalDateTime.now()).toJobParameters();
+	}
+
+	/** Returns in scope with no results for their current version, leaving aside those whose pack is broken. */
+	private int leftUnevaluated(String scope) {
+		boolean all = EvaluationJobConfiguration.ALL_OPEN_CYCLES.equals(scope);
+		return this.jdbc.queryForObject("""
+				select count(*) from submission s join audit_cycle c on c.id = s.cycle_id
+				left join evaluation e on e.submission_id = s.id
+				where (e.submission_id is null or (e.status = 'EVALUATED' and e.submission_version <> s.version))
+				  and""" + (all ? " c.status = 'OPEN'" : " s.cycle_id = ?"), Integer.class, all ? new Object[0] : new Object[] { scope });
+	}
+
+	/**
+	 * The latest run for this scope, if its evaluation step did not complete: it is restarted from its last
+	 * committed chunk rather than forgotten. (A run that failed later, in its summaries, is simply run again.)
+	 */
 	private Optional<JobExecution> unfinished(String scope) {
 		List<JobInstance> instances = this.explorer.getJobInstances(EvaluationJobConfiguration.JOB_NAME, 0, 50);
 		return instances.stream()
@@ -87,6 +110,8 @@ public class EvaluationManagement {
 			.filter((execution) -> scope.equals(execution.getJobParameters().getString("cycle")))
 			.max(Comparator.comparing(JobExecution::getId))
 			.filter((latest) -> latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED)
+			.filter((latest) -> latest.getStepExecutions().stream()
+				.noneMatch((step) -> step.getStepName().equals("evaluateSubmissionsStep") && step.getStatus() == BatchStatus.COMPLETED))
 			.map((latest) -> {
 				log.info("Restarting evaluation run {} (job execution {}, {}), from its last committed chunk",
 						latest.getJobInstance().getInstanceId(), latest.getId(), latest.getStatus());

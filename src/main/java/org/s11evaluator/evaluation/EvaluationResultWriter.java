@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  */
 class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvaluationResultWriter.class);
+
 	private static final List<String> RESULT_TABLES = List.of("item_rating", "standard_rating", "finding", "follow_up_action");
 
 	private final JdbcTemplate jdbc;
@@ -43,7 +45,11 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 
 	@Override
 	public void write(Chunk<? extends EvaluatedSubmission> chunk) {
-		List<Long> ids = chunk.getItems().stream().map((e) -> e.submission().id()).toList();
+		List<EvaluatedSubmission> current = stillCurrent(chunk.getItems());
+		if (current.isEmpty()) {
+			return;
+		}
+		List<Long> ids = current.stream().map((e) -> e.submission().id()).toList();
 		for (String table : RESULT_TABLES) {
 			this.named.update("delete from " + table + " where submission_id in (:ids)", Map.of("ids", ids));
 		}
@@ -52,7 +58,7 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 		List<Object[]> findings = new ArrayList<>();
 		List<Object[]> followUps = new ArrayList<>();
 		List<Object[]> evaluations = new ArrayList<>();
-		for (EvaluatedSubmission evaluated : chunk.getItems()) {
+		for (EvaluatedSubmission evaluated : current) {
 			long id = evaluated.submission().id();
 			String version = evaluated.outcome().packVersion();
 			LocalDateTime at = LocalDateTime.ofInstant(evaluated.evaluatedAt(), ZoneOffset.UTC);
@@ -95,6 +101,29 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 				evaluations);
 	}
 
+
+	/**
+	 * Locks the submissions' rows and keeps only those still at the version that was evaluated: a return
+	 * corrected while the run evaluated it must not get the earlier version's results (it is evaluated again).
+	 */
+	private List<EvaluatedSubmission> stillCurrent(List<? extends EvaluatedSubmission> items) {
+		Map<Long, Integer> versions = new java.util.HashMap<>();
+		this.named.query("select id, version from submission where id in (:ids) for update",
+				Map.of("ids", items.stream().map((e) -> e.submission().id()).toList()),
+				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> versions.put(rs.getLong(1), rs.getInt(2)));
+		List<EvaluatedSubmission> current = new ArrayList<>();
+		for (EvaluatedSubmission evaluated : items) {
+			Integer version = versions.get(evaluated.submission().id());
+			if (version != null && version == evaluated.submission().version()) {
+				current.add(evaluated);
+			}
+			else {
+				log.info("Submission {} changed while it was being evaluated (version {} is now {}); its results are not written and it "
+						+ "will be evaluated again", evaluated.submission().id(), evaluated.submission().version(), version);
+			}
+		}
+		return current;
+	}
 
 	private String inputs(Derived<?> derived) {
 		try {

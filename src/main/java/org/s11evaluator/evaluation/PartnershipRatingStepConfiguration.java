@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.s11evaluator.cycle.Cycle;
 import org.s11evaluator.cycle.CycleManagement;
-import org.s11evaluator.rules.RulePackException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -37,7 +36,8 @@ class PartnershipRatingStepConfiguration {
 					int rated = ratings.rate(cycle.id()).partnershipRatings().size();
 					log.info("Rated {} standards and items partnership-wide for {}", rated, cycle.id());
 				}
-				catch (RulePackException ex) {
+				catch (RuntimeException ex) {
+					// a broken pack, or rules that fail on this cycle's counts: this cycle keeps its last ratings
 					log.error("Partnership ratings of {} not updated; the last ones are kept. {}", cycle.id(), ex.getMessage());
 					broken.add(cycle.id());
 				}

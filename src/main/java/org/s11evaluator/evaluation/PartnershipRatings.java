@@ -45,7 +45,8 @@ public class PartnershipRatings {
 
 	PartnershipRatings(JdbcTemplate jdbc, CycleManagement cycles, PublishedPacks packs, RuleEngine engine, ObjectMapper json,
 			TransactionTemplate transaction) {
-		this.transaction = transaction;
+		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
+		this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
 		this.cycles = cycles;
 		this.packs = packs;

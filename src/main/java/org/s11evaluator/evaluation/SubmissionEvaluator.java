@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.s11evaluator.rules.EvaluationOutcome;
+import org.s11evaluator.rules.SubmissionFacts;
 import org.s11evaluator.rules.RuleEngine;
 import org.s11evaluator.rules.RulePackCompiler;
 import org.s11evaluator.rules.RulePackException;
@@ -41,8 +42,10 @@ class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, Evaluat
 	@Override
 	public EvaluatedSubmission process(SubmissionToEvaluate submission) {
 		RulePackCompiler.CompiledPack pack = pack(submission.partnershipId());
+		SubmissionFacts facts = this.submissions.facts(submission.id()); // a database error fails the run, to be restarted
 		try {
-			EvaluationOutcome outcome = this.engine.evaluate(pack, this.submissions.facts(submission.id()));
+			EvaluationOutcome outcome = this.engine.evaluate(pack, facts);
+			OutcomeCheck.check(outcome);
 			return new EvaluatedSubmission(submission, outcome, Instant.now());
 		}
 		catch (RuntimeException ex) {

@@ -43,7 +43,8 @@ public class ConsoleReport {
 	private void printAgency(CycleResults.AgencyResult agency, PrintStream out) {
 		out.println();
 		out.printf("%s%s — completed by %s%s, submitted %s%n", agency.agencyName(), agency.expected() ? "" : " (not on the expected list)",
-				agency.completedBy(), (agency.role() != null) ? " (" + agency.role() + ")" : "", DAY.format(agency.submittedAt()));
+				agency.completedBy(), (agency.role() != null) ? " (" + agency.role() + ")" : "",
+				DAY.format(org.s11evaluator.cycle.AuditCalendar.dayOf(agency.submittedAt())));
 		if ("FAILED".equals(agency.status())) {
 			out.println("  NOT EVALUATED in the last run: " + firstLine(agency.failure()));
 			if (agency.packVersion() == null) {

@@ -80,6 +80,15 @@ public class CycleSummaries {
 		return new Written(cycleId, folder, true);
 	}
 
+	private static byte[] template() {
+		try (var in = CycleSummaries.class.getResourceAsStream("/templates/summary.html")) {
+			return (in != null) ? in.readAllBytes() : new byte[0];
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	/** The summary as self-contained HTML. Agency text goes through Thymeleaf's escaping text output only. */
 	public String html(CycleSummary summary) {
 		Context context = new Context(java.util.Locale.UK);
@@ -105,14 +114,23 @@ public class CycleSummaries {
 		}
 	}
 
-	/** A fingerprint of everything the summary says, leaving out when it was generated. */
+	/**
+	 * A fingerprint of everything the summary says and how it says it (the template), leaving out when it
+	 * was generated and when each return was last evaluated: re-evaluating with the same outcome changes nothing.
+	 */
 	private String contentHash(CycleSummary summary) {
+		CycleSummary.Provenance provenance = new CycleSummary.Provenance(summary.provenance().partnershipRulePackVersion(),
+				summary.provenance().evaluationRulePackVersions(), summary.provenance().submissions().stream()
+					.map((s) -> new CycleSummary.SourceSubmission(s.submissionId(), s.agencyId(), s.version(), s.contentHash(), s.packVersion(), null))
+					.toList());
 		CycleSummary timeless = new CycleSummary(summary.format(), Instant.EPOCH, summary.asOf(), summary.cycle(), summary.participation(),
-				summary.register(), summary.ratingPolicy(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(), summary.themes(),
-				summary.provenance());
+				summary.register(), summary.ratingPolicy(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(),
+				summary.themes(), provenance);
 		try {
-			byte[] content = this.json.writeValueAsBytes(timeless);
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(this.json.writeValueAsBytes(timeless));
+			digest.update(template());
+			return HexFormat.of().formatHex(digest.digest());
 		}
 		catch (JsonProcessingException | NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.s11evaluator.cycle.AuditCalendar;
 import org.s11evaluator.rules.Framework;
 import org.s11evaluator.rules.RulePacks;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,8 +70,7 @@ public class CycleSummaryQuery {
 	private List<CycleSummary.RegisterEntry> register(CycleSummary.CycleInfo cycle) {
 		return this.jdbc.sql("""
 				select a.id, a.name, a.sector, (ca.agency_id is not null) as expected,
-				  case when s.id is not null and date(s.submitted_at) > c.return_deadline then 'LATE'
-				       when s.id is not null then 'ON_TIME'
+				  case when s.id is not null then 'RETURNED'
 				       when exists (select 1 from rejected_submission r where r.cycle_id = c.id and r.agency_id = a.id) then 'REJECTED'
 				       else 'NOT_RETURNED' end as status,
 				  s.completed_by_name, s.completed_by_role, s.submitted_at, s.version, e.status as evaluation
@@ -82,17 +82,25 @@ public class CycleSummaryQuery {
 				left join evaluation e on e.submission_id = s.id
 				where c.id = ? order by a.name""")
 			.param(cycle.id())
-			.query((rs, i) -> new CycleSummary.RegisterEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getObject(8, LocalDateTime.class),
-					(Integer) rs.getObject(9, Integer.class), rs.getString(10)))
+			.query((rs, i) -> {
+				LocalDateTime submitted = rs.getObject(8, LocalDateTime.class);
+				String status = rs.getString(5);
+				if ("RETURNED".equals(status)) {
+					// late means after the deadline day in England, not in UTC
+					status = AuditCalendar.dayOf(submitted).isAfter(cycle.returnDeadline()) ? "LATE" : "ON_TIME";
+				}
+				return new CycleSummary.RegisterEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), status,
+						rs.getString(6), rs.getString(7), AuditCalendar.local(submitted), (Integer) rs.getObject(9, Integer.class),
+						rs.getString(10));
+			})
 			.list();
 	}
 
 	private CycleSummary.Participation participation(String cycleId, List<CycleSummary.RegisterEntry> register) {
 		int expected = (int) register.stream().filter(CycleSummary.RegisterEntry::expected).count();
 		int returned = (int) register.stream().filter((r) -> r.expected() && r.submittedAt() != null).count();
-		int onTime = (int) register.stream().filter((r) -> "ON_TIME".equals(r.status())).count();
-		int late = (int) register.stream().filter((r) -> "LATE".equals(r.status())).count();
+		int onTime = (int) register.stream().filter((r) -> r.expected() && "ON_TIME".equals(r.status())).count();
+		int late = (int) register.stream().filter((r) -> r.expected() && "LATE".equals(r.status())).count();
 		int unexpected = (int) register.stream().filter((r) -> !r.expected()).count();
 		int rejected = this.jdbc.sql("select count(*) from rejected_submission where cycle_id = ?").param(cycleId).query(Integer.class).single();
 		int notEvaluated = (int) register.stream().filter((r) -> r.submittedAt() != null && !"EVALUATED".equals(r.evaluation())).count();
@@ -148,7 +156,7 @@ public class CycleSummaryQuery {
 	}
 
 	private static String status(LocalDate due, LocalDate completed, LocalDate asOf) {
-		if (completed != null) {
+		if (completed != null && !completed.isAfter(asOf)) {
 			return "DONE";
 		}
 		return (due != null && due.isBefore(asOf)) ? "OVERDUE" : "OPEN";

@@ -29,7 +29,7 @@ class SummaryStepConfiguration {
 
 	@Bean
 	Clock clock() {
-		return Clock.systemDefaultZone();
+		return Clock.system(org.s11evaluator.cycle.AuditCalendar.ZONE);
 	}
 
 	@Bean

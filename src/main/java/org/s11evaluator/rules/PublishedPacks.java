@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * The gate between the rules folder and a run: a pack is used only if it compiles and passes every case
- * beside its rules. The verdict is kept per content of the pack and its cases, so the cases run once per
+ * The gate between the rules folder and a run: a pack is used only if it compiles, passes the checks of
+ * {@code rules check} (ids the rules name, policy values they read) and every case beside its rules. The verdict is kept per content of the pack and its cases, so the cases run once per
  * edit, not once per run or per submission.
  */
 @Component
@@ -52,7 +52,8 @@ public class PublishedPacks {
 	private Object judge(RulePack pack) {
 		try {
 			RulePackCompiler.CompiledPack compiled = this.compiler.compile(pack);
-			List<RuleProblem> failures = new ArrayList<>();
+			List<RuleProblem> failures = new ArrayList<>(new RuleReferenceCheck().check(pack));
+			failures.addAll(new PolicyValueCheck().check(pack));
 			for (RuleCaseResult result : this.cases.run(pack.id())) {
 				if (!result.passed()) {
 					failures.add(new RuleProblem(result.file(), 0, 0, "case \"" + result.name() + "\" fails: "

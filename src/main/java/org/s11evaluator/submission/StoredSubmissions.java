@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.s11evaluator.cycle.AuditCalendar;
 import org.s11evaluator.rules.SubmissionFacts;
 import org.s11evaluator.rules.facts.AgencyAction;
 import org.s11evaluator.rules.facts.ItemResponse;
@@ -37,7 +38,7 @@ public class StoredSubmissions {
 				where s.id = ?""")
 			.param(submissionId)
 			.query((rs, row) -> new Submission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getObject(7, LocalDateTime.class).toLocalDate()))
+					rs.getString(5), rs.getString(6), AuditCalendar.dayOf(rs.getObject(7, LocalDateTime.class))))
 			.single();
 		List<ItemResponse> responses = this.jdbc.sql("""
 				select item_id, standard_id, rating, statement, evidence_text, evidence_links, na_reason, last_reviewed

@@ -133,7 +133,7 @@ public class SubmissionImport {
 	}
 
 	private ImportReport.Outcome store(SubmissionDocument doc, String source, String contentHash, String content) {
-		this.cycles.saveAgency(doc.agency().id(), doc.agency().name(), doc.agency().sector());
+		this.cycles.registerAgency(doc.agency().id(), doc.agency().name(), doc.agency().sector());
 		this.submissions.clearRejections(sha256(source.getBytes(StandardCharsets.UTF_8)));
 		Optional<SubmissionRepository.Stored> stored = this.submissions.find(doc.cycle(), doc.agency().id());
 		if (stored.isEmpty()) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.s11evaluator.cycle.AuditCalendar;
 import org.s11evaluator.cycle.Cycle;
 import org.s11evaluator.rules.Framework;
 
@@ -257,11 +257,11 @@ class SubmissionValidator {
 		}
 		catch (DateTimeParseException notOffset) {
 			try {
-				return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+				return AuditCalendar.instantOf(LocalDateTime.parse(text));
 			}
 			catch (DateTimeParseException notLocal) {
 				try {
-					return LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+					return AuditCalendar.instantOf(LocalDate.parse(text).atStartOfDay());
 				}
 				catch (DateTimeParseException notDate) {
 					problem("$." + field, null, "expected a date and time such as \"2025-03-14T10:30:00Z\", found \"" + text + "\"");
@@ -305,6 +305,13 @@ class SubmissionValidator {
 			return null;
 		}
 		String text = node.asText().strip();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if ((c < 0x20 && c != '\n' && c != '\r' && c != '\t') || (c >= 0x7f && c <= 0x9f)) {
+				problem(path, null, String.format("contains a control character (U+%04X) at position %d: only printable text is accepted", (int) c, i + 1));
+				return null;
+			}
+		}
 		if (required && text.isEmpty()) {
 			problem(path, null, "is empty: expected text");
 			return null;

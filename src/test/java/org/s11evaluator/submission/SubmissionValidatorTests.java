@@ -76,6 +76,16 @@ class SubmissionValidatorTests {
 	}
 
 	@Test
+	void refusesControlCharactersThatCouldHideTextOnAConsole() throws Exception {
+		SubmissionValidator.Result result = validate(valid().replace("\"Sussex Police\"", "\"Sussex \\u001b[8mPolice\""));
+
+		assertThat(result.problems()).singleElement().satisfies((p) -> {
+			assertThat(p.location()).isEqualTo("$.agency.name");
+			assertThat(p.message()).contains("control character (U+001B)");
+		});
+	}
+
+	@Test
 	void refusesAnUnknownFieldSoATypoNeverLosesData() throws Exception {
 		SubmissionValidator.Result result = validate(valid().replace("\"naReason\"", "\"naReasn\""));
 
