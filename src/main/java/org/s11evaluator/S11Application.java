@@ -10,6 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class S11Application {
 
+	/** The time, on the English calendar audits run on (due dates, deadlines, "as of"). */
+	@org.springframework.context.annotation.Bean
+	java.time.Clock clock() {
+		return java.time.Clock.system(org.s11evaluator.cycle.AuditCalendar.ZONE);
+	}
+
 	public static void main(String[] args) {
 		if (RulesCommand.handles(args)) {
 			// Checking and testing rule files needs no database: answer in a second or two.

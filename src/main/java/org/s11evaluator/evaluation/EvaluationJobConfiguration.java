@@ -61,11 +61,21 @@ class EvaluationJobConfiguration {
 			.processor(submissionEvaluator)
 			.writer(evaluationResultWriter)
 			.faultTolerant()
-			.skipPolicy(new LimitCheckingItemSkipPolicy(settings.skipLimit(), Map.of(EvaluationFailedException.class, true)))
+			.skipPolicy(skipPolicy(settings))
 			.listener(new EvaluationFailureRecorder(jdbc))
 			.listener((org.springframework.batch.core.StepExecutionListener) evaluationProgress)
 			.listener((org.springframework.batch.core.ChunkListener) evaluationProgress)
 			.build();
+	}
+
+	/**
+	 * Returns of a partnership whose pack is broken are always skipped (they keep their last good results);
+	 * other returns that fail evaluation are skipped up to the skip limit, beyond which the run fails.
+	 */
+	private static org.springframework.batch.core.step.skip.SkipPolicy skipPolicy(EvaluationSettings settings) {
+		LimitCheckingItemSkipPolicy limited = new LimitCheckingItemSkipPolicy(settings.skipLimit(), Map.of(EvaluationFailedException.class, true));
+		return (failure, skipCount) -> (failure instanceof EvaluationFailedException && failure.getCause() instanceof org.s11evaluator.rules.RulePackException)
+				|| limited.shouldSkip(failure, skipCount);
 	}
 
 	@Bean

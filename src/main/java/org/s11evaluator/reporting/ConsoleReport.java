@@ -79,11 +79,11 @@ public class ConsoleReport {
 	}
 
 	private static String ruleId(String rule) {
-		int space = rule.indexOf(' ');
-		return (space > 0) ? rule.substring(0, space) : rule;
+		return org.s11evaluator.rules.RulePackCompiler.ruleId(rule);
 	}
 
-	private static String letter(String rag) {
+	/** G, A, R, N/A or - : a rating that reads without colour. */
+	static String letter(String rag) {
 		return switch (rag) {
 			case "GREEN" -> "G";
 			case "AMBER" -> "A";

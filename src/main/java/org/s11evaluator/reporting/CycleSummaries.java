@@ -124,7 +124,7 @@ public class CycleSummaries {
 					.map((s) -> new CycleSummary.SourceSubmission(s.submissionId(), s.agencyId(), s.version(), s.contentHash(), s.packVersion(), null))
 					.toList());
 		CycleSummary timeless = new CycleSummary(summary.format(), Instant.EPOCH, summary.asOf(), summary.cycle(), summary.participation(),
-				summary.register(), summary.ratingPolicy(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(),
+				summary.register(), summary.rejectedFiles(), summary.ratingPolicy(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(),
 				summary.themes(), provenance);
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");

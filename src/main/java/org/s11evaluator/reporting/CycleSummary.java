@@ -10,8 +10,12 @@ import java.util.List;
  * {@code docs/summary.schema.json}). Everything an agency wrote is carried as plain text; renderers escape it.
  */
 public record CycleSummary(String format, Instant generatedAt, LocalDate asOf, CycleInfo cycle, Participation participation,
-		List<RegisterEntry> register, List<PolicyRule> ratingPolicy, List<StandardSummary> standards, List<HeatmapRow> heatmap,
+		List<RegisterEntry> register, List<RejectedFile> rejectedFiles, List<PolicyRule> ratingPolicy, List<StandardSummary> standards, List<HeatmapRow> heatmap,
 		List<PlanEntry> improvementPlan, Progress progress, Themes themes, Provenance provenance) {
+
+	/** A returned file that could not be accepted, with every reason (JSON path, item, what was expected). */
+	public record RejectedFile(String source, String agencyId, LocalDateTime receivedAt, List<String> reasons) {
+	}
 
 	/** A rule that decided partnership ratings in this cycle, with its policy statement from the rule file. */
 	public record PolicyRule(String rule, String policy) {

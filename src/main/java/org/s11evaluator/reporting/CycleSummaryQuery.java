@@ -62,7 +62,11 @@ public class CycleSummaryQuery {
 			.param(cycleId)
 			.query((rs, i) -> new CycleSummary.PolicyRule(rs.getString(1), rs.getString(2)))
 			.list();
-		return new CycleSummary(CycleSummary.FORMAT, Instant.now(), asOf, cycle, participation(cycleId, register), register, policy, standards,
+		List<CycleSummary.RejectedFile> rejected = agencyResults.rejected().stream()
+			.map((r) -> new CycleSummary.RejectedFile(r.source().replaceAll("^.*/", ""), r.agencyId(), AuditCalendar.local(r.receivedAt()), r.reasons()))
+			.toList();
+		return new CycleSummary(CycleSummary.FORMAT, Instant.now(), asOf, cycle, participation(cycleId, register), register, rejected, policy,
+				standards,
 				heatmap, improvementPlan(cycleId, asOf), progress(cycle, ratings, framework, asOf), themes(cycleId),
 				provenance(cycleId));
 	}

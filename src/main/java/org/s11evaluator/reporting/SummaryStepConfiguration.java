@@ -28,11 +28,6 @@ class SummaryStepConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SummaryStepConfiguration.class);
 
 	@Bean
-	Clock clock() {
-		return Clock.system(org.s11evaluator.cycle.AuditCalendar.ZONE);
-	}
-
-	@Bean
 	Step summariseCyclesStep(JobRepository jobs, PlatformTransactionManager transactions, CycleManagement cycles,
 			CycleSummaries summaries, Clock clock) {
 		return new StepBuilder("summariseCyclesStep", jobs).tasklet((contribution, chunk) -> {

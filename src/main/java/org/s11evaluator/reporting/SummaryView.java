@@ -41,13 +41,7 @@ public final class SummaryView {
 
 	/** The letter shown in a heatmap cell, so the chart reads without colour too. */
 	public String letter(String rag) {
-		return switch (rag) {
-			case "GREEN" -> "G";
-			case "AMBER" -> "A";
-			case "RED" -> "R";
-			case "NOT_APPLICABLE" -> "N/A";
-			default -> "–";
-		};
+		return ConsoleReport.letter(rag).replace("-", "–");
 	}
 
 	public String css(String code) {
@@ -68,11 +62,7 @@ public final class SummaryView {
 
 	/** The rule's id, e.g. "SUS-PRT-01", from its full name. */
 	public String ruleId(String rule) {
-		if (rule == null) {
-			return "";
-		}
-		int space = rule.indexOf(' ');
-		return (space > 0) ? rule.substring(0, space) : rule;
+		return (rule == null) ? "" : org.s11evaluator.rules.RulePackCompiler.ruleId(rule);
 	}
 
 	public List<Segment> bar(CycleSummary.Rating rating) {
@@ -136,7 +126,7 @@ public final class SummaryView {
 				+ ((p.late() > 0) ? ", " + p.late() + " after the deadline of " + day(this.summary.cycle().returnDeadline()) : "")
 				+ ((p.notReturned() > 0) ? "; " + p.notReturned() + " did not return" : "") + ".");
 		if (p.rejectedFiles() > 0) {
-			sentences.add(p.rejectedFiles() + " returned file(s) could not be accepted and are listed in the register with their reasons.");
+			sentences.add(p.rejectedFiles() + " returned file(s) could not be accepted; they are listed after the register with their reasons.");
 		}
 		long red = countStandards("RED");
 		long amber = countStandards("AMBER");

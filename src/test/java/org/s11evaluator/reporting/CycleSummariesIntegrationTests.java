@@ -91,6 +91,9 @@ class CycleSummariesIntegrationTests {
 				"\"notReturned\":1", "\"rejectedFiles\":3", "\"returnRatePercent\":93");
 		assertThat(register(summary)).containsEntry("west-sussex-yjs", "LATE").containsEntry("brighton-carers-centre", "REJECTED")
 			.containsEntry("sussex-police", "ON_TIME");
+		assertThat(summary.at("/rejectedFiles")).hasSize(3);
+		assertThat(summary.at("/rejectedFiles").findValuesAsText("source")).contains("zz-bad-unknown-item.json");
+		assertThat(summary.at("/rejectedFiles").toString()).contains("$.responses[12].rating (item 3.2): rating \\\"purple\\\" is not in the pan-sussex scale");
 		assertThat(summary.at("/standards/5/rating/rag").asText()).isEqualTo("RED");
 		assertThat(summary.at("/ratingPolicy").findValuesAsText("policy")).anyMatch((p) -> p.contains("exactly a third is amber"))
 			.anyMatch((p) -> p.contains("rated it N/A or did not answer are left out"));
