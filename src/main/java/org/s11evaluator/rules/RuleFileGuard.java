@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * <li>no qualified names ({@code java.io...}, with or without spaces around the dots): facts are reached
  * through {@code $variables};</li>
  * <li>no unicode escapes, no {@code .class}, no reflective or process calls, no globals, functions, type
- * declarations or dialect changes.</li>
+ * declarations or dialect changes, and no loops ({@code while}, {@code for}, {@code do}): with no functions
+ * either, a rule cannot run for ever, and a rule that keeps re-triggering itself is stopped after
+ * {@code s11.rules.max-rule-firings}.</li>
  * </ul>
  */
 class RuleFileGuard {
@@ -44,7 +46,7 @@ class RuleFileGuard {
 	private static final Pattern FORBIDDEN = Pattern.compile("\\.\\s*(class|getClass|getClassLoader|loadClass|forName|getDeclaringClass|"
 			+ "getMethods?|getDeclaredMethods?|getFields?|getDeclaredFields?|getConstructors?|getDeclaredConstructors?|invoke|newInstance|"
 			+ "setAccessible|getModule|getResource|getResourceAsStream|exec|exit|halt|loadLibrary|getRuntime|getenv|getProperty|"
-			+ "setProperty|lookup|start|run|join|interrupt)\\b|(?<![\\w$.])(global|function|declare|dialect|kcontext|drools)\\b");
+			+ "setProperty|lookup|start|run|join|interrupt)\\b|(?<![\\w$.])(global|function|declare|dialect|kcontext|drools|while|for|do|synchronized|throw|try)\\b");
 
 	List<RuleProblem> check(RulePack.RuleFile file) {
 		List<RuleProblem> problems = new ArrayList<>();

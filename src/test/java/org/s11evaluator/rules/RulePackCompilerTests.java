@@ -96,7 +96,9 @@ class RulePackCompilerTests {
 			"new Thread(() -> {}).start();",
 			"String.class.getClassLoader();",
 			"java .lang .Runtime .getRuntime();",
-			"drools.getKieRuntime();" })
+			"drools.getKieRuntime();",
+			"while (true) { }",
+			"for (;;) { }" })
 	void refusesEveryWayOutOfTheFactModel(String escape) throws IOException {
 		RulePack pack = packWith("""
 				package rules.test;
