@@ -17,6 +17,8 @@ import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.evaluation.DraftSimulation;
 import org.s11evaluator.evaluation.EvaluationManagement;
 import org.s11evaluator.evaluation.ResultSnapshot;
+import org.s11evaluator.evaluation.RunReport;
+import org.s11evaluator.evaluation.RunReports;
 import org.s11evaluator.reporting.SimulationReport;
 import org.s11evaluator.evaluation.PartnershipRatings;
 import org.s11evaluator.reporting.CycleSummaries;
@@ -52,6 +54,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			  rules check|test [pack]        check and test rule packs (no database needed)
 			  rules simulate --pack=ID --draft=DIR --cycle=ID
 			                                 what a draft pack would change in a cycle's results (writes nothing)
+			  runs [--last=N]                the recent evaluation runs and what each did (default: the last 10)
 			  summary --cycle=ID [--as-of=YYYY-MM-DD]
 			                                 write the cycle's board summary now (HTML, PDF, CSV, JSON), with
 			                                 action status as of the given date (default: today)
@@ -79,6 +82,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final SimulationReport simulationReport;
 
+	private final RunReports runReports;
+
 	private static PrintStream out() {
 		return System.out;
 	}
@@ -87,7 +92,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	Commands(CycleManagement cycles, SubmissionImport submissions, EvaluationManagement evaluation, CycleResultsQuery results,
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
-			DraftSimulation simulation, SimulationReport simulationReport) {
+			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports) {
+		this.runReports = runReports;
 		this.simulation = simulation;
 		this.simulationReport = simulationReport;
 		this.ratings = ratings;
@@ -135,6 +141,12 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 					out().println("  also summary.pdf, summary.json, register-of-returns.csv and improvement-plan.csv in that folder");
 				}
 				case "rules" -> simulate(rest, args);
+				case "runs" -> {
+					int last = Optional.ofNullable(option(args, "last")).map(Integer::parseInt).orElse(10);
+					List<RunReport> runs = this.runReports.recent(last);
+					out().println(runs.isEmpty() ? "No evaluation runs yet." : "The last " + runs.size() + " evaluation run(s), newest first:");
+					runs.forEach((run) -> out().println(run.describe()));
+				}
 				case "help" -> out().print(USAGE);
 				default -> {
 					out().println("Unknown command '" + words.get(0) + "'.");

@@ -47,8 +47,13 @@ class EvaluationJobConfiguration {
 	static final String ALL_OPEN_CYCLES = "*";
 
 	@Bean
-	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep, Step ratePartnershipsStep, Step summariseCyclesStep) {
-		return new JobBuilder(JOB_NAME, jobs).start(evaluateSubmissionsStep).next(ratePartnershipsStep).next(summariseCyclesStep).build();
+	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep, Step ratePartnershipsStep, Step summariseCyclesStep,
+			RunReports runReports) {
+		return new JobBuilder(JOB_NAME, jobs).listener(runReports)
+			.start(evaluateSubmissionsStep)
+			.next(ratePartnershipsStep)
+			.next(summariseCyclesStep)
+			.build();
 	}
 
 	@Bean

@@ -42,6 +42,9 @@ class EvaluationJobIntegrationTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	RunReports runReports;
+
 	@BeforeEach
 	void loadSamples() {
 		this.database.clean();
@@ -92,6 +95,21 @@ class EvaluationJobIntegrationTests {
 		assertThat(count("select count(*) from follow_up_action")).isEqualTo(followUps).isPositive();
 		assertThat(count("select count(distinct job_execution_id) from evaluation")).isEqualTo(1);
 		assertThat(this.jdbc.sql("select distinct job_execution_id from evaluation").query(Long.class).single()).isEqualTo(second.getId());
+	}
+
+	@Test
+	void everyRunLeavesAReportOfWhatItDid() {
+		JobExecution run = this.evaluation.evaluateOpenCycles();
+
+		assertThat(this.runReports.recent(5)).singleElement().satisfies((report) -> {
+			assertThat(report.jobExecutionId()).isEqualTo(run.getId());
+			assertThat(report.status()).isEqualTo("COMPLETED");
+			assertThat(report.evaluated()).isEqualTo(36);
+			assertThat(report.skipped()).isZero();
+			assertThat(report.rejectedFiles()).isEqualTo(3);
+			assertThat(report.summariesWritten()).isEqualTo(4);
+			assertThat(report.describe()).startsWith("Run " + run.getId() + " (every open cycle) COMPLETED in ");
+		});
 	}
 
 	@Test

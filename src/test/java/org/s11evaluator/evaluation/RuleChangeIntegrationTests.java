@@ -47,6 +47,9 @@ class RuleChangeIntegrationTests {
 	DraftSimulation simulation;
 
 	@Autowired
+	RunReports runReports;
+
+	@Autowired
 	ResultSnapshots snapshots;
 
 	@BeforeEach
@@ -94,6 +97,11 @@ class RuleChangeIntegrationTests {
 		assertThat(count("select count(*) from finding f join submission s on s.id = f.submission_id where s.cycle_id = 'barking-and-dagenham-2025'"))
 			.isEqualTo(goodFindings).isPositive();
 		assertThat(count("select count(*) from evaluation where status = 'FAILED' and pack_version is not null")).isEqualTo(6);
+		assertThat(this.runReports.recent(1)).singleElement().satisfies((report) -> {
+			assertThat(report.skipped()).isEqualTo(6);
+			assertThat(report.brokenPacks()).contains("barking-and-dagenham-2025");
+			assertThat(report.skipReasons()).startsWith("6 x Rule pack 'barking-and-dagenham' cannot be used");
+		});
 	}
 
 	@Test

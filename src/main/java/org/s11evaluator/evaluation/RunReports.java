@@ -1,0 +1,86 @@
+package org.s11evaluator.evaluation;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobExecutionListener;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Writes a report at the end of every evaluation run, to the log and the database, and lists recent ones. */
+@Component
+public class RunReports implements JobExecutionListener {
+
+	private static final Logger log = LoggerFactory.getLogger(RunReports.class);
+
+	private final JdbcClient jdbc;
+
+	RunReports(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void afterJob(JobExecution execution) {
+		String scope = execution.getJobParameters().getString("cycle");
+		boolean all = EvaluationJobConfiguration.ALL_OPEN_CYCLES.equals(scope);
+		int evaluated = (int) step(execution, "evaluateSubmissionsStep").mapToLong(StepExecution::getWriteCount).sum();
+		int skipped = (int) step(execution, "evaluateSubmissionsStep").mapToLong(StepExecution::getProcessSkipCount).sum();
+		int summaries = step(execution, "summariseCyclesStep").mapToInt((s) -> s.getExecutionContext().getInt("summaries.written", 0)).sum();
+		String broken = step(execution, "ratePartnershipsStep").map((s) -> s.getExitStatus().getExitDescription())
+			.filter((d) -> d != null && !d.isBlank()).collect(Collectors.joining("; "));
+		LocalDateTime started = execution.getStartTime();
+		LocalDateTime ended = (execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.now();
+		// failures are stamped in UTC; the job's own times are the JVM's local time
+		LocalDateTime startedUtc = LocalDateTime.ofInstant(started.atZone(ZoneId.systemDefault()).toInstant(), ZoneOffset.UTC);
+		String reasons = this.jdbc.sql("""
+				select concat(count(*), ' x ', substring_index(e.failure, '\\n', 1)) from evaluation e
+				join submission s on s.id = e.submission_id join audit_cycle c on c.id = s.cycle_id
+				where e.status = 'FAILED' and e.failed_at >= ? and""" + (all ? " c.status = 'OPEN'" : " s.cycle_id = ?")
+				+ " group by substring_index(e.failure, '\\n', 1)")
+			.params(all ? List.of(startedUtc) : List.of(startedUtc, scope))
+			.query(String.class)
+			.list()
+			.stream()
+			.collect(Collectors.joining("\n"));
+		int rejected = this.jdbc.sql("select count(*) from rejected_submission r join audit_cycle c on c.id = r.cycle_id where"
+				+ (all ? " c.status = 'OPEN'" : " r.cycle_id = ?"))
+			.params(all ? List.of() : List.of(scope))
+			.query(Integer.class)
+			.single();
+		String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).collect(Collectors.joining("; "));
+		RunReport report = new RunReport(execution.getId(), scope, execution.getStatus().name(), started, ended, evaluated, skipped, rejected,
+				summaries, broken, reasons, failure);
+		this.jdbc.sql("""
+				insert into run_report (job_execution_id, scope, status, started_at, ended_at, evaluated, skipped, rejected_files,
+				  summaries_written, broken_packs, skip_reasons, failure) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on duplicate key update status = values(status), ended_at = values(ended_at), evaluated = values(evaluated),
+				  skipped = values(skipped), summaries_written = values(summaries_written), broken_packs = values(broken_packs),
+				  skip_reasons = values(skip_reasons), failure = values(failure)""")
+			.params(report.jobExecutionId(), scope, report.status(), started, ended, evaluated, skipped, rejected, summaries, broken, reasons,
+					failure.isEmpty() ? null : failure)
+			.update();
+		log.info(report.describe());
+	}
+
+	/** The most recent runs, newest first. */
+	public List<RunReport> recent(int count) {
+		return this.jdbc.sql("""
+				select job_execution_id, scope, status, started_at, ended_at, evaluated, skipped, rejected_files, summaries_written,
+				  broken_packs, skip_reasons, failure from run_report order by job_execution_id desc limit ?""")
+			.param(count)
+			.query(RunReport.class)
+			.list();
+	}
+
+	private static java.util.stream.Stream<StepExecution> step(JobExecution execution, String name) {
+		return execution.getStepExecutions().stream().filter((s) -> s.getStepName().equals(name));
+	}
+
+}
