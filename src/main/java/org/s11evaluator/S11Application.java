@@ -21,6 +21,13 @@ public class S11Application {
 			// Checking and testing rule files needs no database: answer in a second or two.
 			System.exit(RulesCommand.run(args, System.out));
 		}
+		if (args.length > 0 && args[0].equals("serve")) {
+			// A long-lived service: the nightly run's scheduler keeps it up until it is stopped.
+			SpringApplication application = new SpringApplication(S11Application.class);
+			application.setDefaultProperties(java.util.Map.of("s11.serve", "true"));
+			application.run(args);
+			return;
+		}
 		System.exit(SpringApplication.exit(SpringApplication.run(S11Application.class, args)));
 	}
 

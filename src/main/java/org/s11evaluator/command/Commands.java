@@ -54,6 +54,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			  rules check|test [pack]        check and test rule packs (no database needed)
 			  rules simulate --pack=ID --draft=DIR --cycle=ID
 			                                 what a draft pack would change in a cycle's results (writes nothing)
+			  serve                          run as a service: the nightly evaluation on the cron in batch-config/schedule.yml
 			  runs [--last=N]                the recent evaluation runs and what each did (default: the last 10)
 			  summary --cycle=ID [--as-of=YYYY-MM-DD]
 			                                 write the cycle's board summary now (HTML, PDF, CSV, JSON), with
@@ -84,6 +85,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final RunReports runReports;
 
+	private final org.s11evaluator.schedule.ScheduleSettings schedule;
+
 	private static PrintStream out() {
 		return System.out;
 	}
@@ -92,7 +95,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	Commands(CycleManagement cycles, SubmissionImport submissions, EvaluationManagement evaluation, CycleResultsQuery results,
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
-			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports) {
+			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
+			org.s11evaluator.schedule.ScheduleSettings schedule) {
+		this.schedule = schedule;
 		this.runReports = runReports;
 		this.simulation = simulation;
 		this.simulationReport = simulationReport;
@@ -141,6 +146,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 					out().println("  also summary.pdf, summary.json, register-of-returns.csv and improvement-plan.csv in that folder");
 				}
 				case "rules" -> simulate(rest, args);
+				case "serve" -> out().println("Serving: the nightly evaluation runs on the schedule in batch-config/schedule.yml ("
+						+ this.schedule.cron() + ", English time, scope " + this.schedule.scope() + "). Stop with Ctrl-C or SIGTERM.");
 				case "runs" -> {
 					int last = Optional.ofNullable(option(args, "last")).map(Integer::parseInt).orElse(10);
 					List<RunReport> runs = this.runReports.recent(last);
