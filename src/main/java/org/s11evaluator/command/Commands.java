@@ -49,7 +49,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			                                 evaluate them, print the results and write them to the output folder
 			  open-cycle <cycle.yaml>...     open (or update) audit cycles
 			  import [--cycle=ID] <path>...  import returns from JSON files or folders of them
-			  evaluate [--cycle=ID]          run the evaluation job for one cycle (default: every open cycle)
+			  evaluate [--cycle=ID] [--all]  run the evaluation job for one cycle (default: every open cycle): returns
+			                                 that are new or changed, or whose rule pack changed (--all: every one)
 			  results --cycle=ID             print a cycle's results and write them as JSON
 			  rules check|test [pack]        check and test rule packs (no database needed)
 			  rules simulate --pack=ID --draft=DIR --cycle=ID
@@ -93,6 +94,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private int exitCode;
 
+	/** {@code --all}: evaluate every return in scope, not only the new and changed ones. */
+	private boolean all;
+
 	Commands(CycleManagement cycles, SubmissionImport submissions, EvaluationManagement evaluation, CycleResultsQuery results,
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
@@ -116,6 +120,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	public void run(ApplicationArguments args) {
 		List<String> words = args.getNonOptionArgs();
 		this.exitCode = 0;
+		this.all = args.containsOption("all");
 		if (words.isEmpty()) {
 			return;
 		}
@@ -251,7 +256,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			throw new IllegalArgumentException("No audit cycle '" + cycle.get() + "'. Open cycles: "
 					+ this.cycles.openCycles().stream().map(Cycle::id).toList());
 		}
-		JobExecution execution = cycle.map(this.evaluation::evaluateCycle).orElseGet(this.evaluation::evaluateOpenCycles);
+		JobExecution execution = cycle.map((id) -> this.evaluation.evaluateCycle(id, this.all))
+			.orElseGet(() -> this.evaluation.evaluateOpenCycles(this.all));
 		long written = execution.getStepExecutions().stream().mapToLong((s) -> s.getWriteCount()).sum();
 		long skipped = execution.getStepExecutions().stream().mapToLong((s) -> s.getProcessSkipCount()).sum();
 		out().printf("Evaluation run %d %s: %d submission(s) evaluated, %d could not be evaluated%n", execution.getId(),

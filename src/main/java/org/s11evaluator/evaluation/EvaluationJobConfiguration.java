@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.s11evaluator.rules.PublishedPacks;
 import org.s11evaluator.rules.RuleEngine;
+import org.s11evaluator.rules.RulePacks;
 import org.s11evaluator.submission.StoredSubmissions;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -44,7 +45,10 @@ class EvaluationJobConfiguration {
 
 	static final String JOB_NAME = "evaluateCycleJob";
 
-	static final String ALL_OPEN_CYCLES = "*";
+	static final String ALL_OPEN_CYCLES = SubmissionScope.ALL_OPEN_CYCLES;
+
+	/** Job parameter {@code mode}: {@code all} evaluates every return in scope; otherwise only those without current results. */
+	static final String MODE_ALL = "all";
 
 	@Bean
 	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep, Step ratePartnershipsStep, Step summariseCyclesStep,
@@ -67,6 +71,9 @@ class EvaluationJobConfiguration {
 			.writer(evaluationResultWriter)
 			.faultTolerant()
 			.skipPolicy(skipPolicy(settings))
+			// a return that fails evaluation is skipped without undoing the chunk, so its failure record is kept
+			// even when every return of the chunk failed (as when one broken pack's returns are all that changed)
+			.noRollback(EvaluationFailedException.class)
 			.listener(new EvaluationFailureRecorder(jdbc))
 			.listener((org.springframework.batch.core.StepExecutionListener) evaluationProgress)
 			.listener((org.springframework.batch.core.ChunkListener) evaluationProgress)
@@ -85,23 +92,25 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<SubmissionToEvaluate> submissionsToEvaluate(DataSource dataSource, EvaluationSettings settings,
-			@Value("#{jobParameters['cycle']}") String cycle) {
-		boolean allOpen = ALL_OPEN_CYCLES.equals(cycle);
+	JdbcPagingItemReader<SubmissionToEvaluate> submissionsToEvaluate(DataSource dataSource, EvaluationSettings settings, RulePacks packs,
+			@Value("#{jobParameters['cycle']}") String cycle, @Value("#{jobParameters['mode']}") String mode) {
+		boolean changedOnly = !MODE_ALL.equals(mode);
+		SubmissionScope.Where where = SubmissionScope.of(cycle, changedOnly, packs);
 		return new JdbcPagingItemReaderBuilder<SubmissionToEvaluate>().name("submissionsToEvaluate")
+			// Selecting only returns without current results, a restarted run simply asks again: whatever was
+			// committed before the crash is no longer selected. No saved position, so a restart with another
+			// chunk size cannot skip anything. A full (--all) run resumes from its saved position.
+			.saveState(!changedOnly)
 			.dataSource(dataSource)
 			.selectClause("select id, version, cycle_id, partnership_id")
-			.fromClause("from (" + SCOPED_SUBMISSIONS + ") submissions")
-			.whereClause(allOpen ? "where cycle_status = 'OPEN'" : "where cycle_id = :cycle")
-			.parameterValues(allOpen ? Map.of() : Map.of("cycle", cycle))
+			.fromClause("from " + SubmissionScope.SUBMISSIONS)
+			.whereClause(where.sql())
+			.parameterValues(where.parameters())
 			.sortKeys(Map.of("id", Order.ASCENDING))
 			.rowMapper(new DataClassRowMapper<>(SubmissionToEvaluate.class))
 			.pageSize(settings.chunkSize())
 			.build();
 	}
-
-	static final String SCOPED_SUBMISSIONS = "select s.id, s.version, s.cycle_id, c.partnership_id, c.status as cycle_status "
-			+ "from submission s join audit_cycle c on c.id = s.cycle_id";
 
 	@Bean
 	@StepScope
@@ -117,8 +126,8 @@ class EvaluationJobConfiguration {
 	}
 
 	@Bean
-	EvaluationProgress evaluationProgress(JdbcClient jdbc) {
-		return new EvaluationProgress(jdbc);
+	EvaluationProgress evaluationProgress(JdbcClient jdbc, RulePacks packs) {
+		return new EvaluationProgress(jdbc, packs);
 	}
 
 }

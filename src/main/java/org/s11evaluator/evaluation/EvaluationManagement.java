@@ -54,26 +54,36 @@ public class EvaluationManagement {
 		this.dataSource = dataSource;
 	}
 
-	/** Evaluates one cycle's submissions. */
+	/** Evaluates one cycle's returns that are new or changed, or whose pack changed, since last evaluated. */
 	public JobExecution evaluateCycle(String cycleId) {
-		return run(cycleId);
+		return run(cycleId, false);
 	}
 
-	/** Evaluates the submissions of every open cycle. */
+	/** Evaluates one cycle's returns; with {@code all}, every one of them, changed or not. */
+	public JobExecution evaluateCycle(String cycleId, boolean all) {
+		return run(cycleId, all);
+	}
+
+	/** Evaluates the returns of every open cycle that are new or changed, or whose pack changed. */
 	public JobExecution evaluateOpenCycles() {
-		return run(EvaluationJobConfiguration.ALL_OPEN_CYCLES);
+		return run(EvaluationJobConfiguration.ALL_OPEN_CYCLES, false);
 	}
 
-	private JobExecution run(String scope) {
+	/** Evaluates the returns of every open cycle; with {@code all}, every one of them. */
+	public JobExecution evaluateOpenCycles(boolean all) {
+		return run(EvaluationJobConfiguration.ALL_OPEN_CYCLES, all);
+	}
+
+	private JobExecution run(String scope, boolean all) {
 		try (EvaluationLock lock = EvaluationLock.acquire(this.dataSource)) {
 			markStaleExecutionsFailed();
 			Optional<JobExecution> unfinished = unfinished(scope);
-			JobExecution execution = this.launcher.run(this.job, unfinished.map(JobExecution::getJobParameters).orElseGet(() -> fresh(scope)));
+			JobExecution execution = this.launcher.run(this.job, unfinished.map(JobExecution::getJobParameters).orElseGet(() -> fresh(scope, all)));
 			if (execution.getStatus() == BatchStatus.COMPLETED && leftUnevaluated(scope) > 0) {
 				// A restart resumes after its last committed submission; a return corrected meanwhile, or one
 				// replaced while it was evaluated, is evaluated by one more, fresh run.
 				log.info("{} return(s) in scope were changed during the run and have no current results: evaluating again", leftUnevaluated(scope));
-				execution = this.launcher.run(this.job, fresh(scope));
+				execution = this.launcher.run(this.job, fresh(scope, false));
 			}
 			return execution;
 		}
@@ -85,8 +95,11 @@ public class EvaluationManagement {
 		}
 	}
 
-	private static JobParameters fresh(String scope) {
-		return new JobParametersBuilder().addString("cycle", scope).addLocalDateTime("requestedAt", LocalDateTime.now()).toJobParameters();
+	private static JobParameters fresh(String scope, boolean all) {
+		return new JobParametersBuilder().addString("cycle", scope)
+			.addString("mode", all ? EvaluationJobConfiguration.MODE_ALL : "changed")
+			.addLocalDateTime("requestedAt", LocalDateTime.now())
+			.toJobParameters();
 	}
 
 	/** Returns in scope with no results for their current version, leaving aside those whose pack is broken. */

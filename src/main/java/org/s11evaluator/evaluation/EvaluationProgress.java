@@ -1,7 +1,6 @@
 package org.s11evaluator.evaluation;
 
 import java.time.Duration;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,28 +20,37 @@ class EvaluationProgress implements StepExecutionListener, ChunkListener {
 
 	private final JdbcClient jdbc;
 
+	private final org.s11evaluator.rules.RulePacks packs;
+
 	private long total;
 
 	private long started;
 
 	private long lastReport;
 
-	EvaluationProgress(JdbcClient jdbc) {
+	EvaluationProgress(JdbcClient jdbc, org.s11evaluator.rules.RulePacks packs) {
 		this.jdbc = jdbc;
+		this.packs = packs;
 	}
 
 	@Override
 	public void beforeStep(StepExecution step) {
 		String cycle = step.getJobParameters().getString("cycle");
-		String where = EvaluationJobConfiguration.ALL_OPEN_CYCLES.equals(cycle) ? "cycle_status = 'OPEN'" : "cycle_id = :cycle";
-		this.total = this.jdbc.sql("select count(*) from (" + EvaluationJobConfiguration.SCOPED_SUBMISSIONS + ") s where " + where)
-			.params(Map.of("cycle", cycle))
+		boolean changedOnly = !EvaluationJobConfiguration.MODE_ALL.equals(step.getJobParameters().getString("mode"));
+		SubmissionScope.Where where = SubmissionScope.of(cycle, changedOnly, this.packs);
+		this.total = this.jdbc.sql("select count(*) from " + SubmissionScope.SUBMISSIONS + " " + where.sql())
+			.params(where.parameters())
 			.query(Long.class)
 			.single();
 		this.started = System.nanoTime();
 		this.lastReport = this.started;
-		log.info("Evaluating {} submission(s) of {}", this.total,
-				EvaluationJobConfiguration.ALL_OPEN_CYCLES.equals(cycle) ? "every open cycle" : "cycle " + cycle);
+		String what = EvaluationJobConfiguration.ALL_OPEN_CYCLES.equals(cycle) ? "every open cycle" : "cycle " + cycle;
+		if (this.total == 0) {
+			log.info("Nothing to evaluate in {}: no return is new or changed, and no rule pack changed, since the last run", what);
+		}
+		else {
+			log.info("Evaluating {} {}submission(s) of {}", this.total, changedOnly ? "new or changed " : "", what);
+		}
 	}
 
 	@Override

@@ -45,6 +45,9 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 
 	@Override
 	public void write(Chunk<? extends EvaluatedSubmission> chunk) {
+		if (chunk.isEmpty()) {
+			return; // every return of the chunk was skipped
+		}
 		List<EvaluatedSubmission> current = stillCurrent(chunk.getItems());
 		if (current.isEmpty()) {
 			return;

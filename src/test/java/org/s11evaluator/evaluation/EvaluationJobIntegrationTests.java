@@ -45,6 +45,9 @@ class EvaluationJobIntegrationTests {
 	@Autowired
 	RunReports runReports;
 
+	@Autowired
+	org.s11evaluator.submission.SubmissionImport submissions;
+
 	@BeforeEach
 	void loadSamples() {
 		this.database.clean();
@@ -87,7 +90,7 @@ class EvaluationJobIntegrationTests {
 		int ratings = count("select count(*) from standard_rating");
 		int followUps = count("select count(*) from follow_up_action");
 
-		JobExecution second = this.evaluation.evaluateOpenCycles();
+		JobExecution second = this.evaluation.evaluateOpenCycles(true);
 
 		assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(count("select count(*) from finding")).isEqualTo(findings).isPositive();
@@ -110,6 +113,41 @@ class EvaluationJobIntegrationTests {
 			assertThat(report.summariesWritten()).isEqualTo(4);
 			assertThat(report.describe()).startsWith("Run " + run.getId() + " (every open cycle) COMPLETED in ");
 		});
+	}
+
+	@Test
+	void aRunWithNothingChangedEvaluatesNothingAndSaysSo() {
+		this.evaluation.evaluateOpenCycles();
+
+		JobExecution second = this.evaluation.evaluateOpenCycles();
+
+		assertThat(second.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.runReports.recent(1)).singleElement().satisfies((report) -> {
+			assertThat(report.evaluated()).isZero();
+			assertThat(report.summariesWritten()).isZero();
+			assertThat(report.describe()).contains("nothing had changed since the last run");
+		});
+	}
+
+	@Test
+	void afterOneReturnIsCorrectedOnlyThatReturnIsEvaluatedAgain(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+			throws java.io.IOException {
+		this.evaluation.evaluateOpenCycles();
+		java.nio.file.Path original = java.nio.file.Path.of("samples/pan-sussex-2025/submissions/sussex-police.json");
+		java.nio.file.Path corrected = java.nio.file.Files.writeString(folder.resolve("sussex-police.json"),
+				java.nio.file.Files.readString(original).replaceFirst("\"rating\": \"green\"", "\"rating\": \"red\""));
+		this.submissions.importPaths(java.util.List.of(corrected), java.util.Optional.empty());
+
+		this.evaluation.evaluateOpenCycles();
+
+		assertThat(this.runReports.recent(1)).singleElement().satisfies((report) -> {
+			assertThat(report.evaluated()).isEqualTo(1);
+			assertThat(report.summariesWritten()).isEqualTo(1);
+		});
+		assertThat(this.jdbc.sql("""
+				select r.rag from item_rating r join submission s on s.id = r.submission_id
+				where s.cycle_id = 'pan-sussex-2025' and s.agency_id = 'sussex-police' and r.item_id = '1.1'""").query(String.class).single())
+			.isEqualTo("RED");
 	}
 
 	@Test

@@ -1,0 +1,65 @@
+package org.s11evaluator.evaluation;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.s11evaluator.rules.RulePackException;
+import org.s11evaluator.rules.RulePacks;
+
+/**
+ * Which stored returns a run evaluates: those of one cycle, or of every open cycle; and, unless every return
+ * is asked for, only those with no current results: new, corrected since, or evaluated by a pack version
+ * other than the one in the rules folder now. One definition for the reader and the progress count.
+ */
+final class SubmissionScope {
+
+	static final String ALL_OPEN_CYCLES = "*";
+
+	/** Every stored return, with the version and pack version of its current results. */
+	static final String SUBMISSIONS = "(select s.id, s.version, s.cycle_id, c.partnership_id, c.status as cycle_status, "
+			+ "e.submission_version as evaluated_version, e.pack_version as evaluated_pack "
+			+ "from submission s join audit_cycle c on c.id = s.cycle_id left join evaluation e on e.submission_id = s.id) submissions";
+
+	private SubmissionScope() {
+	}
+
+	/** A where clause and its named parameters. */
+	record Where(String sql, Map<String, Object> parameters) {
+	}
+
+	static Where of(String cycle, boolean changedOnly, RulePacks packs) {
+		Map<String, Object> parameters = new HashMap<>();
+		StringBuilder sql = new StringBuilder("where ");
+		if (ALL_OPEN_CYCLES.equals(cycle)) {
+			sql.append("cycle_status = 'OPEN'");
+		}
+		else {
+			sql.append("cycle_id = :cycle");
+			parameters.put("cycle", cycle);
+		}
+		if (changedOnly) {
+			sql.append(" and (evaluated_version is null or evaluated_version <> version or evaluated_pack is null or evaluated_pack <> ");
+			sql.append("case partnership_id");
+			int i = 0;
+			for (String pack : packs.ids()) {
+				sql.append(" when :pack").append(i).append(" then :version").append(i);
+				parameters.put("pack" + i, pack);
+				parameters.put("version" + i, currentVersion(packs, pack));
+				i++;
+			}
+			sql.append(" else '' end)");
+		}
+		return new Where(sql.toString(), parameters);
+	}
+
+	/** The version of the pack in the rules folder now; a pack that cannot even be read matches nothing. */
+	private static String currentVersion(RulePacks packs, String pack) {
+		try {
+			return packs.load(pack).version();
+		}
+		catch (RulePackException ex) {
+			return "unreadable";
+		}
+	}
+
+}
