@@ -99,8 +99,9 @@ class EvaluationJobConfiguration {
 		return new JdbcPagingItemReaderBuilder<SubmissionToEvaluate>().name("submissionsToEvaluate")
 			// Selecting only returns without current results, a restarted run simply asks again: whatever was
 			// committed before the crash is no longer selected. No saved position, so a restart with another
-			// chunk size cannot skip anything. A full (--all) run resumes from its saved position.
-			.saveState(!changedOnly)
+			// chunk size cannot skip anything. A restarted full (--all) run starts over: complete, and its
+			// writes replace rather than duplicate.
+			.saveState(false)
 			.dataSource(dataSource)
 			.selectClause("select id, version, cycle_id, partnership_id")
 			.fromClause("from " + SubmissionScope.SUBMISSIONS)

@@ -91,7 +91,8 @@ public class EvaluationManagement {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("The evaluation run could not be launched: " + ex.getMessage(), ex);
+			throw new IllegalStateException("The evaluation run stopped: " + ex.getMessage()
+					+ ". Nothing already committed is lost; run it again (once the database is back, if it went away) to complete it.", ex);
 		}
 	}
 
