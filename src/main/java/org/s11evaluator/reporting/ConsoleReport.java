@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.s11evaluator.rules.RulePackCompiler;
 import org.springframework.stereotype.Component;
 
 /** Prints a cycle's results per agency, the way a policy officer reads them. */
@@ -58,10 +59,10 @@ public class ConsoleReport {
 		}
 		out.println("  Standards: " + agency.standards().stream().map((s) -> s.standardId() + " " + letter(s.rag())).collect(Collectors.joining("  ")));
 		printList("Findings", agency.findings().stream()
-			.map((f) -> label(f.itemId(), f.standardId()) + f.message() + "  [" + ruleId(f.rule()) + "]").toList(), out);
+			.map((f) -> label(f.itemId(), f.standardId()) + f.message() + "  [" + RulePackCompiler.ruleId(f.rule()) + "]").toList(), out);
 		printList("Follow-up actions", agency.followUps().stream()
 			.map((a) -> label(a.itemId(), a.standardId()) + "due " + DAY.format(a.due()) + ", owner " + a.owner() + ": " + a.action() + "  ["
-					+ ruleId(a.rule()) + "]")
+					+ RulePackCompiler.ruleId(a.rule()) + "]")
 			.toList(), out);
 	}
 
@@ -76,10 +77,6 @@ public class ConsoleReport {
 
 	private static String label(String itemId, String standardId) {
 		return (itemId != null) ? itemId + " " : (standardId != null) ? "standard " + standardId + " " : "";
-	}
-
-	private static String ruleId(String rule) {
-		return org.s11evaluator.rules.RulePackCompiler.ruleId(rule);
 	}
 
 	/** G, A, R, N/A or - : a rating that reads without colour. */

@@ -52,9 +52,8 @@ public class PublishedPacks {
 	private Object judge(RulePack pack) {
 		try {
 			RulePackCompiler.CompiledPack compiled = this.compiler.compile(pack);
-			List<RuleProblem> failures = new ArrayList<>(new RuleReferenceCheck().check(pack));
-			failures.addAll(new PolicyValueCheck().check(pack));
-			for (RuleCaseResult result : this.cases.run(pack.id())) {
+			List<RuleProblem> failures = new ArrayList<>(RulePackCheck.contentProblems(pack));
+			for (RuleCaseResult result : this.cases.run(pack, this.packs.folder(pack.id()))) {
 				if (!result.passed()) {
 					failures.add(new RuleProblem(result.file(), 0, 0, "case \"" + result.name() + "\" fails: "
 							+ result.failures().get(0).lines().findFirst().orElse("")));

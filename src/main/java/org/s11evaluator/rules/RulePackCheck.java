@@ -57,10 +57,16 @@ public class RulePackCheck {
 		catch (RulePackException ex) {
 			problems.addAll(ex.problems());
 		}
-		problems.addAll(new RuleReferenceCheck().check(pack));
-		problems.addAll(new PolicyValueCheck().check(pack));
+		problems.addAll(contentProblems(pack));
 		problems.addAll(caseFileProblems(packId));
 		return new Checked(packId, pack.version(), rules, problems);
+	}
+
+	/** What compiling cannot see: ids the rules name that the framework lacks, and policy values they read. */
+	static List<RuleProblem> contentProblems(RulePack pack) {
+		List<RuleProblem> problems = new ArrayList<>(new RuleReferenceCheck().check(pack));
+		problems.addAll(new PolicyValueCheck().check(pack));
+		return problems;
 	}
 
 	private List<RuleProblem> caseFileProblems(String packId) {

@@ -87,9 +87,9 @@ public class RulePackCompiler {
 			if (!echo) {
 				int line = Math.max(message.getLine(), 0);
 				String text = plain(message.getText());
-				String rule = ruleAt(contentByName.get(file), line);
-				problems.add(new RuleProblem(file, line, Math.max(message.getColumn(), 0),
-						text + (text.contains(rule.replace(" (in rule ", "").replace(")", "")) ? "" : rule)));
+				String rule = ruleNameAt(contentByName.get(file), line);
+				boolean named = rule == null || text.contains(rule); // Drools names the rule in some messages
+				problems.add(new RuleProblem(file, line, Math.max(message.getColumn(), 0), named ? text : text + " (in rule \"" + rule + "\")"));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -148,8 +148,14 @@ public class RulePackCompiler {
 
 	/** Names the rule a problem is in: the nearest rule declared at or above its line. */
 	public static String ruleAt(String content, int line) {
+		String rule = ruleNameAt(content, line);
+		return (rule != null) ? " (in rule \"" + rule + "\")" : "";
+	}
+
+	/** The name of the nearest rule declared at or above the line, or null. */
+	static String ruleNameAt(String content, int line) {
 		if (content == null || line <= 0) {
-			return "";
+			return null;
 		}
 		String rule = null;
 		List<String> lines = content.lines().toList();
@@ -159,7 +165,7 @@ public class RulePackCompiler {
 				rule = declaration.group(1);
 			}
 		}
-		return (rule != null) ? " (in rule \"" + rule + "\")" : "";
+		return rule;
 	}
 
 	/**

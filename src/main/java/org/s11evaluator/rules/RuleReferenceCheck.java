@@ -16,8 +16,6 @@ class RuleReferenceCheck {
 
 	private static final Pattern REFERENCE = Pattern.compile("\\b(itemId|standardId|id)\\s*(==|!=)\\s*\"([^\"]*)\"");
 
-	private static final Pattern RULE = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"", Pattern.MULTILINE);
-
 	List<RuleProblem> check(RulePack pack) {
 		Set<String> items = pack.framework().itemsById().keySet();
 		Set<String> standards = pack.framework().standards().stream().map(Framework.Standard::id).collect(Collectors.toSet());
@@ -39,20 +37,11 @@ class RuleReferenceCheck {
 					String what = field.equals("standardId") ? "standard" : "item";
 					problems.add(new RuleProblem(file.name(), line, reference.start(3) - text.lastIndexOf('\n', reference.start()),
 							what + " \"" + value + "\" is not in " + pack.id() + "/framework.yaml, so this condition can never match"
-									+ ruleAround(text, reference.start()) + " (" + what + "s: " + sample(field.equals("standardId") ? standards : items) + ")"));
+									+ RulePackCompiler.ruleAt(text, line) + " (" + what + "s: " + sample(field.equals("standardId") ? standards : items) + ")"));
 				}
 			}
 		}
 		return problems;
-	}
-
-	private static String ruleAround(String text, int offset) {
-		Matcher rule = RULE.matcher(text.substring(0, offset));
-		String name = null;
-		while (rule.find()) {
-			name = rule.group(1);
-		}
-		return (name != null) ? " (in rule \"" + name + "\")" : "";
 	}
 
 	private static String sample(Set<String> ids) {
