@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -18,6 +19,7 @@ import org.s11evaluator.evaluation.DraftSimulation;
 import org.s11evaluator.evaluation.EvaluationManagement;
 import org.s11evaluator.evaluation.ResultSnapshot;
 import org.s11evaluator.evaluation.RunReport;
+import org.s11evaluator.benchmark.Benchmark;
 import org.s11evaluator.evaluation.RunReports;
 import org.s11evaluator.reporting.SimulationReport;
 import org.s11evaluator.evaluation.PartnershipRatings;
@@ -60,6 +62,10 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			  summary --cycle=ID [--as-of=YYYY-MM-DD]
 			                                 write the cycle's board summary now (HTML, PDF, CSV, JSON), with
 			                                 action status as of the given date (default: today)
+			  benchmark [--partnerships=150] [--agencies=150] [--seed=2026] [--reset]
+			                                 generate national-scale synthetic returns in the configured (empty)
+			                                 database, run the nightly job on them and print how fast it was
+			                                 against the database's own floor (--reset empties the database first)
 			""";
 
 	private final CycleManagement cycles;
@@ -88,6 +94,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final org.s11evaluator.schedule.ScheduleSettings schedule;
 
+	private final org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark;
+
 	private static PrintStream out() {
 		return System.out;
 	}
@@ -100,8 +108,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	Commands(CycleManagement cycles, SubmissionImport submissions, EvaluationManagement evaluation, CycleResultsQuery results,
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
-			org.s11evaluator.schedule.ScheduleSettings schedule) {
+			org.s11evaluator.schedule.ScheduleSettings schedule, org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark) {
 		this.schedule = schedule;
+		this.benchmark = benchmark;
 		this.runReports = runReports;
 		this.simulation = simulation;
 		this.simulationReport = simulationReport;
@@ -159,6 +168,10 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 					out().println(runs.isEmpty() ? "No evaluation runs yet." : "The last " + runs.size() + " evaluation run(s), newest first:");
 					runs.forEach((run) -> out().println(run.describe()));
 				}
+				case "benchmark" -> this.benchmark.getObject().run(new Benchmark.Options(
+						Integer.parseInt(Objects.requireNonNullElse(option(args, "partnerships"), "150")),
+						Integer.parseInt(Objects.requireNonNullElse(option(args, "agencies"), "150")),
+						Long.parseLong(Objects.requireNonNullElse(option(args, "seed"), "2026")), args.containsOption("reset")), out());
 				case "help" -> out().print(USAGE);
 				default -> {
 					out().println("Unknown command '" + words.get(0) + "'.");
@@ -258,8 +271,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		}
 		JobExecution execution = cycle.map((id) -> this.evaluation.evaluateCycle(id, this.all))
 			.orElseGet(() -> this.evaluation.evaluateOpenCycles(this.all));
-		long written = execution.getStepExecutions().stream().mapToLong((s) -> s.getWriteCount()).sum();
-		long skipped = execution.getStepExecutions().stream().mapToLong((s) -> s.getProcessSkipCount()).sum();
+		long written = RunReports.evaluated(execution);
+		long skipped = RunReports.skipped(execution);
 		out().printf("Evaluation run %d %s: %d submission(s) evaluated, %d could not be evaluated%n", execution.getId(),
 				execution.getStatus(), written, skipped);
 		if (execution.getStatus() != BatchStatus.COMPLETED) {

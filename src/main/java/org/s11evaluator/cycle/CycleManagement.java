@@ -41,23 +41,26 @@ public class CycleManagement {
 	@Transactional
 	public String open(Path file) {
 		CycleDefinition cycle = read(file);
-		RulePack pack = this.packs.load(cycle.partnership());
+		RulePack pack = this.packs.load(cycle.packId());
+		String partnershipName = (cycle.partnershipName() != null) ? cycle.partnershipName()
+				: cycle.partnership().equals(pack.id()) ? pack.framework().partnership().name() : cycle.partnership();
 		this.jdbc.sql("insert into partnership (id, name) values (?, ?) on duplicate key update name = values(name)")
-			.params(pack.id(), pack.framework().partnership().name())
+			.params(cycle.partnership(), partnershipName)
 			.update();
 		this.jdbc.sql("""
-				insert into audit_cycle (id, partnership_id, title, opens_on, return_deadline, status)
-				values (?, ?, ?, ?, ?, 'OPEN')
+				insert into audit_cycle (id, partnership_id, pack_id, title, opens_on, return_deadline, status)
+				values (?, ?, ?, ?, ?, ?, 'OPEN')
 				on duplicate key update title = values(title), opens_on = values(opens_on),
-				  return_deadline = values(return_deadline)""")
-			.params(cycle.id(), cycle.partnership(), cycle.title(), cycle.opens(), cycle.returnDeadline())
+				  return_deadline = values(return_deadline), pack_id = values(pack_id)""")
+			.params(cycle.id(), cycle.partnership(), pack.id(), cycle.title(), cycle.opens(), cycle.returnDeadline())
 			.update();
 		this.jdbc.sql("delete from cycle_agency where cycle_id = ?").param(cycle.id()).update();
 		for (CycleDefinition.ExpectedAgency agency : cycle.agencies()) {
 			saveAgency(agency.id(), agency.name(), agency.sector());
 			this.jdbc.sql("insert into cycle_agency (cycle_id, agency_id) values (?, ?)").params(cycle.id(), agency.id()).update();
 		}
-		log.info("Opened cycle {} for {} with {} expected agencies", cycle.id(), cycle.partnership(), cycle.agencies().size());
+		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies", cycle.id(), cycle.partnership(), pack.id(),
+				cycle.agencies().size());
 		return cycle.id();
 	}
 
@@ -76,7 +79,7 @@ public class CycleManagement {
 	}
 
 	public Optional<Cycle> find(String id) {
-		return this.jdbc.sql("select id, partnership_id, title, opens_on, return_deadline, status from audit_cycle where id = ?")
+		return this.jdbc.sql("select id, partnership_id, pack_id, title, opens_on, return_deadline, status from audit_cycle where id = ?")
 			.param(id)
 			.query(Cycle.class)
 			.optional();
@@ -91,7 +94,7 @@ public class CycleManagement {
 	}
 
 	public List<Cycle> openCycles() {
-		return this.jdbc.sql("select id, partnership_id, title, opens_on, return_deadline, status from audit_cycle where status = 'OPEN' order by id")
+		return this.jdbc.sql("select id, partnership_id, pack_id, title, opens_on, return_deadline, status from audit_cycle where status = 'OPEN' order by id")
 			.query(Cycle.class)
 			.list();
 	}

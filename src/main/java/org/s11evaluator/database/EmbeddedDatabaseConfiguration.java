@@ -20,8 +20,10 @@ class EmbeddedDatabaseConfiguration {
 		return EmbeddedMariaDb.start(settings.directory(), settings.port(), settings.databaseName(), settings.keepData());
 	}
 
+	/** The pool settings of application.yml ({@code spring.datasource.hikari}) apply to the embedded server too. */
 	@Bean
-	DataSource dataSource(EmbeddedMariaDb database) {
+	@org.springframework.boot.context.properties.ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedMariaDb database) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(database.jdbcUrl());
 		dataSource.setUsername(database.username());

@@ -60,8 +60,8 @@ public class DraftSimulation {
 
 	public Result simulate(String packId, Path draft, String cycleId) {
 		Cycle cycle = this.cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
-		if (!cycle.partnershipId().equals(packId)) {
-			throw new IllegalArgumentException("Cycle '" + cycleId + "' belongs to partnership '" + cycle.partnershipId()
+		if (!cycle.packId().equals(packId)) {
+			throw new IllegalArgumentException("Cycle '" + cycleId + "' is judged by rule pack '" + cycle.packId()
 					+ "', not '" + packId + "'");
 		}
 		RulePack pack = this.packs.loadFrom(draft, packId);

@@ -30,7 +30,7 @@ class EvaluationFailureRecorder implements SkipListener<SubmissionToEvaluate, Ev
 				insert into evaluation (submission_id, status, pack_id, failure, failed_at)
 				values (?, 'FAILED', ?, ?, ?)
 				on duplicate key update status = 'FAILED', failure = values(failure), failed_at = values(failed_at)""")
-			.params(submission.id(), submission.partnershipId(), failure.getMessage(),
+			.params(submission.id(), submission.packId(), failure.getMessage(),
 					LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
 			.update();
 	}

@@ -2,48 +2,58 @@ package org.s11evaluator.evaluation;
 
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.s11evaluator.rules.PublishedPacks;
 import org.s11evaluator.rules.RuleEngine;
 import org.s11evaluator.rules.RulePacks;
 import org.s11evaluator.submission.StoredSubmissions;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.Job;
+import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.core.job.flow.FlowExecutionStatus;
+import org.springframework.batch.core.job.flow.JobExecutionDecider;
+import org.springframework.batch.core.step.skip.SkipPolicy;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.LimitCheckingItemSkipPolicy;
-import org.springframework.batch.item.database.JdbcPagingItemReader;
-import org.springframework.batch.item.database.Order;
-import org.springframework.batch.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.DataClassRowMapper;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code evaluateCycleJob}: a chunk-oriented step that reads a cycle's returns (or those of every open
- * cycle), evaluates each with its partnership's rule pack and replaces its stored results; then the
- * partnership-wide ratings of each cycle ({@link PartnershipRatingStepConfiguration}) and the board
- * summaries ({@code reporting.SummaryStepConfiguration}).
+ * {@code evaluateCycleJob}: the returns in scope are evaluated partnership by partnership, several partnerships
+ * at a time ({@code threads}); then the partnership-wide ratings of each cycle whose results changed
+ * ({@link PartnershipRatingStepConfiguration}) and their board summaries ({@code reporting.SummaryStepConfiguration}).
  *
  * <pre>
- * submission (paging reader, by id) ─▶ SubmissionEvaluator (Drools) ─▶ EvaluationResultWriter
- *                                           │ fails
- *                                           ▼
- *                              skipped, reason recorded (EvaluationFailureRecorder)
+ * evaluateSubmissionsStep ── one partition per partnership with work, on N threads:
+ *    returns, a page at a time with their facts ─▶ SubmissionEvaluator (Drools) ─▶ EvaluationResultWriter
+ *                                                      │ fails
+ *                                                      ▼
+ *                                     skipped, reason recorded (EvaluationFailureRecorder)
+ * ratePartnershipsStep ─▶ summariseCyclesStep ─▶ the run fails if any partnership's evaluation failed
  * </pre>
+ *
+ * A partnership whose evaluation fails (past the skip limit, say) does not stop the others: they finish, are
+ * rated and summarised, and the run then ends FAILED; the next run restarts only that partnership.
  */
 @Configuration(proxyBeanMethods = false)
 class EvaluationJobConfiguration {
 
 	static final String JOB_NAME = "evaluateCycleJob";
+
+	static final String EVALUATE_STEP = "evaluateSubmissionsStep";
+
+	static final String PARTNERSHIP_STEP = "evaluatePartnershipStep";
 
 	static final String ALL_OPEN_CYCLES = SubmissionScope.ALL_OPEN_CYCLES;
 
@@ -53,18 +63,39 @@ class EvaluationJobConfiguration {
 	@Bean
 	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep, Step ratePartnershipsStep, Step summariseCyclesStep,
 			RunReports runReports) {
+		JobExecutionDecider outcome = (job, step) -> job.getStepExecutions().stream()
+			.anyMatch((s) -> s.getStatus() == BatchStatus.FAILED) ? new FlowExecutionStatus("FAILED") : FlowExecutionStatus.COMPLETED;
 		return new JobBuilder(JOB_NAME, jobs).listener(runReports)
-			.start(evaluateSubmissionsStep)
-			.next(ratePartnershipsStep)
-			.next(summariseCyclesStep)
+			.start(evaluateSubmissionsStep).on("*").to(ratePartnershipsStep)
+			.from(ratePartnershipsStep).on("*").to(summariseCyclesStep)
+			.from(summariseCyclesStep).on("*").to(outcome)
+			.from(outcome).on("FAILED").fail()
+			.from(outcome).on("*").end()
+			.end()
 			.build();
 	}
 
 	@Bean
-	Step evaluateSubmissionsStep(JobRepository jobs, PlatformTransactionManager transactions, EvaluationSettings settings,
-			JdbcPagingItemReader<SubmissionToEvaluate> submissionsToEvaluate, SubmissionEvaluator submissionEvaluator,
+	Step evaluateSubmissionsStep(JobRepository jobs, Step evaluatePartnershipStep, PartnershipPartitioner partitioner,
+			EvaluationSettings settings, EvaluationProgress evaluationProgress) {
+		ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+		threads.setCorePoolSize(settings.threads());
+		threads.setMaxPoolSize(settings.threads());
+		threads.setThreadNamePrefix("evaluation-");
+		threads.initialize();
+		return new StepBuilder(EVALUATE_STEP, jobs).partitioner(PARTNERSHIP_STEP, partitioner)
+			.step(evaluatePartnershipStep)
+			.gridSize(settings.threads())
+			.taskExecutor(threads)
+			.listener((StepExecutionListener) evaluationProgress)
+			.build();
+	}
+
+	@Bean
+	Step evaluatePartnershipStep(JobRepository jobs, PlatformTransactionManager transactions, EvaluationSettings settings,
+			SubmissionsToEvaluateReader submissionsToEvaluate, SubmissionEvaluator submissionEvaluator,
 			EvaluationResultWriter evaluationResultWriter, JdbcClient jdbc, EvaluationProgress evaluationProgress) {
-		return new StepBuilder("evaluateSubmissionsStep", jobs)
+		return new StepBuilder(PARTNERSHIP_STEP, jobs)
 			.<SubmissionToEvaluate, EvaluatedSubmission>chunk(settings.chunkSize(), transactions)
 			.reader(submissionsToEvaluate)
 			.processor(submissionEvaluator)
@@ -74,17 +105,21 @@ class EvaluationJobConfiguration {
 			// a return that fails evaluation is skipped without undoing the chunk, so its failure record is kept
 			// even when every return of the chunk failed (as when one broken pack's returns are all that changed)
 			.noRollback(EvaluationFailedException.class)
+			// two partnerships' writes colliding on a lock: the chunk is simply tried again
+			.retry(PessimisticLockingFailureException.class)
+			.retryLimit(3)
 			.listener(new EvaluationFailureRecorder(jdbc))
-			.listener((org.springframework.batch.core.StepExecutionListener) evaluationProgress)
-			.listener((org.springframework.batch.core.ChunkListener) evaluationProgress)
+			.listener((ChunkListener) evaluationProgress.partition())
+			.listener((StepExecutionListener) evaluationProgress.partition())
 			.build();
 	}
 
 	/**
-	 * Returns of a partnership whose pack is broken are always skipped (they keep their last good results);
-	 * other returns that fail evaluation are skipped up to the skip limit, beyond which the run fails.
+	 * Returns judged by a broken pack are always skipped (they keep their last good results); other returns
+	 * that fail evaluation are skipped up to the skip limit (per partnership), beyond which that partnership's
+	 * part of the run fails.
 	 */
-	private static org.springframework.batch.core.step.skip.SkipPolicy skipPolicy(EvaluationSettings settings) {
+	private static SkipPolicy skipPolicy(EvaluationSettings settings) {
 		LimitCheckingItemSkipPolicy limited = new LimitCheckingItemSkipPolicy(settings.skipLimit(), Map.of(EvaluationFailedException.class, true));
 		return (failure, skipCount) -> (failure instanceof EvaluationFailedException && failure.getCause() instanceof org.s11evaluator.rules.RulePackException)
 				|| limited.shouldSkip(failure, skipCount);
@@ -92,31 +127,24 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	@StepScope
-	JdbcPagingItemReader<SubmissionToEvaluate> submissionsToEvaluate(DataSource dataSource, EvaluationSettings settings, RulePacks packs,
-			@Value("#{jobParameters['cycle']}") String cycle, @Value("#{jobParameters['mode']}") String mode) {
-		boolean changedOnly = !MODE_ALL.equals(mode);
-		SubmissionScope.Where where = SubmissionScope.of(cycle, changedOnly, packs);
-		return new JdbcPagingItemReaderBuilder<SubmissionToEvaluate>().name("submissionsToEvaluate")
-			// Selecting only returns without current results, a restarted run simply asks again: whatever was
-			// committed before the crash is no longer selected. No saved position, so a restart with another
-			// chunk size cannot skip anything. A restarted full (--all) run starts over: complete, and its
-			// writes replace rather than duplicate.
-			.saveState(false)
-			.dataSource(dataSource)
-			.selectClause("select id, version, cycle_id, partnership_id")
-			.fromClause("from " + SubmissionScope.SUBMISSIONS)
-			.whereClause(where.sql())
-			.parameterValues(where.parameters())
-			.sortKeys(Map.of("id", Order.ASCENDING))
-			.rowMapper(new DataClassRowMapper<>(SubmissionToEvaluate.class))
-			.pageSize(settings.chunkSize())
-			.build();
+	PartnershipPartitioner partnershipPartitioner(JdbcClient jdbc, RulePacks packs, @Value("#{jobParameters['cycle']}") String cycle,
+			@Value("#{jobParameters['mode']}") String mode) {
+		return new PartnershipPartitioner(jdbc, packs, cycle, !MODE_ALL.equals(mode));
 	}
 
 	@Bean
 	@StepScope
-	SubmissionEvaluator submissionEvaluator(PublishedPacks packs, RuleEngine engine, StoredSubmissions submissions) {
-		return new SubmissionEvaluator(packs, engine, submissions);
+	SubmissionsToEvaluateReader submissionsToEvaluate(JdbcClient jdbc, StoredSubmissions submissions, EvaluationSettings settings,
+			RulePacks packs, @Value("#{jobParameters['cycle']}") String cycle, @Value("#{jobParameters['mode']}") String mode,
+			@Value("#{stepExecutionContext['" + PartnershipPartitioner.PARTNERSHIP + "']}") String partnership) {
+		SubmissionScope.Where where = SubmissionScope.of(cycle, !MODE_ALL.equals(mode), packs, partnership);
+		return new SubmissionsToEvaluateReader(jdbc, submissions, where, settings.chunkSize());
+	}
+
+	@Bean
+	@StepScope
+	SubmissionEvaluator submissionEvaluator(PublishedPacks packs, RuleEngine engine) {
+		return new SubmissionEvaluator(packs, engine);
 	}
 
 	@Bean

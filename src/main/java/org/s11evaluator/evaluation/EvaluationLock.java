@@ -8,13 +8,14 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * A database-wide lock held for the whole of an evaluation run (MySQL/MariaDB {@code GET_LOCK}). The server
+ * A lock held for the whole of an evaluation run (MySQL/MariaDB {@code GET_LOCK}), named after the database
+ * (schema) the evaluator uses, so evaluators of other databases on the same server are not held up. The server
  * releases it when the holding connection ends, so a run whose process died never blocks the next one, and
  * a job execution still marked STARTED while nobody holds the lock is known to be stale.
  */
 final class EvaluationLock implements AutoCloseable {
 
-	private static final String NAME = "s11-evaluator.evaluation";
+	private static final String NAME = "s11-evaluation:";
 
 	private final Connection connection;
 
@@ -26,7 +27,7 @@ final class EvaluationLock implements AutoCloseable {
 	static EvaluationLock acquire(DataSource dataSource) {
 		try {
 			Connection connection = dataSource.getConnection();
-			try (PreparedStatement lock = connection.prepareStatement("select get_lock(?, 0)")) {
+			try (PreparedStatement lock = connection.prepareStatement("select get_lock(left(concat(?, database()), 64), 0)")) {
 				lock.setString(1, NAME);
 				try (ResultSet result = lock.executeQuery()) {
 					if (result.next() && result.getInt(1) == 1) {
@@ -44,7 +45,7 @@ final class EvaluationLock implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try (Connection held = this.connection; PreparedStatement release = held.prepareStatement("select release_lock(?)")) {
+		try (Connection held = this.connection; PreparedStatement release = held.prepareStatement("select release_lock(left(concat(?, database()), 64))")) {
 			release.setString(1, NAME);
 			release.executeQuery().close();
 		}

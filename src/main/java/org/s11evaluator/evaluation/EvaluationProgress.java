@@ -1,7 +1,12 @@
 package org.s11evaluator.evaluation;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
+import org.s11evaluator.rules.RulePacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ChunkListener;
@@ -11,8 +16,12 @@ import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Shows how far a run has got: submissions done out of total, rate and time left. */
-class EvaluationProgress implements StepExecutionListener, ChunkListener {
+/**
+ * Shows how far a run has got, overall and per partnership: returns done out of total, rate, time left, and
+ * which partnerships are in hand; and a line as each partnership finishes. Listens to the partitioned step
+ * (totals, final line) and, through {@link #partition()}, to every partnership's part of it.
+ */
+class EvaluationProgress implements StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(EvaluationProgress.class);
 
@@ -20,17 +29,31 @@ class EvaluationProgress implements StepExecutionListener, ChunkListener {
 
 	private final JdbcClient jdbc;
 
-	private final org.s11evaluator.rules.RulePacks packs;
+	private final RulePacks packs;
 
-	private long total;
+	private final Partition partition = new Partition();
 
-	private long started;
+	/** Returns to evaluate, by partnership, and returns done so far, by partnership. */
+	private final Map<String, Long> totals = new ConcurrentHashMap<>();
 
-	private long lastReport;
+	private final Map<String, Long> done = new ConcurrentHashMap<>();
 
-	EvaluationProgress(JdbcClient jdbc, org.s11evaluator.rules.RulePacks packs) {
+	private final Map<String, Boolean> finished = new ConcurrentHashMap<>();
+
+	private volatile long total;
+
+	private volatile long started;
+
+	private volatile long lastReport;
+
+	EvaluationProgress(JdbcClient jdbc, RulePacks packs) {
 		this.jdbc = jdbc;
 		this.packs = packs;
+	}
+
+	/** The listener for each partnership's part of the run. */
+	Partition partition() {
+		return this.partition;
 	}
 
 	@Override
@@ -38,10 +61,14 @@ class EvaluationProgress implements StepExecutionListener, ChunkListener {
 		String cycle = step.getJobParameters().getString("cycle");
 		boolean changedOnly = !EvaluationJobConfiguration.MODE_ALL.equals(step.getJobParameters().getString("mode"));
 		SubmissionScope.Where where = SubmissionScope.of(cycle, changedOnly, this.packs);
-		this.total = this.jdbc.sql("select count(*) from " + SubmissionScope.SUBMISSIONS + " " + where.sql())
+		this.totals.clear();
+		this.done.clear();
+		this.finished.clear();
+		this.jdbc.sql("select partnership_id, count(*) from " + SubmissionScope.SUBMISSIONS + " " + where.sql() + " group by partnership_id")
 			.params(where.parameters())
-			.query(Long.class)
-			.single();
+			.query((rs, row) -> this.totals.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		this.total = this.totals.values().stream().mapToLong(Long::longValue).sum();
 		this.started = System.nanoTime();
 		this.lastReport = this.started;
 		String what = EvaluationJobConfiguration.ALL_OPEN_CYCLES.equals(cycle) ? "every open cycle" : "cycle " + cycle;
@@ -49,31 +76,76 @@ class EvaluationProgress implements StepExecutionListener, ChunkListener {
 			log.info("Nothing to evaluate in {}: no return is new or changed, and no rule pack changed, since the last run", what);
 		}
 		else {
-			log.info("Evaluating {} {}submission(s) of {}", this.total, changedOnly ? "new or changed " : "", what);
+			log.info("Evaluating {} {}submission(s) of {} in {} partnership(s)", this.total, changedOnly ? "new or changed " : "", what,
+					this.totals.size());
 		}
-	}
-
-	@Override
-	public void afterChunk(ChunkContext context) {
-		long now = System.nanoTime();
-		if (now - this.lastReport < REPORT_EVERY_NANOS) {
-			return;
-		}
-		this.lastReport = now;
-		StepExecution step = context.getStepContext().getStepExecution();
-		long done = step.getReadCount();
-		double seconds = Math.max((now - this.started) / 1e9, 0.001);
-		double rate = done / seconds;
-		long left = (rate > 0) ? Math.round((this.total - done) / rate) : 0;
-		log.info("Evaluated {}/{} submissions ({}%), {}/s, about {} s left", done, this.total,
-				(this.total == 0) ? 100 : done * 100 / this.total, Math.round(rate), left);
 	}
 
 	@Override
 	public ExitStatus afterStep(StepExecution step) {
-		log.info("Evaluation step {}: {} evaluated, {} skipped, {} s", step.getStatus(), step.getWriteCount(),
-				step.getProcessSkipCount(), Duration.between(step.getStartTime(), java.time.LocalDateTime.now()).toSeconds());
+		log.info("Evaluation step {}: {} evaluated, {} skipped, {} partnership(s), {} s", step.getStatus(), step.getWriteCount(),
+				step.getProcessSkipCount(), this.finished.size(),
+				Duration.between(step.getStartTime(), java.time.LocalDateTime.now()).toSeconds());
 		return step.getExitStatus();
+	}
+
+	private void chunkDone(StepExecution partition) {
+		String partnership = partnership(partition);
+		this.done.put(partnership, partition.getReadCount() + partition.getReadSkipCount());
+		long now = System.nanoTime();
+		synchronized (this) {
+			if (now - this.lastReport < REPORT_EVERY_NANOS) {
+				return;
+			}
+			this.lastReport = now;
+		}
+		long doneSoFar = this.done.values().stream().mapToLong(Long::longValue).sum();
+		double seconds = Math.max((now - this.started) / 1e9, 0.001);
+		double rate = doneSoFar / seconds;
+		long left = (rate > 0) ? Math.round(Math.max(this.total - doneSoFar, 0) / rate) : 0;
+		String inHand = new TreeMap<>(this.done).entrySet().stream()
+			.filter((e) -> !this.finished.containsKey(e.getKey()))
+			.map((e) -> e.getKey() + " " + e.getValue() + "/" + this.totals.getOrDefault(e.getKey(), 0L))
+			.collect(Collectors.joining(", "));
+		log.info("Evaluated {}/{} submissions ({}%), {}/s, about {} s left; partnerships done {}/{}; in hand: {}", doneSoFar, this.total,
+				(this.total == 0) ? 100 : doneSoFar * 100 / this.total, Math.round(rate), left, this.finished.size(), this.totals.size(),
+				inHand.isEmpty() ? "none" : inHand);
+	}
+
+	private void partitionDone(StepExecution partition) {
+		String partnership = partnership(partition);
+		this.finished.put(partnership, Boolean.TRUE);
+		long millis = Duration.between(partition.getStartTime(), java.time.LocalDateTime.now()).toMillis();
+		if (partition.getStatus().isUnsuccessful()) {
+			log.error("Partnership {}: evaluation {} after {} evaluated, {} skipped: {}. The other partnerships carry on; "
+					+ "the next run restarts this one.", partnership, partition.getStatus(), partition.getWriteCount(),
+					partition.getProcessSkipCount(), partition.getFailureExceptions().stream().map(Throwable::getMessage)
+						.collect(Collectors.joining("; ")));
+		}
+		else {
+			log.info("Partnership {}: {} evaluated, {} skipped in {} ms ({} of {} partnerships done)", partnership,
+					partition.getWriteCount(), partition.getProcessSkipCount(), millis, this.finished.size(), this.totals.size());
+		}
+	}
+
+	private static String partnership(StepExecution partition) {
+		return partition.getExecutionContext().getString(PartnershipPartitioner.PARTNERSHIP, partition.getStepName());
+	}
+
+	/** Listens to one partnership's part of the run. */
+	final class Partition implements ChunkListener, StepExecutionListener {
+
+		@Override
+		public void afterChunk(ChunkContext context) {
+			chunkDone(context.getStepContext().getStepExecution());
+		}
+
+		@Override
+		public ExitStatus afterStep(StepExecution step) {
+			partitionDone(step);
+			return step.getExitStatus();
+		}
+
 	}
 
 }

@@ -1,10 +1,11 @@
 package org.s11evaluator.evaluation;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.s11evaluator.cycle.Cycle;
-import org.s11evaluator.cycle.CycleManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -17,8 +18,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code ratePartnershipsStep}: after the returns are evaluated, each cycle in scope is rated for the whole
- * partnership by its pack's threshold rules. A broken pack leaves that cycle's last ratings in place.
+ * {@code ratePartnershipsStep}: after the returns are evaluated, each cycle in scope whose inputs changed
+ * ({@link ChangedCycles}) is rated for the whole partnership by its pack's threshold rules. A broken pack
+ * leaves that cycle's last ratings in place. Run again on a restart, after the restarted evaluation.
  */
 @Configuration(proxyBeanMethods = false)
 class PartnershipRatingStepConfiguration {
@@ -26,12 +28,13 @@ class PartnershipRatingStepConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(PartnershipRatingStepConfiguration.class);
 
 	@Bean
-	Step ratePartnershipsStep(JobRepository jobs, PlatformTransactionManager transactions, CycleManagement cycles,
-			PartnershipRatings ratings) {
-		return new StepBuilder("ratePartnershipsStep", jobs).tasklet((contribution, chunk) -> {
+	Step ratePartnershipsStep(JobRepository jobs, PlatformTransactionManager transactions, ChangedCycles changedCycles,
+			PartnershipRatings ratings, Clock clock) {
+		return new StepBuilder("ratePartnershipsStep", jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
 			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString("cycle");
 			List<String> broken = new ArrayList<>();
-			for (Cycle cycle : cycles.inScope(scope)) {
+			for (ChangedCycles.Changed changed : changedCycles.inScope(scope, LocalDate.now(clock))) {
+				Cycle cycle = changed.cycle();
 				try {
 					int rated = ratings.rate(cycle.id()).partnershipRatings().size();
 					log.info("Rated {} standards and items partnership-wide for {}", rated, cycle.id());

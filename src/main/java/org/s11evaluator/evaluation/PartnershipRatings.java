@@ -60,7 +60,7 @@ public class PartnershipRatings {
 	 */
 	public EvaluationOutcome rate(String cycleId) {
 		Cycle cycle = this.cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
-		RulePackCompiler.CompiledPack pack = this.packs.usable(cycle.partnershipId());
+		RulePackCompiler.CompiledPack pack = this.packs.usable(cycle.packId());
 		List<RatingTally> tallies = tallies(cycleId, pack.pack().framework());
 		EvaluationOutcome outcome = this.engine.ratePartnership(pack, tallies);
 		Map<String, RatingTally> byScope = new HashMap<>();

@@ -30,8 +30,8 @@ public class RunReports implements JobExecutionListener {
 	public void afterJob(JobExecution execution) {
 		String scope = execution.getJobParameters().getString("cycle");
 		boolean all = EvaluationJobConfiguration.ALL_OPEN_CYCLES.equals(scope);
-		int evaluated = (int) step(execution, "evaluateSubmissionsStep").mapToLong(StepExecution::getWriteCount).sum();
-		int skipped = (int) step(execution, "evaluateSubmissionsStep").mapToLong(StepExecution::getProcessSkipCount).sum();
+		int evaluated = evaluated(execution);
+		int skipped = skipped(execution);
 		int summaries = step(execution, "summariseCyclesStep").mapToInt((s) -> s.getExecutionContext().getInt("summaries.written", 0)).sum();
 		String broken = step(execution, "ratePartnershipsStep").map((s) -> s.getExitStatus().getExitDescription())
 			.filter((d) -> d != null && !d.isBlank()).collect(Collectors.joining("; "));
@@ -67,6 +67,16 @@ public class RunReports implements JobExecutionListener {
 					failure.isEmpty() ? null : failure)
 			.update();
 		log.info(report.describe());
+	}
+
+	/** Returns evaluated by a run (summed over its partnerships by the partitioned step). */
+	public static int evaluated(JobExecution execution) {
+		return (int) step(execution, EvaluationJobConfiguration.EVALUATE_STEP).mapToLong(StepExecution::getWriteCount).sum();
+	}
+
+	/** Returns a run could not evaluate. */
+	public static int skipped(JobExecution execution) {
+		return (int) step(execution, EvaluationJobConfiguration.EVALUATE_STEP).mapToLong(StepExecution::getProcessSkipCount).sum();
 	}
 
 	/** The most recent runs, newest first. */

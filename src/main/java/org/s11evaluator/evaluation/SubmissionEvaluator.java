@@ -5,21 +5,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.s11evaluator.rules.EvaluationOutcome;
-import org.s11evaluator.rules.SubmissionFacts;
 import org.s11evaluator.rules.RuleEngine;
 import org.s11evaluator.rules.RulePackCompiler;
 import org.s11evaluator.rules.RulePackException;
 import org.s11evaluator.rules.PublishedPacks;
-import org.s11evaluator.submission.StoredSubmissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.item.ItemProcessor;
 
 /**
- * Evaluates one stored return with its partnership's rule pack. Each pack is read from the rules folder
- * once per run (one instance of this class per step execution), so every submission of a run is judged by
- * the same pack version. A pack that does not compile or fails its own cases is not used: only its own
- * partnership's submissions are skipped, and they keep their last good results.
+ * Evaluates one stored return with its cycle's rule pack. Each pack is read from the rules folder once per
+ * partition (one instance of this class per partnership's step execution), so every return of a partnership
+ * in a run is judged by the same pack version. A pack that does not compile or fails its own cases is not
+ * used: only the returns it judges are skipped, and they keep their last good results.
  */
 class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, EvaluatedSubmission> {
 
@@ -29,22 +27,18 @@ class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, Evaluat
 
 	private final RuleEngine engine;
 
-	private final StoredSubmissions submissions;
-
 	private final Map<String, Object> packsOfThisRun = new HashMap<>();
 
-	SubmissionEvaluator(PublishedPacks packs, RuleEngine engine, StoredSubmissions submissions) {
+	SubmissionEvaluator(PublishedPacks packs, RuleEngine engine) {
 		this.packs = packs;
 		this.engine = engine;
-		this.submissions = submissions;
 	}
 
 	@Override
 	public EvaluatedSubmission process(SubmissionToEvaluate submission) {
-		RulePackCompiler.CompiledPack pack = pack(submission.partnershipId());
-		SubmissionFacts facts = this.submissions.facts(submission.id()); // a database error fails the run, to be restarted
+		RulePackCompiler.CompiledPack pack = pack(submission.packId());
 		try {
-			EvaluationOutcome outcome = this.engine.evaluate(pack, facts);
+			EvaluationOutcome outcome = this.engine.evaluate(pack, submission.facts());
 			OutcomeCheck.check(outcome);
 			return new EvaluatedSubmission(submission, outcome, Instant.now());
 		}
@@ -60,7 +54,7 @@ class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, Evaluat
 				return this.packs.usable(id);
 			}
 			catch (RulePackException ex) {
-				log.error("{}\nSubmissions of partnership '{}' are skipped in this run; their last good results are kept.",
+				log.error("{}\nSubmissions judged by rule pack '{}' are skipped in this run; their last good results are kept.",
 						ex.getMessage(), id);
 				return ex;
 			}

@@ -16,7 +16,7 @@ final class SubmissionScope {
 	static final String ALL_OPEN_CYCLES = "*";
 
 	/** Every stored return, with the version and pack version of its current results. */
-	static final String SUBMISSIONS = "(select s.id, s.version, s.cycle_id, c.partnership_id, c.status as cycle_status, "
+	static final String SUBMISSIONS = "(select s.id, s.version, s.cycle_id, c.partnership_id, c.pack_id, c.status as cycle_status, "
 			+ "e.submission_version as evaluated_version, e.pack_version as evaluated_pack "
 			+ "from submission s join audit_cycle c on c.id = s.cycle_id left join evaluation e on e.submission_id = s.id) submissions";
 
@@ -28,6 +28,11 @@ final class SubmissionScope {
 	}
 
 	static Where of(String cycle, boolean changedOnly, RulePacks packs) {
+		return of(cycle, changedOnly, packs, null);
+	}
+
+	/** The same, narrowed to one partnership's returns (a partition of the run) unless {@code partnership} is null. */
+	static Where of(String cycle, boolean changedOnly, RulePacks packs, String partnership) {
 		Map<String, Object> parameters = new HashMap<>();
 		StringBuilder sql = new StringBuilder("where ");
 		if (ALL_OPEN_CYCLES.equals(cycle)) {
@@ -37,9 +42,13 @@ final class SubmissionScope {
 			sql.append("cycle_id = :cycle");
 			parameters.put("cycle", cycle);
 		}
+		if (partnership != null) {
+			sql.append(" and partnership_id = :partnership");
+			parameters.put("partnership", partnership);
+		}
 		if (changedOnly) {
 			sql.append(" and (evaluated_version is null or evaluated_version <> version or evaluated_pack is null or evaluated_pack <> ");
-			sql.append("case partnership_id");
+			sql.append("case pack_id");
 			int i = 0;
 			for (String pack : packs.ids()) {
 				sql.append(" when :pack").append(i).append(" then :version").append(i);

@@ -25,7 +25,7 @@ public class ConsoleReport {
 		out.printf("%d of %d expected agencies returned; %d not returned; %d rejected file(s).%n", expectedReturned,
 				cycle.expectedAgencies(), cycle.notReturned().size(), cycle.rejected().size());
 		cycle.agencies().stream().map(CycleResults.AgencyResult::packVersion).filter((v) -> v != null).distinct()
-			.forEach((version) -> out.println("Rule pack " + cycle.partnershipId() + " version " + version.substring(0, 12)));
+			.forEach((version) -> out.println("Rule pack " + cycle.packId() + " version " + version.substring(0, 12)));
 		out.println("Standards: G green, A amber, R red, N/A not applicable, - not rated.");
 		for (CycleResults.AgencyResult agency : cycle.agencies()) {
 			printAgency(agency, out);

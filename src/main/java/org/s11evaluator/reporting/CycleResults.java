@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /** Everything the evaluation holds about one cycle: each return's results, rejected returns, missing ones. */
-public record CycleResults(String cycleId, String title, String partnershipId, String partnershipName,
+public record CycleResults(String cycleId, String title, String partnershipId, String partnershipName, String packId,
 		LocalDate returnDeadline, int expectedAgencies, List<AgencyResult> agencies, List<NotReturned> notReturned,
 		List<Rejected> rejected) {
 

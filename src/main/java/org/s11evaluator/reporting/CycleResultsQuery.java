@@ -32,10 +32,10 @@ public class CycleResultsQuery {
 	}
 
 	public CycleResults load(String cycleId) {
-		record Header(String id, String title, String partnershipId, String partnershipName, LocalDate returnDeadline) {
+		record Header(String id, String title, String partnershipId, String partnershipName, String packId, LocalDate returnDeadline) {
 		}
 		Header cycle = this.jdbc.sql("""
-				select c.id, c.title, c.partnership_id, p.name as partnership_name, c.return_deadline
+				select c.id, c.title, c.partnership_id, p.name as partnership_name, c.pack_id, c.return_deadline
 				from audit_cycle c join partnership p on p.id = c.partnership_id where c.id = ?""")
 			.param(cycleId)
 			.query(Header.class)
@@ -99,7 +99,7 @@ public class CycleResultsQuery {
 			.query((rs, i) -> new CycleResults.Rejected(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDateTime.class),
 					reasons(rs.getLong(1))))
 			.list();
-		return new CycleResults(cycle.id(), cycle.title(), cycle.partnershipId(), cycle.partnershipName(), cycle.returnDeadline(),
+		return new CycleResults(cycle.id(), cycle.title(), cycle.partnershipId(), cycle.partnershipName(), cycle.packId(), cycle.returnDeadline(),
 				expected, agencies, notReturned, rejected);
 	}
 

@@ -63,7 +63,9 @@ public class CycleSummaries {
 
 	/** Writes the cycle's summary if its content changed since last time (or {@code force}). */
 	public Written summarise(String cycleId, LocalDate asOf, boolean force) {
+		long started = System.nanoTime();
 		CycleSummary summary = this.query.build(cycleId, asOf);
+		long built = System.nanoTime();
 		String hash = contentHash(summary);
 		Path folder = this.outputDirectory.resolve(cycleId);
 		Optional<String> previous = this.jdbc.sql("select content_hash from cycle_summary where cycle_id = ?").param(cycleId)
@@ -72,14 +74,15 @@ public class CycleSummaries {
 			log.info("Summary of {} unchanged; not written again", cycleId);
 			return new Written(cycleId, folder, false);
 		}
-		write(summary, folder);
+		long[] took = write(summary, folder);
 		this.jdbc.sql("""
 				insert into cycle_summary (cycle_id, content_hash, generated_at, output_folder) values (?, ?, ?, ?)
 				on duplicate key update content_hash = values(content_hash), generated_at = values(generated_at),
 				  output_folder = values(output_folder)""")
 			.params(cycleId, hash, LocalDateTime.ofInstant(summary.generatedAt(), ZoneOffset.UTC), folder.toAbsolutePath().toString())
 			.update();
-		log.info("Summary of {} written to {}", cycleId, folder.toAbsolutePath());
+		log.info("Summary of {} written to {} (read {} ms, HTML {} ms, PDF {} ms)", cycleId, folder.toAbsolutePath(),
+				(built - started) / 1_000_000, took[0] / 1_000_000, took[1] / 1_000_000);
 		return new Written(cycleId, folder, true);
 	}
 
@@ -100,17 +103,22 @@ public class CycleSummaries {
 		return this.templates.process("summary", context);
 	}
 
-	private void write(CycleSummary summary, Path folder) {
+	/** Writes every file of the summary; returns the nanoseconds the HTML and the PDF took. */
+	private long[] write(CycleSummary summary, Path folder) {
 		try {
 			Files.createDirectories(folder);
+			long started = System.nanoTime();
 			String html = html(summary);
 			Files.writeString(folder.resolve("summary.html"), html, StandardCharsets.UTF_8);
+			long htmlDone = System.nanoTime();
 			try (OutputStream pdf = Files.newOutputStream(folder.resolve("summary.pdf"))) {
 				PdfRenderer.render(html, pdf);
 			}
+			long pdfDone = System.nanoTime();
 			this.json.writeValue(folder.resolve("summary.json").toFile(), summary);
 			Files.writeString(folder.resolve("register-of-returns.csv"), CsvExport.register(summary), StandardCharsets.UTF_8);
 			Files.writeString(folder.resolve("improvement-plan.csv"), CsvExport.improvementPlan(summary), StandardCharsets.UTF_8);
+			return new long[] { htmlDone - started, pdfDone - htmlDone };
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the summary to " + folder.toAbsolutePath(), ex);

@@ -23,7 +23,7 @@ public record CycleSummary(String format, Instant generatedAt, LocalDate asOf, C
 
 	public static final String FORMAT = "s11-cycle-summary/1";
 
-	public record CycleInfo(String id, String title, String partnershipId, String partnershipName, LocalDate opensOn,
+	public record CycleInfo(String id, String title, String partnershipId, String partnershipName, String packId, LocalDate opensOn,
 			LocalDate returnDeadline) {
 	}
 

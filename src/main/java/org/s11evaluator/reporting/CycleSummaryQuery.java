@@ -37,13 +37,13 @@ public class CycleSummaryQuery {
 
 	public CycleSummary build(String cycleId, LocalDate asOf) {
 		CycleSummary.CycleInfo cycle = this.jdbc.sql("""
-				select c.id, c.title, c.partnership_id, p.name as partnership_name, c.opens_on, c.return_deadline
+				select c.id, c.title, c.partnership_id, p.name as partnership_name, c.pack_id, c.opens_on, c.return_deadline
 				from audit_cycle c join partnership p on p.id = c.partnership_id where c.id = ?""")
 			.param(cycleId)
 			.query(CycleSummary.CycleInfo.class)
 			.optional()
 			.orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
-		Framework framework = this.packs.load(cycle.partnershipId()).framework();
+		Framework framework = this.packs.load(cycle.packId()).framework();
 		CycleResults agencyResults = this.results.load(cycleId);
 		List<CycleSummary.RegisterEntry> register = register(cycle);
 		Map<String, CycleSummary.Rating> ratings = partnershipRatings(cycleId);

@@ -2,11 +2,17 @@ package org.s11evaluator.reporting;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
-import org.s11evaluator.cycle.Cycle;
-import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.evaluation.ChangedCycles;
+import org.s11evaluator.evaluation.EvaluationSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Step;
@@ -18,9 +24,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code summariseCyclesStep}: writes the board summary of every cycle in scope whose content changed. A
- * cycle whose summary cannot be written does not stop the others; the step then fails so the run can be
- * restarted for it.
+ * {@code summariseCyclesStep}: writes the board summary of every cycle in scope whose inputs changed
+ * ({@link ChangedCycles}), several at a time. A cycle whose summary cannot be written does not stop the
+ * others; the step then fails so the next run tries it again. Run again on a restart.
  */
 @Configuration(proxyBeanMethods = false)
 class SummaryStepConfiguration {
@@ -28,22 +34,35 @@ class SummaryStepConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(SummaryStepConfiguration.class);
 
 	@Bean
-	Step summariseCyclesStep(JobRepository jobs, PlatformTransactionManager transactions, CycleManagement cycles,
-			CycleSummaries summaries, Clock clock) {
-		return new StepBuilder("summariseCyclesStep", jobs).tasklet((contribution, chunk) -> {
+	Step summariseCyclesStep(JobRepository jobs, PlatformTransactionManager transactions, ChangedCycles changedCycles,
+			CycleSummaries summaries, EvaluationSettings settings, Clock clock) {
+		return new StepBuilder("summariseCyclesStep", jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
 			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString("cycle");
-			Map<String, String> failed = new LinkedHashMap<>();
-			int written = 0;
-			for (Cycle cycle : cycles.inScope(scope)) {
-				try {
-					written += summaries.summarise(cycle.id(), LocalDate.now(clock), false).changed() ? 1 : 0;
-				}
-				catch (RuntimeException ex) {
-					log.error("The summary of {} could not be written: {}", cycle.id(), ex.getMessage(), ex);
-					failed.put(cycle.id(), String.valueOf(ex.getMessage()));
+			LocalDate asOf = LocalDate.now(clock);
+			List<ChangedCycles.Changed> changed = changedCycles.inScope(scope, asOf);
+			log.info("Summarising {} cycle(s) whose results changed", changed.size());
+			Map<String, String> failed = new ConcurrentSkipListMap<>();
+			AtomicInteger written = new AtomicInteger();
+			ExecutorService threads = Executors.newFixedThreadPool(settings.threads());
+			try {
+				List<Future<?>> work = changed.stream().map((cycle) -> threads.submit(() -> {
+					try {
+						written.addAndGet(summaries.summarise(cycle.cycle().id(), asOf, false).changed() ? 1 : 0);
+						changedCycles.summarised(cycle);
+					}
+					catch (RuntimeException ex) {
+						log.error("The summary of {} could not be written: {}", cycle.cycle().id(), ex.getMessage(), ex);
+						failed.put(cycle.cycle().id(), String.valueOf(ex.getMessage()));
+					}
+				})).collect(Collectors.toList());
+				for (Future<?> future : work) {
+					future.get();
 				}
 			}
-			chunk.getStepContext().getStepExecution().getExecutionContext().putInt("summaries.written", written);
+			finally {
+				threads.shutdownNow();
+			}
+			chunk.getStepContext().getStepExecution().getExecutionContext().putInt("summaries.written", written.get());
 			if (!failed.isEmpty()) {
 				throw new IllegalStateException("Summaries not written for " + failed);
 			}

@@ -13,11 +13,18 @@ import org.s11evaluator.rules.facts.StandardRating;
 /** What a rule pack concluded about one submission, every conclusion with its explanation. */
 public record EvaluationOutcome(String packId, String packVersion, List<Derived<? extends Outcome>> outcomes) {
 
+	/** A stable order (kind, item as people read ids, rule, content); each key computed once per outcome. */
 	public EvaluationOutcome {
-		outcomes = outcomes.stream().sorted(Comparator.comparing((Derived<? extends Outcome> d) -> d.outcome().getClass().getSimpleName())
-			.thenComparing((d) -> ItemIds.sortKey(itemOf(d.outcome())))
-			.thenComparing(Derived::rule)
-			.thenComparing((d) -> d.outcome().toString())).toList();
+		record Keyed(String kind, String item, Derived<? extends Outcome> derived) {
+		}
+		outcomes = outcomes.stream()
+			.map((d) -> new Keyed(d.outcome().getClass().getSimpleName(), ItemIds.sortKey(itemOf(d.outcome())), d))
+			.sorted(Comparator.comparing(Keyed::kind)
+				.thenComparing(Keyed::item)
+				.thenComparing((k) -> k.derived().rule())
+				.thenComparing((k) -> k.derived().outcome().toString()))
+			.<Derived<? extends Outcome>>map(Keyed::derived)
+			.toList();
 	}
 
 	public List<Derived<ItemRating>> itemRatings() {

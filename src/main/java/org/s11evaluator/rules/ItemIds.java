@@ -10,9 +10,24 @@ public final class ItemIds {
 		if (id == null) {
 			return "";
 		}
-		StringBuilder key = new StringBuilder();
-		for (String part : id.split("\\.")) {
-			key.append(part.matches("\\d{1,6}") ? String.format("%06d", Integer.parseInt(part)) : part).append('.');
+		// each dot-separated part of up to six digits is zero-padded to six, so "2.10" sorts after "2.9"
+		StringBuilder key = new StringBuilder(id.length() + 16);
+		int start = 0;
+		while (start <= id.length()) {
+			int end = id.indexOf('.', start);
+			if (end < 0) {
+				end = id.length();
+			}
+			int length = end - start;
+			boolean digits = length >= 1 && length <= 6;
+			for (int i = start; digits && i < end; i++) {
+				digits = id.charAt(i) >= '0' && id.charAt(i) <= '9';
+			}
+			if (digits) {
+				key.append("000000", 0, 6 - length);
+			}
+			key.append(id, start, end).append('.');
+			start = end + 1;
 		}
 		return key.toString();
 	}

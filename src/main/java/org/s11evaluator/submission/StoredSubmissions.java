@@ -2,7 +2,12 @@ package org.s11evaluator.submission;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -12,10 +17,11 @@ import org.s11evaluator.rules.SubmissionFacts;
 import org.s11evaluator.rules.facts.AgencyAction;
 import org.s11evaluator.rules.facts.ItemResponse;
 import org.s11evaluator.rules.facts.Submission;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads a stored return back as facts for the rules. */
+/** Reads stored returns back as facts for the rules. */
 @Component
 public class StoredSubmissions {
 
@@ -32,29 +38,55 @@ public class StoredSubmissions {
 	}
 
 	public SubmissionFacts facts(long submissionId) {
-		Submission submission = this.jdbc.sql("""
-				select c.partnership_id, s.cycle_id, s.agency_id, a.name, s.completed_by_name, s.completed_by_role, s.submitted_at
+		SubmissionFacts facts = facts(List.of(submissionId)).get(submissionId);
+		if (facts == null) {
+			throw new org.springframework.dao.EmptyResultDataAccessException("No stored submission " + submissionId, 1);
+		}
+		return facts;
+	}
+
+	/**
+	 * Reads many returns at once, in three queries whatever their number (the evaluation's hot path): their
+	 * headers, their answers and their committed actions, keyed by submission id in the order given.
+	 */
+	public Map<Long, SubmissionFacts> facts(Collection<Long> submissionIds) {
+		if (submissionIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Object> ids = Map.of("ids", submissionIds);
+		Map<Long, Submission> headers = new HashMap<>();
+		this.jdbc.sql("""
+				select s.id, c.partnership_id, s.cycle_id, s.agency_id, a.name, s.completed_by_name, s.completed_by_role, s.submitted_at
 				from submission s join audit_cycle c on c.id = s.cycle_id join agency a on a.id = s.agency_id
-				where s.id = ?""")
-			.param(submissionId)
-			.query((rs, row) -> new Submission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), AuditCalendar.dayOf(rs.getObject(7, LocalDateTime.class))))
-			.single();
-		List<ItemResponse> responses = this.jdbc.sql("""
-				select item_id, standard_id, rating, statement, evidence_text, evidence_links, na_reason, last_reviewed
-				from item_response where submission_id = ? order by item_id""")
-			.param(submissionId)
-			.query((rs, row) -> new ItemResponse(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), links(rs.getString(6)), rs.getString(7), rs.getObject(8, LocalDate.class)))
-			.list();
-		List<AgencyAction> actions = this.jdbc.sql("""
-				select position, item_id, standard_id, action_text, lead_name, due_date, progress, completed_on
-				from agency_action where submission_id = ? order by position""")
-			.param(submissionId)
-			.query((rs, row) -> new AgencyAction(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getObject(8, LocalDate.class)))
-			.list();
-		return new SubmissionFacts(submission, responses, actions);
+				where s.id in (:ids)""")
+			.params(ids)
+			.query((RowCallbackHandler) (rs) -> headers.put(rs.getLong(1), new Submission(rs.getString(2), rs.getString(3),
+					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+					AuditCalendar.dayOf(rs.getObject(8, LocalDateTime.class)))));
+		Map<Long, List<ItemResponse>> responses = new HashMap<>();
+		this.jdbc.sql("""
+				select submission_id, item_id, standard_id, rating, statement, evidence_text, evidence_links, na_reason, last_reviewed
+				from item_response where submission_id in (:ids) order by submission_id, item_id""")
+			.params(ids)
+			.query((RowCallbackHandler) (rs) -> responses.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+				.add(new ItemResponse(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+						links(rs.getString(7)), rs.getString(8), rs.getObject(9, LocalDate.class))));
+		Map<Long, List<AgencyAction>> actions = new HashMap<>();
+		this.jdbc.sql("""
+				select submission_id, position, item_id, standard_id, action_text, lead_name, due_date, progress, completed_on
+				from agency_action where submission_id in (:ids) order by submission_id, position""")
+			.params(ids)
+			.query((RowCallbackHandler) (rs) -> actions.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+				.add(new AgencyAction(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+						rs.getObject(7, LocalDate.class), rs.getString(8), rs.getObject(9, LocalDate.class))));
+		Map<Long, SubmissionFacts> facts = new LinkedHashMap<>();
+		for (Long id : submissionIds) {
+			Submission header = headers.get(id);
+			if (header != null) { // deleted since it was selected: nothing to evaluate
+				facts.put(id, new SubmissionFacts(header, responses.getOrDefault(id, List.of()), actions.getOrDefault(id, List.of())));
+			}
+		}
+		return facts;
 	}
 
 	private List<String> links(String text) {

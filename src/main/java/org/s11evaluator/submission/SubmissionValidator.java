@@ -97,10 +97,10 @@ class SubmissionValidator {
 			return null;
 		}
 		try {
-			return this.frameworks.apply(cycle.get().partnershipId());
+			return this.frameworks.apply(cycle.get().packId());
 		}
 		catch (RuntimeException ex) {
-			problem("$.partnership", null, "the rule pack of \"" + cycle.get().partnershipId()
+			problem("$.partnership", null, "the rule pack \"" + cycle.get().packId()
 					+ "\" cannot be read, so the return cannot be checked: " + ex.getMessage());
 			return null;
 		}

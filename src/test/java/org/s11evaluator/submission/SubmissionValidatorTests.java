@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SubmissionValidatorTests {
 
-	private static final Cycle CYCLE = new Cycle("pan-sussex-2025", "pan-sussex", "Pan-Sussex 2025", LocalDate.of(2025, 1, 6),
+	private static final Cycle CYCLE = new Cycle("pan-sussex-2025", "pan-sussex", "pan-sussex", "Pan-Sussex 2025", LocalDate.of(2025, 1, 6),
 			LocalDate.of(2025, 3, 31), "OPEN");
 
 	private final RulePacks packs = new RulePacks(new RulesSettings(Path.of("rules"), 100));

@@ -1,0 +1,365 @@
+package org.s11evaluator.benchmark;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.evaluation.EvaluationSettings;
+import org.s11evaluator.evaluation.RunReports;
+import org.s11evaluator.rules.PublishedPacks;
+import org.s11evaluator.rules.RuleEngine;
+import org.s11evaluator.rules.RulePackCompiler;
+import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.rules.SubmissionFacts;
+import org.s11evaluator.submission.StoredSubmissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Measures the evaluator on national-scale synthetic data ({@link NationalData}) in the configured database,
+ * and prints the figures: not a test, so nothing here passes or fails on time.
+ * <ol>
+ * <li>the full nightly run on new data: evaluation (read, evaluate, write), partnership ratings, summaries;</li>
+ * <li>a second run with nothing changed, and a third after one return is corrected;</li>
+ * <li>the rules alone, in memory, on the same threads;</li>
+ * <li>the floor the database sets: the same returns read and the same number and shape of result rows
+ * written with plain batched JDBC on the same threads, no rules, no framework;</li>
+ * <li>peak heap during the full run (all of it, and what was still live after each collection).</li>
+ * </ol>
+ */
+@Component
+public class Benchmark {
+
+	private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
+
+	/** Every table the evaluator writes, children first: emptied by {@code --reset}. */
+	private static final List<String> TABLES = List.of("follow_up_action", "finding", "standard_rating", "item_rating", "evaluation",
+			"rejection_reason", "rejected_submission", "agency_action", "item_response", "submission", "partnership_rating", "cycle_summary",
+			"cycle_agency", "audit_cycle", "agency", "partnership", "run_report", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
+			"BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
+
+	private static final int RULES_ONLY_SAMPLE = 3000;
+
+	private final JdbcTemplate jdbc;
+
+	private final DataSource dataSource;
+
+	private final RulePacks packs;
+
+	private final PublishedPacks publishedPacks;
+
+	private final RuleEngine engine;
+
+	private final StoredSubmissions submissions;
+
+	private final EvaluationManagement evaluation;
+
+	private final EvaluationSettings settings;
+
+	Benchmark(JdbcTemplate jdbc, DataSource dataSource, RulePacks packs, PublishedPacks publishedPacks, RuleEngine engine,
+			StoredSubmissions submissions, EvaluationManagement evaluation, EvaluationSettings settings) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.packs = packs;
+		this.publishedPacks = publishedPacks;
+		this.engine = engine;
+		this.submissions = submissions;
+		this.evaluation = evaluation;
+		this.settings = settings;
+	}
+
+	/** What to generate and whether the database may be emptied first. */
+	public record Options(int partnerships, int agencies, long seed, boolean reset) {
+	}
+
+	/** The figures one benchmark run measured. */
+	public record Figures(NationalData.Size size, Duration generation, Duration fullRun, Duration evaluation, Duration ratings,
+			Duration summaries, int evaluated, int summariesWritten, Duration noChangeRun, Duration oneChangeRun, double rulesOnlyRate,
+			Duration floor, long peakHeap, long peakLive, long maxHeap) {
+
+		double endToEndRate() {
+			return this.evaluated / seconds(this.evaluation);
+		}
+
+		double floorRate() {
+			return this.size.returns() / seconds(this.floor);
+		}
+
+		double ratio() {
+			return seconds(this.evaluation) / seconds(this.floor);
+		}
+
+	}
+
+	public Figures run(Options options, PrintStream out) {
+		prepare(options);
+		out.printf("Benchmark: %d partnerships x %d agencies, seed %d; %d evaluation thread(s), chunk %d; %d processor(s); %s%n",
+				options.partnerships(), options.agencies(), options.seed(), this.settings.threads(), this.settings.chunkSize(),
+				Runtime.getRuntime().availableProcessors(), database());
+
+		long t0 = System.nanoTime();
+		NationalData.Size size = NationalData.generate(this.jdbc, this.packs, options.partnerships(), options.agencies(), options.seed());
+		Duration generation = since(t0);
+		out.printf("Generated %,d returns with %,d item responses and %,d agency actions in %.1f s%n", size.returns(), size.responses(),
+				size.actions(), seconds(generation));
+
+		System.gc();
+		JobExecution full;
+		long peakHeap;
+		long peakLive;
+		try (HeapWatch heap = new HeapWatch()) {
+			full = this.evaluation.evaluateOpenCycles();
+			peakHeap = heap.peakHeap();
+			peakLive = heap.peakLive();
+		}
+		if (full.getStatus() != BatchStatus.COMPLETED) {
+			throw new IllegalStateException("The full run ended " + full.getStatus() + ": " + full.getAllFailureExceptions());
+		}
+		Duration fullRun = Duration.between(full.getStartTime(), full.getEndTime());
+
+		long t1 = System.nanoTime();
+		JobExecution noChange = this.evaluation.evaluateOpenCycles();
+		Duration noChangeRun = since(t1);
+		check(noChange, 0);
+
+		correctOneReturn();
+		long t2 = System.nanoTime();
+		JobExecution oneChange = this.evaluation.evaluateOpenCycles();
+		Duration oneChangeRun = since(t2);
+		check(oneChange, 1);
+
+		double rulesOnlyRate = rulesOnly();
+		Duration floor = floor();
+
+		Figures figures = new Figures(size, generation, fullRun, step(full, "evaluateSubmissionsStep"), step(full, "ratePartnershipsStep"),
+				step(full, "summariseCyclesStep"), RunReports.evaluated(full), summariesWritten(full), noChangeRun, oneChangeRun,
+				rulesOnlyRate, floor, peakHeap, peakLive, Runtime.getRuntime().maxMemory());
+		print(figures, out);
+		return figures;
+	}
+
+	private void prepare(Options options) {
+		Integer cycles = this.jdbc.queryForObject("select count(*) from audit_cycle", Integer.class);
+		if (cycles != null && cycles > 0) {
+			if (!options.reset()) {
+				throw new IllegalStateException("The configured database already holds " + cycles + " audit cycle(s). The benchmark "
+						+ "generates its own data: point it at an empty database, or pass --reset to delete everything in this one first.");
+			}
+			log.warn("--reset: deleting every cycle, return and result in {}", database());
+			TABLES.forEach((table) -> this.jdbc.update("delete from " + table));
+		}
+	}
+
+	private void correctOneReturn() {
+		Long id = this.jdbc.queryForObject("select min(id) from submission", Long.class);
+		this.jdbc.update("update item_response set rating = (select r.rating from (select rating from item_response where submission_id = ? "
+				+ "order by item_id desc limit 1) r) where submission_id = ? and item_id = (select i.item_id from (select min(item_id) as item_id "
+				+ "from item_response where submission_id = ?) i)", id, id, id);
+		this.jdbc.update("update submission set version = version + 1, imported_at = ? where id = ?", LocalDateTime.now(), id);
+	}
+
+	private static void check(JobExecution execution, int expectedEvaluated) {
+		if (execution.getStatus() != BatchStatus.COMPLETED || RunReports.evaluated(execution) != expectedEvaluated) {
+			throw new IllegalStateException("Expected a completed run evaluating " + expectedEvaluated + " return(s), got "
+					+ execution.getStatus() + " with " + RunReports.evaluated(execution));
+		}
+	}
+
+	/** The rules alone: a sample of returns loaded into memory first, then evaluated on the run's threads. */
+	private double rulesOnly() {
+		List<Map<String, Object>> sample = this.jdbc.queryForList("""
+				select s.id, c.pack_id from submission s join audit_cycle c on c.id = s.cycle_id order by s.id limit ?""", RULES_ONLY_SAMPLE);
+		Map<String, RulePackCompiler.CompiledPack> compiled = new HashMap<>();
+		List<Map.Entry<RulePackCompiler.CompiledPack, SubmissionFacts>> work = new ArrayList<>();
+		for (int from = 0; from < sample.size(); from += 500) {
+			List<Map<String, Object>> page = sample.subList(from, Math.min(from + 500, sample.size()));
+			Map<Long, SubmissionFacts> facts = this.submissions.facts(page.stream().map((r) -> ((Number) r.get("id")).longValue()).toList());
+			for (Map<String, Object> row : page) {
+				RulePackCompiler.CompiledPack pack = compiled.computeIfAbsent((String) row.get("pack_id"), this.publishedPacks::usable);
+				work.add(Map.entry(pack, facts.get(((Number) row.get("id")).longValue())));
+			}
+		}
+		ConcurrentLinkedQueue<Map.Entry<RulePackCompiler.CompiledPack, SubmissionFacts>> queue = new ConcurrentLinkedQueue<>(work);
+		long start = System.nanoTime();
+		inParallel(() -> {
+			Map.Entry<RulePackCompiler.CompiledPack, SubmissionFacts> next;
+			while ((next = queue.poll()) != null) {
+				this.engine.evaluate(next.getKey(), next.getValue());
+			}
+		});
+		return work.size() / seconds(since(start));
+	}
+
+	/**
+	 * The floor: each partnership's returns read a chunk at a time with the reader's queries, and as many
+	 * result rows of the same shape and size as the rules produced for them written in one batch per table
+	 * and one transaction per chunk, on the same number of threads. Into scratch copies of the result tables.
+	 */
+	private Duration floor() {
+		ResultShapes shapes = ResultShapes.of(this.jdbc);
+		List<String> scratch = List.of("item_rating", "standard_rating", "finding", "follow_up_action", "evaluation");
+		scratch.forEach((table) -> {
+			this.jdbc.execute("drop table if exists floor_" + table);
+			this.jdbc.execute("create table floor_" + table + " like " + table);
+		});
+		try {
+			ConcurrentLinkedQueue<String> partnerships = new ConcurrentLinkedQueue<>(
+					this.jdbc.queryForList("select distinct partnership_id from audit_cycle order by partnership_id", String.class));
+			long start = System.nanoTime();
+			inParallel(() -> {
+				String partnership;
+				while ((partnership = partnerships.poll()) != null) {
+					floorOf(partnership, shapes);
+				}
+			});
+			return since(start);
+		}
+		finally {
+			scratch.forEach((table) -> this.jdbc.execute("drop table if exists floor_" + table));
+		}
+	}
+
+	private void floorOf(String partnership, ResultShapes shapes) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			long after = 0;
+			while (true) {
+				List<long[]> page = new ArrayList<>(); // id, version
+				try (PreparedStatement select = connection.prepareStatement("""
+						select s.id, s.version from submission s join audit_cycle c on c.id = s.cycle_id
+						where c.partnership_id = ? and s.id > ? order by s.id limit ?""")) {
+					select.setString(1, partnership);
+					select.setLong(2, after);
+					select.setInt(3, this.settings.chunkSize());
+					try (ResultSet rs = select.executeQuery()) {
+						while (rs.next()) {
+							page.add(new long[] { rs.getLong(1), rs.getInt(2) });
+						}
+					}
+				}
+				if (page.isEmpty()) {
+					return;
+				}
+				after = page.get(page.size() - 1)[0];
+				String ids = String.join(",", page.stream().map((p) -> Long.toString(p[0])).toList());
+				Map<Long, List<String[]>> responses = new HashMap<>();
+				try (PreparedStatement read = connection.prepareStatement("""
+						select s.id, c.partnership_id, s.cycle_id, s.agency_id, a.name, s.completed_by_name, s.completed_by_role, s.submitted_at
+						from submission s join audit_cycle c on c.id = s.cycle_id join agency a on a.id = s.agency_id where s.id in (""" + ids + ")");
+						ResultSet rs = read.executeQuery()) {
+					while (rs.next()) {
+						rs.getString(2); rs.getString(3); rs.getString(4); rs.getString(5); rs.getString(6); rs.getString(7); rs.getObject(8, LocalDateTime.class);
+					}
+				}
+				try (PreparedStatement read = connection.prepareStatement("""
+						select submission_id, item_id, standard_id, rating, statement, evidence_text, evidence_links, na_reason, last_reviewed
+						from item_response where submission_id in (""" + ids + ") order by submission_id, item_id");
+						ResultSet rs = read.executeQuery()) {
+					while (rs.next()) {
+						responses.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+							.add(new String[] { rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+									rs.getString(7), rs.getString(8), String.valueOf(rs.getObject(9, LocalDate.class)) });
+					}
+				}
+				try (PreparedStatement read = connection.prepareStatement("""
+						select submission_id, position, item_id, standard_id, action_text, lead_name, due_date, progress, completed_on
+						from agency_action where submission_id in (""" + ids + ") order by submission_id, position");
+						ResultSet rs = read.executeQuery()) {
+					while (rs.next()) {
+						rs.getLong(1); rs.getInt(2); rs.getString(3); rs.getString(4); rs.getString(5); rs.getString(6);
+						rs.getObject(7, LocalDate.class); rs.getString(8); rs.getObject(9, LocalDate.class);
+					}
+				}
+				shapes.write(connection, page, responses);
+				connection.commit();
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Floor measurement failed for " + partnership + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private void inParallel(Runnable work) {
+		ExecutorService threads = Executors.newFixedThreadPool(this.settings.threads());
+		try {
+			List<Future<?>> futures = new ArrayList<>();
+			for (int i = 0; i < this.settings.threads(); i++) {
+				futures.add(threads.submit(work));
+			}
+			for (Future<?> future : futures) {
+				future.get();
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	private static void print(Figures f, PrintStream out) {
+		out.println();
+		out.println("                                                   figure    target");
+		out.printf("Returns / item responses              %,10d / %,d%n", f.size().returns(), f.size().responses());
+		out.printf("Full national run (evaluate+rate+summarise) %8.1f s    < 30 s%n", seconds(f.fullRun()));
+		out.printf("  evaluation, end to end                  %8.1f s    (%,.0f returns/s)%n", seconds(f.evaluation()), f.endToEndRate());
+		out.printf("  partnership ratings                     %8.1f s%n", seconds(f.ratings()));
+		out.printf("  summaries (%d written)                 %8.1f s%n", f.summariesWritten(), seconds(f.summaries()));
+		out.printf("Rules only, in memory                     %8.0f returns/s%n", f.rulesOnlyRate());
+		out.printf("Floor: plain JDBC read + same writes      %8.1f s    (%,.0f returns/s)%n", seconds(f.floor()), f.floorRate());
+		out.printf("Evaluation end to end / floor             %8.2f      <= 1.5%n", f.ratio());
+		out.printf("Second run, nothing changed               %8.1f s    < 5 s%n", seconds(f.noChangeRun()));
+		out.printf("Run after one return was corrected        %8.1f s%n", seconds(f.oneChangeRun()));
+		out.printf("Peak heap during the full run             %8.0f MB   (live after GC at most %.0f MB; max heap %.0f MB)%n",
+				f.peakHeap() / 1048576.0, f.peakLive() / 1048576.0, f.maxHeap() / 1048576.0);
+	}
+
+	private String database() {
+		return this.jdbc.queryForObject("select concat(version(), ' database ', database())", String.class);
+	}
+
+	private static Duration step(JobExecution execution, String name) {
+		return execution.getStepExecutions().stream()
+			.filter((s) -> s.getStepName().equals(name))
+			.map((s) -> Duration.between(s.getStartTime(), s.getEndTime()))
+			.reduce(Duration.ZERO, Duration::plus);
+	}
+
+	private static int summariesWritten(JobExecution execution) {
+		return execution.getStepExecutions().stream()
+			.filter((s) -> s.getStepName().equals("summariseCyclesStep"))
+			.mapToInt((StepExecution s) -> s.getExecutionContext().getInt("summaries.written", 0))
+			.sum();
+	}
+
+	private static Duration since(long nanos) {
+		return Duration.ofNanos(System.nanoTime() - nanos);
+	}
+
+	static double seconds(Duration duration) {
+		return Math.max(duration.toNanos() / 1e9, 1e-9);
+	}
+
+}

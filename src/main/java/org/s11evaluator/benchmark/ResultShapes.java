@@ -1,0 +1,160 @@
+package org.s11evaluator.benchmark;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The shape of what the rules wrote, for the floor measurement: how many findings and follow-up actions each
+ * return got, and one real row of each kind whose texts stand in for all the others (same columns, same sizes).
+ */
+final class ResultShapes {
+
+	private final Map<Long, int[]> extras; // findings, follow-ups per return
+
+	private final String[] itemRating;   // reason, rule, inputs
+
+	private final String[] standardRating;
+
+	private final String[] finding;      // code, message, rule, inputs
+
+	private final String[] followUp;     // owner, action, reason, rule, inputs
+
+	private final String packVersion;
+
+	private ResultShapes(Map<Long, int[]> extras, String[] itemRating, String[] standardRating, String[] finding, String[] followUp,
+			String packVersion) {
+		this.extras = extras;
+		this.itemRating = itemRating;
+		this.standardRating = standardRating;
+		this.finding = finding;
+		this.followUp = followUp;
+		this.packVersion = packVersion;
+	}
+
+	static ResultShapes of(JdbcTemplate jdbc) {
+		Map<Long, int[]> extras = new HashMap<>();
+		jdbc.query("select submission_id, count(*) from finding group by submission_id",
+				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> extras.computeIfAbsent(rs.getLong(1), (id) -> new int[2])[0] = rs.getInt(2));
+		jdbc.query("select submission_id, count(*) from follow_up_action group by submission_id",
+				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> extras.computeIfAbsent(rs.getLong(1), (id) -> new int[2])[1] = rs.getInt(2));
+		return new ResultShapes(extras,
+				row(jdbc, "select reason, rule_name, inputs from item_rating where rag <> 'GREEN' limit 1", 3),
+				row(jdbc, "select reason, rule_name, inputs from standard_rating limit 1", 3),
+				row(jdbc, "select code, message, rule_name, inputs from finding limit 1", 4),
+				row(jdbc, "select owner, action_text, reason, rule_name, inputs from follow_up_action limit 1", 5),
+				jdbc.queryForObject("select pack_version from evaluation limit 1", String.class));
+	}
+
+	private static String[] row(JdbcTemplate jdbc, String sql, int columns) {
+		List<String[]> rows = jdbc.query(sql, (rs, i) -> {
+			String[] values = new String[columns];
+			for (int c = 0; c < columns; c++) {
+				values[c] = rs.getString(c + 1);
+			}
+			return values;
+		});
+		return rows.isEmpty() ? new String[columns] : rows.get(0);
+	}
+
+	/** Writes a chunk's worth of result rows: one per answer, one per standard answered, and the findings and actions. */
+	void write(Connection connection, List<long[]> page, Map<Long, List<String[]>> responses) throws SQLException {
+		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+		try (PreparedStatement items = connection.prepareStatement("""
+				insert into floor_item_rating (submission_id, item_id, standard_id, rag, reason, rule_name, inputs, pack_version, evaluated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+				PreparedStatement standards = connection.prepareStatement("""
+						insert into floor_standard_rating (submission_id, standard_id, rag, reason, rule_name, inputs, pack_version, evaluated_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?)""");
+				PreparedStatement findings = connection.prepareStatement("""
+						insert into floor_finding (submission_id, code, item_id, standard_id, message, rule_name, inputs, pack_version, evaluated_at)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+				PreparedStatement followUps = connection.prepareStatement("""
+						insert into floor_follow_up_action (submission_id, item_id, standard_id, owner, due_date, action_text, reason, rule_name,
+						  inputs, pack_version, evaluated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+				PreparedStatement evaluations = connection.prepareStatement("""
+						insert into floor_evaluation (submission_id, status, submission_version, pack_id, pack_version, evaluated_at, job_execution_id)
+						values (?, 'EVALUATED', ?, 'floor', ?, ?, 0)
+						on duplicate key update status = 'EVALUATED', submission_version = values(submission_version)""")) {
+			for (long[] submission : page) {
+				long id = submission[0];
+				List<String[]> answers = responses.getOrDefault(id, List.of());
+				Set<String> standardIds = new LinkedHashSet<>();
+				for (String[] answer : answers) {
+					standardIds.add(answer[1]);
+					items.setLong(1, id);
+					items.setString(2, answer[0]);
+					items.setString(3, answer[1]);
+					items.setString(4, "GREEN");
+					items.setString(5, this.itemRating[0]);
+					items.setString(6, this.itemRating[1]);
+					items.setString(7, this.itemRating[2]);
+					items.setString(8, this.packVersion);
+					items.setTimestamp(9, now);
+					items.addBatch();
+				}
+				for (String standard : standardIds) {
+					standards.setLong(1, id);
+					standards.setString(2, standard);
+					standards.setString(3, "GREEN");
+					standards.setString(4, this.standardRating[0]);
+					standards.setString(5, this.standardRating[1]);
+					standards.setString(6, this.standardRating[2]);
+					standards.setString(7, this.packVersion);
+					standards.setTimestamp(8, now);
+					standards.addBatch();
+				}
+				int[] extra = this.extras.getOrDefault(id, new int[2]);
+				String anItem = answers.isEmpty() ? null : answers.get(0)[0];
+				String aStandard = answers.isEmpty() ? "1" : answers.get(0)[1];
+				for (int i = 0; i < extra[0]; i++) {
+					findings.setLong(1, id);
+					findings.setString(2, this.finding[0]);
+					findings.setString(3, anItem);
+					findings.setString(4, aStandard);
+					findings.setString(5, this.finding[1]);
+					findings.setString(6, this.finding[2]);
+					findings.setString(7, this.finding[3]);
+					findings.setString(8, this.packVersion);
+					findings.setTimestamp(9, now);
+					findings.addBatch();
+				}
+				for (int i = 0; i < extra[1]; i++) {
+					followUps.setLong(1, id);
+					followUps.setString(2, anItem);
+					followUps.setString(3, aStandard);
+					followUps.setString(4, this.followUp[0]);
+					followUps.setObject(5, LocalDate.of(2026, 12, 31));
+					followUps.setString(6, this.followUp[1]);
+					followUps.setString(7, this.followUp[2]);
+					followUps.setString(8, this.followUp[3]);
+					followUps.setString(9, this.followUp[4]);
+					followUps.setString(10, this.packVersion);
+					followUps.setTimestamp(11, now);
+					followUps.addBatch();
+				}
+				evaluations.setLong(1, id);
+				evaluations.setInt(2, (int) submission[1]);
+				evaluations.setString(3, this.packVersion);
+				evaluations.setTimestamp(4, now);
+				evaluations.addBatch();
+			}
+			items.executeBatch();
+			standards.executeBatch();
+			findings.executeBatch();
+			followUps.executeBatch();
+			evaluations.executeBatch();
+		}
+	}
+
+}

@@ -1,0 +1,131 @@
+package org.s11evaluator.evaluation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.s11evaluator.cycle.Cycle;
+import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.rules.RulePackException;
+import org.s11evaluator.rules.RulePacks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which cycles in a run's scope need rating and summarising again: those whose inputs changed since their
+ * summary was last made. The inputs' fingerprint covers the returns, their evaluations and failures, rejected
+ * files, the register and agencies' names, the cycle's own details, the rule pack's and the report template's
+ * versions, the previous cycle's evaluations (the "progress since" section) and what is overdue or done as of
+ * the day. Taken in one query for all cycles, so a night with nothing new decides that in milliseconds,
+ * without rebuilding any report to find out.
+ */
+@Component
+public class ChangedCycles {
+
+	private static final String TEMPLATE_VERSION = sha256(resource("/templates/summary.html"));
+
+	private final JdbcClient jdbc;
+
+	private final CycleManagement cycles;
+
+	private final RulePacks packs;
+
+	ChangedCycles(JdbcClient jdbc, CycleManagement cycles, RulePacks packs) {
+		this.jdbc = jdbc;
+		this.cycles = cycles;
+		this.packs = packs;
+	}
+
+	/** A cycle whose summary inputs changed, with the fingerprint to record once its summary is made. */
+	public record Changed(Cycle cycle, String fingerprint) {
+	}
+
+	/** The cycles in scope ({@code *} or a cycle id) whose inputs changed since their last summary. */
+	public List<Changed> inScope(String scope, LocalDate asOf) {
+		List<Cycle> inScope = this.cycles.inScope(scope);
+		Map<String, String> inputs = inputs(asOf);
+		Map<String, String> recorded = new HashMap<>();
+		this.jdbc.sql("select cycle_id, inputs_fingerprint from cycle_summary")
+			.query((rs, row) -> recorded.put(rs.getString(1), rs.getString(2)))
+			.list();
+		Map<String, String> packVersions = new HashMap<>();
+		return inScope.stream()
+			.map((cycle) -> new Changed(cycle, sha256(inputs.getOrDefault(cycle.id(), "") + "|pack "
+					+ packVersions.computeIfAbsent(cycle.packId(), this::packVersion) + "|template " + TEMPLATE_VERSION)))
+			.filter((changed) -> !changed.fingerprint().equals(recorded.get(changed.cycle().id())))
+			.toList();
+	}
+
+	/** Records that the cycle's summary reflects these inputs (called once it is written or found unchanged). */
+	public void summarised(Changed changed) {
+		this.jdbc.sql("update cycle_summary set inputs_fingerprint = ? where cycle_id = ?")
+			.params(changed.fingerprint(), changed.cycle().id())
+			.update();
+	}
+
+	private String packVersion(String packId) {
+		try {
+			return this.packs.load(packId).version();
+		}
+		catch (RulePackException ex) {
+			return "unreadable";
+		}
+	}
+
+	/** Every cycle's inputs, as text: counts, latest times and checksums of what its summary is made from. */
+	private Map<String, String> inputs(LocalDate asOf) {
+		Map<String, String> inputs = new HashMap<>();
+		this.jdbc.sql("""
+				select c.id, concat_ws('|', c.title, c.partnership_id, c.pack_id, c.opens_on, c.return_deadline, c.status,
+				  (select p.name from partnership p where p.id = c.partnership_id),
+				  (select concat_ws(':', count(*), sum(s.version), max(s.imported_at)) from submission s where s.cycle_id = c.id),
+				  (select concat_ws(':', count(*), max(e.evaluated_at), max(e.failed_at), sum(e.status = 'FAILED'))
+				     from submission s join evaluation e on e.submission_id = s.id where s.cycle_id = c.id),
+				  (select concat_ws(':', count(*), max(r.received_at)) from rejected_submission r where r.cycle_id = c.id),
+				  (select concat_ws(':', count(*), sum(crc32(concat_ws('/', a.id, a.name, a.sector))))
+				     from cycle_agency ca join agency a on a.id = ca.agency_id where ca.cycle_id = c.id),
+				  (select concat_ws(':', count(*), sum(crc32(concat_ws('/', a.id, a.name, a.sector))))
+				     from submission s join agency a on a.id = s.agency_id where s.cycle_id = c.id),
+				  (select sum(f.due_date < :asOf) from submission s join follow_up_action f on f.submission_id = s.id where s.cycle_id = c.id),
+				  (select concat_ws(':', sum(x.due_date < :asOf), sum(x.completed_on <= :asOf))
+				     from submission s join agency_action x on x.submission_id = s.id where s.cycle_id = c.id),
+				  (select concat_ws(':', count(*), max(e.evaluated_at)) from audit_cycle p join submission s on s.cycle_id = p.id
+				     join evaluation e on e.submission_id = s.id where p.partnership_id = c.partnership_id and p.opens_on < c.opens_on))
+				from audit_cycle c""")
+			.param("asOf", asOf)
+			.query((rs, row) -> inputs.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return inputs;
+	}
+
+	private static byte[] resource(String name) {
+		try (InputStream in = ChangedCycles.class.getResourceAsStream(name)) {
+			return (in != null) ? in.readAllBytes() : new byte[0];
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String sha256(String text) {
+		return sha256(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
