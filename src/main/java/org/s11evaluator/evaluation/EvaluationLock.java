@@ -11,10 +11,16 @@ import javax.sql.DataSource;
  * A database-wide lock held for the whole of an evaluation run (MySQL/MariaDB {@code GET_LOCK}). The server
  * releases it when the holding connection ends, so a run whose process died never blocks the next one, and
  * a job execution still marked STARTED while nobody holds the lock is known to be stale.
+ * <p>
+ * {@code GET_LOCK} names are server-wide, so the name includes the schema: evaluators with their own
+ * databases on one server (live and training, or test runs side by side) do not refuse each other's runs.
  */
 final class EvaluationLock implements AutoCloseable {
 
-	private static final String NAME = "s11-evaluator.evaluation";
+	private static final String NAME = "s11-evaluator.evaluation.";
+
+	/** The lock's name for the connection's schema (at most 64 characters, MySQL's limit). */
+	private static final String NAME_IN_SCHEMA = "left(concat(?, coalesce(database(), '')), 64)";
 
 	private final Connection connection;
 
@@ -26,7 +32,7 @@ final class EvaluationLock implements AutoCloseable {
 	static EvaluationLock acquire(DataSource dataSource) {
 		try {
 			Connection connection = dataSource.getConnection();
-			try (PreparedStatement lock = connection.prepareStatement("select get_lock(?, 0)")) {
+			try (PreparedStatement lock = connection.prepareStatement("select get_lock(" + NAME_IN_SCHEMA + ", 0)")) {
 				lock.setString(1, NAME);
 				try (ResultSet result = lock.executeQuery()) {
 					if (result.next() && result.getInt(1) == 1) {
@@ -44,7 +50,7 @@ final class EvaluationLock implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try (Connection held = this.connection; PreparedStatement release = held.prepareStatement("select release_lock(?)")) {
+		try (Connection held = this.connection; PreparedStatement release = held.prepareStatement("select release_lock(" + NAME_IN_SCHEMA + ")")) {
 			release.setString(1, NAME);
 			release.executeQuery().close();
 		}

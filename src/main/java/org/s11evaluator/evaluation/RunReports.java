@@ -69,6 +69,16 @@ public class RunReports implements JobExecutionListener {
 		log.info(report.describe());
 	}
 
+	/**
+	 * Reports a run found still marked running by the next run: its process stopped before it could report
+	 * (killed, or cut off from the database), and without this the failed run would leave no report at all.
+	 */
+	void afterStoppedRun(JobExecution execution) {
+		execution.addFailureException(new IllegalStateException(
+				"its process stopped before the run ended (killed, or cut off from the database); the next run took over"));
+		afterJob(execution);
+	}
+
 	/** The most recent runs, newest first. */
 	public List<RunReport> recent(int count) {
 		return this.jdbc.sql("""

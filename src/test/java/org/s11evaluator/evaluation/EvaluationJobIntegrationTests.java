@@ -161,8 +161,8 @@ class EvaluationJobIntegrationTests {
 	@Test
 	void refusesASecondRunWhileOneIsInProgress() throws Exception {
 		try (Connection other = this.dataSource.getConnection();
-				PreparedStatement lock = other.prepareStatement("select get_lock('s11-evaluator.evaluation', 0)");
-				PreparedStatement release = other.prepareStatement("select release_lock('s11-evaluator.evaluation')")) {
+				PreparedStatement lock = other.prepareStatement("select get_lock(concat('s11-evaluator.evaluation.', database()), 0)");
+				PreparedStatement release = other.prepareStatement("select release_lock(concat('s11-evaluator.evaluation.', database()))")) {
 			lock.executeQuery().close();
 			try {
 				assertThatExceptionOfType(EvaluationLock.EvaluationAlreadyRunningException.class)
