@@ -8,14 +8,19 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * A lock held for the whole of an evaluation run (MySQL/MariaDB {@code GET_LOCK}), named after the database
- * (schema) the evaluator uses, so evaluators of other databases on the same server are not held up. The server
+ * A database-wide lock held for the whole of an evaluation run (MySQL/MariaDB {@code GET_LOCK}). The server
  * releases it when the holding connection ends, so a run whose process died never blocks the next one, and
  * a job execution still marked STARTED while nobody holds the lock is known to be stale.
+ * <p>
+ * {@code GET_LOCK} names are server-wide, so the name includes the schema: evaluators with their own
+ * databases on one server (live and training, or test runs side by side) do not refuse each other's runs.
  */
 final class EvaluationLock implements AutoCloseable {
 
-	private static final String NAME = "s11-evaluation:";
+	private static final String NAME = "s11-evaluator.evaluation.";
+
+	/** The lock's name for the connection's schema (at most 64 characters, MySQL's limit). */
+	private static final String NAME_IN_SCHEMA = "left(concat(?, coalesce(database(), '')), 64)";
 
 	private final Connection connection;
 
@@ -27,7 +32,7 @@ final class EvaluationLock implements AutoCloseable {
 	static EvaluationLock acquire(DataSource dataSource) {
 		try {
 			Connection connection = dataSource.getConnection();
-			try (PreparedStatement lock = connection.prepareStatement("select get_lock(left(concat(?, database()), 64), 0)")) {
+			try (PreparedStatement lock = connection.prepareStatement("select get_lock(" + NAME_IN_SCHEMA + ", 0)")) {
 				lock.setString(1, NAME);
 				try (ResultSet result = lock.executeQuery()) {
 					if (result.next() && result.getInt(1) == 1) {
@@ -45,7 +50,7 @@ final class EvaluationLock implements AutoCloseable {
 
 	@Override
 	public void close() {
-		try (Connection held = this.connection; PreparedStatement release = held.prepareStatement("select release_lock(left(concat(?, database()), 64))")) {
+		try (Connection held = this.connection; PreparedStatement release = held.prepareStatement("select release_lock(" + NAME_IN_SCHEMA + ")")) {
 			release.setString(1, NAME);
 			release.executeQuery().close();
 		}

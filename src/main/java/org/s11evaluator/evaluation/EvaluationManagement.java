@@ -1,5 +1,9 @@
 package org.s11evaluator.evaluation;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -44,9 +48,12 @@ public class EvaluationManagement {
 
 	private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+	private final RunReports runReports;
+
 	EvaluationManagement(JobLauncher launcher, Job evaluateCycleJob, JobExplorer explorer, JobRepository repository,
-			DataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+			DataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbc, RunReports runReports) {
 		this.jdbc = jdbc;
+		this.runReports = runReports;
 		this.launcher = launcher;
 		this.job = evaluateCycleJob;
 		this.explorer = explorer;
@@ -91,9 +98,27 @@ public class EvaluationManagement {
 			throw ex;
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("The evaluation run stopped: " + ex.getMessage()
+			String why = lostTheDatabase(ex) ? "the database could not be reached (" + ex.getMessage() + ")" : ex.getMessage();
+			throw new IllegalStateException("The evaluation run stopped: " + why
 					+ ". Nothing already committed is lost; run it again (once the database is back, if it went away) to complete it.", ex);
 		}
+	}
+
+	/**
+	 * Whether the run stopped for want of its database (a connection lost, refused or timed out) rather than
+	 * for something in the data or the rules: Spring's words for it ("Could not open JDBC Connection for
+	 * transaction") do not tell an operator that the database is what to look at.
+	 */
+	private static boolean lostTheDatabase(Throwable failure) {
+		int depth = 0;
+		for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+					|| cause instanceof SQLRecoverableException
+					|| (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static JobParameters fresh(String scope, boolean all) {
@@ -135,7 +160,8 @@ public class EvaluationManagement {
 
 	/**
 	 * With the lock held, no other run is alive: an execution still STARTED belongs to a process that died
-	 * (killed, or its machine lost). Spring Batch would refuse to restart it, so it is marked FAILED.
+	 * (killed, or its machine lost) or lost its database. Spring Batch would refuse to restart it, so it is
+	 * marked FAILED, and reported.
 	 */
 	private void markStaleExecutionsFailed() {
 		for (JobExecution execution : this.explorer.findRunningJobExecutions(EvaluationJobConfiguration.JOB_NAME)) {
@@ -153,6 +179,8 @@ public class EvaluationManagement {
 			execution.setExitStatus(ExitStatus.FAILED.addExitDescription("process stopped while running"));
 			execution.setEndTime(LocalDateTime.now());
 			this.repository.update(execution);
+			// its process could not report it (killed, or cut off from the database): report it now
+			this.runReports.afterStoppedRun(execution);
 		}
 	}
 

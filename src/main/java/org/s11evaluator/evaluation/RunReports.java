@@ -69,14 +69,32 @@ public class RunReports implements JobExecutionListener {
 		log.info(report.describe());
 	}
 
-	/** Returns evaluated by a run (summed over its partnerships by the partitioned step). */
+	/**
+	 * Returns a run evaluated: the sum over its partnerships' parts (not the partitioned step's own total,
+	 * which is only added up when the step ends, so a run that died midway would report none).
+	 */
 	public static int evaluated(JobExecution execution) {
-		return (int) step(execution, EvaluationJobConfiguration.EVALUATE_STEP).mapToLong(StepExecution::getWriteCount).sum();
+		return (int) partitions(execution).mapToLong(StepExecution::getWriteCount).sum();
 	}
 
 	/** Returns a run could not evaluate. */
 	public static int skipped(JobExecution execution) {
-		return (int) step(execution, EvaluationJobConfiguration.EVALUATE_STEP).mapToLong(StepExecution::getProcessSkipCount).sum();
+		return (int) partitions(execution).mapToLong(StepExecution::getProcessSkipCount).sum();
+	}
+
+	private static java.util.stream.Stream<StepExecution> partitions(JobExecution execution) {
+		return execution.getStepExecutions().stream()
+			.filter((s) -> s.getStepName().startsWith(EvaluationJobConfiguration.PARTNERSHIP_STEP + ":"));
+	}
+
+	/**
+	 * Reports a run found still marked running by the next run: its process stopped before it could report
+	 * (killed, or cut off from the database), and without this the failed run would leave no report at all.
+	 */
+	void afterStoppedRun(JobExecution execution) {
+		execution.addFailureException(new IllegalStateException(
+				"its process stopped before the run ended (killed, or cut off from the database); the next run took over"));
+		afterJob(execution);
 	}
 
 	/** The most recent runs, newest first. */

@@ -161,8 +161,8 @@ class EvaluationJobIntegrationTests {
 	@Test
 	void refusesASecondRunWhileOneIsInProgress() throws Exception {
 		try (Connection other = this.dataSource.getConnection();
-				PreparedStatement lock = other.prepareStatement("select get_lock(left(concat('s11-evaluation:', database()), 64), 0)");
-				PreparedStatement release = other.prepareStatement("select release_lock(left(concat('s11-evaluation:', database()), 64))")) {
+				PreparedStatement lock = other.prepareStatement("select get_lock(concat('s11-evaluator.evaluation.', database()), 0)");
+				PreparedStatement release = other.prepareStatement("select release_lock(concat('s11-evaluator.evaluation.', database()))")) {
 			lock.executeQuery().close();
 			try {
 				assertThatExceptionOfType(EvaluationLock.EvaluationAlreadyRunningException.class)
