@@ -10,6 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class S11Application {
 
+	/**
+	 * The profile of {@code serve}: the nightly run, and a web server for health and metrics only (the
+	 * {@code serve} document of application.yml). Every other command starts no web server and exits.
+	 */
+	static final String SERVE_PROFILE = "serve";
+
 	/** The time, on the English calendar audits run on (due dates, deadlines, "as of"). */
 	@org.springframework.context.annotation.Bean
 	java.time.Clock clock() {
@@ -21,14 +27,25 @@ public class S11Application {
 			// Checking and testing rule files needs no database: answer in a second or two.
 			System.exit(RulesCommand.run(args, System.out));
 		}
-		if (args.length > 0 && args[0].equals("serve")) {
-			// A long-lived service: the nightly run's scheduler keeps it up until it is stopped.
-			SpringApplication application = new SpringApplication(S11Application.class);
-			application.setDefaultProperties(java.util.Map.of("s11.serve", "true"));
-			application.run(args);
+		if (serving(args)) {
+			// A long-lived service: the scheduler and the monitoring web server keep it up until it is stopped.
+			application(args).run(args);
 			return;
 		}
-		System.exit(SpringApplication.exit(SpringApplication.run(S11Application.class, args)));
+		System.exit(SpringApplication.exit(application(args).run(args)));
+	}
+
+	/** The application for a command line, as {@link #main} runs it (and the tests of what each command starts). */
+	static SpringApplication application(String... args) {
+		SpringApplication application = new SpringApplication(S11Application.class);
+		if (serving(args)) {
+			application.setAdditionalProfiles(SERVE_PROFILE);
+		}
+		return application;
+	}
+
+	private static boolean serving(String... args) {
+		return args.length > 0 && args[0].equals("serve");
 	}
 
 }

@@ -11,10 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobExecutionListener;
 import org.springframework.batch.core.StepExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Writes a report at the end of every evaluation run, to the log and the database, and lists recent ones. */
+/**
+ * Writes a report at the end of every evaluation run, to the log and the database, and lists recent ones. Each
+ * report is also published as an application event, for whoever watches the runs (monitoring).
+ */
 @Component
 public class RunReports implements JobExecutionListener {
 
@@ -22,8 +26,11 @@ public class RunReports implements JobExecutionListener {
 
 	private final JdbcClient jdbc;
 
-	RunReports(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	RunReports(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	@Override
@@ -67,6 +74,7 @@ public class RunReports implements JobExecutionListener {
 					failure.isEmpty() ? null : failure)
 			.update();
 		log.info(report.describe());
+		this.events.publishEvent(report);
 	}
 
 	/**

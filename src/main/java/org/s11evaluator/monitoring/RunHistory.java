@@ -1,0 +1,53 @@
+package org.s11evaluator.monitoring;
+
+import java.time.LocalDateTime;
+import java.util.Optional;
+
+import org.s11evaluator.evaluation.RunReport;
+import org.s11evaluator.evaluation.RunReports;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What health and metrics need to know about past runs, read from the run reports the job stores, so they
+ * survive a restart of the service and include runs made by the one-shot {@code evaluate} command.
+ */
+@Component
+class RunHistory {
+
+	private final RunReports reports;
+
+	private final JdbcClient jdbc;
+
+	RunHistory(RunReports reports, JdbcClient jdbc) {
+		this.reports = reports;
+		this.jdbc = jdbc;
+	}
+
+	/** The latest run that ended, whatever its outcome. */
+	Optional<RunReport> last() {
+		return this.reports.recent(1).stream().findFirst();
+	}
+
+	/** When the latest completed run ended, in the job's own time (the JVM's zone). */
+	Optional<LocalDateTime> lastSuccessEndedAt() {
+		return this.jdbc.sql("select ended_at from run_report where status = 'COMPLETED' order by ended_at desc limit 1")
+			.query(LocalDateTime.class)
+			.optional();
+	}
+
+	/**
+	 * Returns in open cycles with no results for their current version: new, corrected since, or never
+	 * evaluated successfully. Returns whose rule pack changed are left out: knowing that means reading and
+	 * hashing every pack, too much for each scrape.
+	 */
+	long awaitingEvaluation() {
+		return this.jdbc.sql("""
+				select count(*) from submission s join audit_cycle c on c.id = s.cycle_id
+				left join evaluation e on e.submission_id = s.id
+				where c.status = 'OPEN' and (e.submission_version is null or e.submission_version <> s.version)""")
+			.query(Long.class)
+			.single();
+	}
+
+}
