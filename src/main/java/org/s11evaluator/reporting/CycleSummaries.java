@@ -97,9 +97,18 @@ public class CycleSummaries {
 
 	/** The summary as self-contained HTML. Agency text goes through Thymeleaf's escaping text output only. */
 	public String html(CycleSummary summary) {
+		return html(summary, false);
+	}
+
+	/**
+	 * The HTML, or its printed edition (for the PDF), in which an improvement plan too long to print is shown
+	 * by agency with its overdue actions in full; the HTML and the CSV keep every action.
+	 */
+	String html(CycleSummary summary, boolean print) {
 		Context context = new Context(java.util.Locale.UK);
 		context.setVariable("s", summary);
 		context.setVariable("v", new SummaryView(summary));
+		context.setVariable("print", print);
 		return this.templates.process("summary", context);
 	}
 
@@ -112,7 +121,7 @@ public class CycleSummaries {
 			Files.writeString(folder.resolve("summary.html"), html, StandardCharsets.UTF_8);
 			long htmlDone = System.nanoTime();
 			try (OutputStream pdf = Files.newOutputStream(folder.resolve("summary.pdf"))) {
-				PdfRenderer.render(html, pdf);
+				PdfRenderer.render(new SummaryView(summary).planIsLong() ? html(summary, true) : html, pdf);
 			}
 			long pdfDone = System.nanoTime();
 			this.json.writeValue(folder.resolve("summary.json").toFile(), summary);

@@ -118,6 +118,34 @@ public final class SummaryView {
 		return this.summary.improvementPlan().stream().filter((p) -> status.equals(p.status()) && source.equals(p.source())).count();
 	}
 
+	/** Above this many actions the printed summary shows the plan by agency, and the overdue actions in full. */
+	static final int PRINTED_PLAN_LIMIT = 120;
+
+	/** One agency's line in the printed plan: how many of its actions are overdue, open and done. */
+	public record PlanByAgency(String agencyName, long overdue, long open, long done, long generated) {
+	}
+
+	/** Whether the printed edition summarises the plan (it is too long to print in full). */
+	public boolean planIsLong() {
+		return this.summary.improvementPlan().size() > PRINTED_PLAN_LIMIT;
+	}
+
+	public List<PlanByAgency> planByAgency() {
+		java.util.Map<String, List<CycleSummary.PlanEntry>> byAgency = new java.util.TreeMap<>();
+		this.summary.improvementPlan().forEach((p) -> byAgency.computeIfAbsent(String.valueOf(p.agencyName()), (k) -> new java.util.ArrayList<>()).add(p));
+		return byAgency.entrySet().stream().map((e) -> new PlanByAgency(e.getKey(),
+				e.getValue().stream().filter((p) -> "OVERDUE".equals(p.status())).count(),
+				e.getValue().stream().filter((p) -> "OPEN".equals(p.status())).count(),
+				e.getValue().stream().filter((p) -> "DONE".equals(p.status())).count(),
+				e.getValue().stream().filter((p) -> "FOLLOW_UP".equals(p.source())).count()))
+			.sorted(java.util.Comparator.comparingLong(PlanByAgency::overdue).reversed().thenComparing(PlanByAgency::agencyName))
+			.toList();
+	}
+
+	public List<CycleSummary.PlanEntry> overdueActions() {
+		return this.summary.improvementPlan().stream().filter((p) -> "OVERDUE".equals(p.status())).toList();
+	}
+
 	/** The opening paragraph: participation, the partnership picture and the state of the plan. */
 	public List<String> narrative() {
 		CycleSummary.Participation p = this.summary.participation();
