@@ -214,7 +214,8 @@ public class Benchmark {
 	/**
 	 * The floor: each partnership's returns read a chunk at a time with the reader's queries, and as many
 	 * result rows of the same shape and size as the rules produced for them written in one batch per table
-	 * and one transaction per chunk, on the same number of threads. Into scratch copies of the result tables.
+	 * and one transaction per chunk, on the same number of threads. Into scratch copies of the result tables
+	 * with the same columns, indexes and foreign keys.
 	 */
 	private Duration floor() {
 		ResultShapes shapes = ResultShapes.of(this.jdbc);
@@ -222,6 +223,8 @@ public class Benchmark {
 		scratch.forEach((table) -> {
 			this.jdbc.execute("drop table if exists floor_" + table);
 			this.jdbc.execute("create table floor_" + table + " like " + table);
+			// "like" copies columns and indexes, not foreign keys: the real tables check every row against its return
+			this.jdbc.execute("alter table floor_" + table + " add foreign key (submission_id) references submission (id) on delete cascade");
 		});
 		try {
 			ConcurrentLinkedQueue<String> partnerships = new ConcurrentLinkedQueue<>(

@@ -48,13 +48,16 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 		if (chunk.isEmpty()) {
 			return; // every return of the chunk was skipped
 		}
-		List<EvaluatedSubmission> current = stillCurrent(chunk.getItems());
+		Map<Long, Boolean> hadResults = new java.util.HashMap<>();
+		List<EvaluatedSubmission> current = stillCurrent(chunk.getItems(), hadResults);
 		if (current.isEmpty()) {
 			return;
 		}
-		List<Long> ids = current.stream().map((e) -> e.submission().id()).toList();
-		for (String table : RESULT_TABLES) {
-			this.named.update("delete from " + table + " where submission_id in (:ids)", Map.of("ids", ids));
+		List<Long> ids = current.stream().map((e) -> e.submission().id()).filter(hadResults::get).toList();
+		if (!ids.isEmpty()) { // a return evaluated before: its earlier results go (new returns have none to delete)
+			for (String table : RESULT_TABLES) {
+				this.named.update("delete from " + table + " where submission_id in (:ids)", Map.of("ids", ids));
+			}
 		}
 		List<Object[]> itemRatings = new ArrayList<>();
 		List<Object[]> standardRatings = new ArrayList<>();
@@ -108,12 +111,18 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 	/**
 	 * Locks the submissions' rows and keeps only those still at the version that was evaluated: a return
 	 * corrected while the run evaluated it must not get the earlier version's results (it is evaluated again).
+	 * Notes which of them have an evaluation already (so have results to replace).
 	 */
-	private List<EvaluatedSubmission> stillCurrent(List<? extends EvaluatedSubmission> items) {
+	private List<EvaluatedSubmission> stillCurrent(List<? extends EvaluatedSubmission> items, Map<Long, Boolean> hadResults) {
 		Map<Long, Integer> versions = new java.util.HashMap<>();
-		this.named.query("select id, version from submission where id in (:ids) for update",
+		this.named.query("""
+				select s.id, s.version, exists (select 1 from evaluation e where e.submission_id = s.id)
+				from submission s where s.id in (:ids) for update""",
 				Map.of("ids", items.stream().map((e) -> e.submission().id()).toList()),
-				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> versions.put(rs.getLong(1), rs.getInt(2)));
+				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> {
+					versions.put(rs.getLong(1), rs.getInt(2));
+					hadResults.put(rs.getLong(1), rs.getBoolean(3));
+				});
 		List<EvaluatedSubmission> current = new ArrayList<>();
 		for (EvaluatedSubmission evaluated : items) {
 			Integer version = versions.get(evaluated.submission().id());

@@ -2,10 +2,8 @@ package org.s11evaluator.evaluation;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 
-import org.s11evaluator.cycle.Cycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -29,24 +27,18 @@ class PartnershipRatingStepConfiguration {
 
 	@Bean
 	Step ratePartnershipsStep(JobRepository jobs, PlatformTransactionManager transactions, ChangedCycles changedCycles,
-			PartnershipRatings ratings, Clock clock) {
+			PartnershipRatings ratings, EvaluationSettings settings, Clock clock) {
 		return new StepBuilder("ratePartnershipsStep", jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
 			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString("cycle");
-			List<String> broken = new ArrayList<>();
-			for (ChangedCycles.Changed changed : changedCycles.inScope(scope, LocalDate.now(clock))) {
-				Cycle cycle = changed.cycle();
-				try {
-					int rated = ratings.rate(cycle.id()).partnershipRatings().size();
-					log.info("Rated {} standards and items partnership-wide for {}", rated, cycle.id());
-				}
-				catch (RuntimeException ex) {
-					// a broken pack, or rules that fail on this cycle's counts: this cycle keeps its last ratings
-					log.error("Partnership ratings of {} not updated; the last ones are kept. {}", cycle.id(), ex.getMessage());
-					broken.add(cycle.id());
-				}
-			}
+			Map<String, RuntimeException> broken = ParallelCycles.forEach("Partnership ratings", changedCycles.inScope(scope, LocalDate.now(clock)),
+					settings.threads(), (changed) -> {
+						int rated = ratings.rate(changed.cycle().id()).partnershipRatings().size();
+						log.info("Rated {} standards and items partnership-wide for {}", rated, changed.cycle().id());
+					});
+			// a broken pack, or rules that fail on a cycle's counts: that cycle keeps its last ratings
+			broken.forEach((cycle, ex) -> log.error("Partnership ratings of {} not updated; the last ones are kept. {}", cycle, ex.getMessage()));
 			if (!broken.isEmpty()) {
-				contribution.setExitStatus(new ExitStatus("COMPLETED_WITH_BROKEN_PACKS", "not rated: " + broken));
+				contribution.setExitStatus(new ExitStatus("COMPLETED_WITH_BROKEN_PACKS", "not rated: " + broken.keySet()));
 			}
 			return RepeatStatus.FINISHED;
 		}, transactions).build();

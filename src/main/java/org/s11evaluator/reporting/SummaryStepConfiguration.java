@@ -4,15 +4,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 import org.s11evaluator.evaluation.ChangedCycles;
 import org.s11evaluator.evaluation.EvaluationSettings;
+import org.s11evaluator.evaluation.ParallelCycles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Step;
@@ -41,30 +37,15 @@ class SummaryStepConfiguration {
 			LocalDate asOf = LocalDate.now(clock);
 			List<ChangedCycles.Changed> changed = changedCycles.inScope(scope, asOf);
 			log.info("Summarising {} cycle(s) whose results changed", changed.size());
-			Map<String, String> failed = new ConcurrentSkipListMap<>();
 			AtomicInteger written = new AtomicInteger();
-			ExecutorService threads = Executors.newFixedThreadPool(settings.threads());
-			try {
-				List<Future<?>> work = changed.stream().map((cycle) -> threads.submit(() -> {
-					try {
-						written.addAndGet(summaries.summarise(cycle.cycle().id(), asOf, false).changed() ? 1 : 0);
-						changedCycles.summarised(cycle);
-					}
-					catch (RuntimeException ex) {
-						log.error("The summary of {} could not be written: {}", cycle.cycle().id(), ex.getMessage(), ex);
-						failed.put(cycle.cycle().id(), String.valueOf(ex.getMessage()));
-					}
-				})).collect(Collectors.toList());
-				for (Future<?> future : work) {
-					future.get();
-				}
-			}
-			finally {
-				threads.shutdownNow();
-			}
+			Map<String, RuntimeException> failed = ParallelCycles.forEach("Summaries", changed, settings.threads(), (cycle) -> {
+				written.addAndGet(summaries.summarise(cycle.cycle().id(), asOf, false).changed() ? 1 : 0);
+				changedCycles.summarised(cycle);
+			});
+			failed.forEach((cycle, ex) -> log.error("The summary of {} could not be written: {}", cycle, ex.getMessage(), ex));
 			chunk.getStepContext().getStepExecution().getExecutionContext().putInt("summaries.written", written.get());
 			if (!failed.isEmpty()) {
-				throw new IllegalStateException("Summaries not written for " + failed);
+				throw new IllegalStateException("Summaries not written for " + failed.keySet());
 			}
 			return RepeatStatus.FINISHED;
 		}, transactions).build();
