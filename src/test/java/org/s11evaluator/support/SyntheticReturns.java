@@ -19,10 +19,15 @@ public final class SyntheticReturns {
 	}
 
 	public static void insert(JdbcTemplate jdbc, String cycleId, Framework framework, int count, long seed) {
+		insert(jdbc, cycleId, framework, count, seed, "synthetic-agency-");
+	}
+
+	/** The same, for agencies whose ids start with {@code agencyPrefix} (to fill more than one cycle). */
+	public static void insert(JdbcTemplate jdbc, String cycleId, Framework framework, int count, long seed, String agencyPrefix) {
 		Random random = new Random(seed);
 		List<Object[]> agencies = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			agencies.add(new Object[] { agencyId(i), "Synthetic agency " + i });
+			agencies.add(new Object[] { agencyPrefix + String.format("%05d", i), "Synthetic agency " + i });
 		}
 		jdbc.batchUpdate("insert into agency (id, name) values (?, ?)", agencies);
 		jdbc.batchUpdate("""
