@@ -3,10 +3,19 @@ package org.s11evaluator;
 import org.s11evaluator.rules.RulesCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.integration.IntegrationAutoConfiguration;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** S11 Evaluator: evaluates Section 11 safeguarding audit returns against each partnership's rule pack. */
-@SpringBootApplication
+/**
+ * S11 Evaluator: evaluates Section 11 safeguarding audit returns against each partnership's rule pack.
+ * <p>
+ * Boot's Artemis and Spring Integration auto-configurations are left out: on the class path for remote
+ * partitioning only, they would otherwise connect to a broker (or start one) and set up a messaging
+ * infrastructure in every command. Remote partitioning makes its own connection and channel
+ * (evaluation.RemotePartitioningConfiguration).
+ */
+@SpringBootApplication(exclude = { ArtemisAutoConfiguration.class, IntegrationAutoConfiguration.class })
 @ConfigurationPropertiesScan
 public class S11Application {
 
@@ -15,6 +24,9 @@ public class S11Application {
 	 * {@code serve} document of application.yml). Every other command starts no web server and exits.
 	 */
 	static final String SERVE_PROFILE = "serve";
+
+	/** The profile of {@code worker}: evaluates partnerships that runs send through the broker (remote partitioning). */
+	static final String WORKER_PROFILE = "worker";
 
 	/** The time, on the English calendar audits run on (due dates, deadlines, "as of"). */
 	@org.springframework.context.annotation.Bean
@@ -28,7 +40,8 @@ public class S11Application {
 			System.exit(RulesCommand.run(args, System.out));
 		}
 		if (serving(args)) {
-			// A long-lived service: the scheduler and the monitoring web server keep it up until it is stopped.
+			// A long-lived service: the scheduler and the monitoring web server (serve), or the listener on the
+			// broker's queue (worker), keep it up until it is stopped.
 			application(args).run(args);
 			return;
 		}
@@ -39,13 +52,13 @@ public class S11Application {
 	static SpringApplication application(String... args) {
 		SpringApplication application = new SpringApplication(S11Application.class);
 		if (serving(args)) {
-			application.setAdditionalProfiles(SERVE_PROFILE);
+			application.setAdditionalProfiles(args[0].equals("worker") ? WORKER_PROFILE : SERVE_PROFILE);
 		}
 		return application;
 	}
 
 	private static boolean serving(String... args) {
-		return args.length > 0 && args[0].equals("serve");
+		return args.length > 0 && (args[0].equals("serve") || args[0].equals("worker"));
 	}
 
 }

@@ -58,6 +58,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			  rules simulate --pack=ID --draft=DIR --cycle=ID
 			                                 what a draft pack would change in a cycle's results (writes nothing)
 			  serve                          run as a service: the nightly evaluation on the cron in batch-config/schedule.yml
+			  worker                         evaluate partnerships that runs on other machines send through the message
+			                                 broker (remote partitioning, batch-config/evaluation.yml); stays up until stopped
 			  runs [--last=N]                the recent evaluation runs and what each did (default: the last 10)
 			  summary --cycle=ID [--as-of=YYYY-MM-DD]
 			                                 write the cycle's board summary now (HTML, PDF, CSV, JSON), with
@@ -162,6 +164,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 				case "rules" -> simulate(rest, args);
 				case "serve" -> out().println("Serving: the nightly evaluation runs on the schedule in batch-config/schedule.yml ("
 						+ this.schedule.cron() + ", English time, scope " + this.schedule.scope() + "). Stop with Ctrl-C or SIGTERM.");
+				case "worker" -> out().println("Worker: evaluating the partnerships that evaluation runs send to the broker "
+						+ "(s11.evaluation.remote in batch-config/evaluation.yml). Stop with Ctrl-C or SIGTERM.");
 				case "runs" -> {
 					int last = Optional.ofNullable(option(args, "last")).map(Integer::parseInt).orElse(10);
 					List<RunReport> runs = this.runReports.recent(last);

@@ -21,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.LimitCheckingItemSkipPolicy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -75,7 +76,9 @@ class EvaluationJobConfiguration {
 			.build();
 	}
 
+	/** Partnerships evaluated on this machine's threads; with remote partitioning on, by workers instead ({@link RemotePartitioningConfiguration}). */
 	@Bean
+	@ConditionalOnProperty(name = RemotePartitioningConfiguration.ENABLED, havingValue = "false", matchIfMissing = true)
 	Step evaluateSubmissionsStep(JobRepository jobs, Step evaluatePartnershipStep, PartnershipPartitioner partitioner,
 			EvaluationSettings settings, EvaluationProgress evaluationProgress) {
 		ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();

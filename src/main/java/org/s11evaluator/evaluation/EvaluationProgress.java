@@ -90,6 +90,9 @@ class EvaluationProgress implements StepExecutionListener {
 	}
 
 	private void chunkDone(StepExecution partition) {
+		if (this.totals.isEmpty()) {
+			return; // a remote worker: the run's totals are the manager's, and this process has none
+		}
 		String partnership = partnership(partition);
 		this.done.put(partnership, partition.getReadCount() + partition.getReadSkipCount());
 		long now = System.nanoTime();
@@ -115,7 +118,9 @@ class EvaluationProgress implements StepExecutionListener {
 	private void partitionDone(StepExecution partition) {
 		String partnership = partnership(partition);
 		this.finished.put(partnership, Boolean.TRUE);
-		long millis = Duration.between(partition.getStartTime(), java.time.LocalDateTime.now()).toMillis();
+		// (a partnership no remote worker started has no start time)
+		long millis = (partition.getStartTime() == null) ? 0 : Duration.between(partition.getStartTime(),
+				(partition.getEndTime() != null) ? partition.getEndTime() : java.time.LocalDateTime.now()).toMillis();
 		if (partition.getStatus().isUnsuccessful()) {
 			log.error("Partnership {}: evaluation {} after {} evaluated, {} skipped: {}. The other partnerships carry on; "
 					+ "the next run restarts this one.", partnership, partition.getStatus(), partition.getWriteCount(),
@@ -123,8 +128,9 @@ class EvaluationProgress implements StepExecutionListener {
 						.collect(Collectors.joining("; ")));
 		}
 		else {
-			log.info("Partnership {}: {} evaluated, {} skipped in {} ms ({} of {} partnerships done)", partnership,
-					partition.getWriteCount(), partition.getProcessSkipCount(), millis, this.finished.size(), this.totals.size());
+			log.info("Partnership {}: {} evaluated, {} skipped in {} ms{}", partnership, partition.getWriteCount(),
+					partition.getProcessSkipCount(), millis,
+					this.totals.isEmpty() ? "" : " (" + this.finished.size() + " of " + this.totals.size() + " partnerships done)");
 		}
 	}
 
