@@ -10,9 +10,10 @@ import org.springframework.batch.item.ExecutionContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Splits a run into one partition per partnership that has returns to evaluate, largest first so the threads
- * finish together. The partition's name is the partnership's id, so a restarted run finds the partnerships
- * that did not finish by name, and the job repository shows how each partnership's part of the run went.
+ * Splits a run into one partition per partnership that has returns to evaluate. The partition's name is the
+ * partnership's id, so a restarted run finds the partnerships that did not finish by name, and the job
+ * repository shows how each partnership's part of the run went. (They are listed largest first, but Spring
+ * Batch hands partitions to the threads in no particular order.)
  */
 class PartnershipPartitioner implements Partitioner {
 
