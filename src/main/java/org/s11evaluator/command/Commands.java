@@ -51,8 +51,10 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			                                 evaluate them, print the results and write them to the output folder
 			  open-cycle <cycle.yaml>...     open (or update) audit cycles
 			  import [--cycle=ID] <path>...  import returns from JSON files or folders of them
-			  evaluate [--cycle=ID] [--all]  run the evaluation job for one cycle (default: every open cycle): returns
-			                                 that are new or changed, or whose rule pack changed (--all: every one)
+			  evaluate [--cycle=ID | --partnerships=ID,ID] [--all]
+			                                 run the evaluation job for one cycle, or the open cycles of some
+			                                 partnerships (default: every open cycle): returns that are new or
+			                                 changed, or whose rule pack changed (--all: every one)
 			  results --cycle=ID             print a cycle's results and write them as JSON
 			  rules check|test [pack]        check and test rule packs (no database needed)
 			  rules simulate --pack=ID --draft=DIR --cycle=ID
@@ -146,7 +148,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 						this.exitCode = 3;
 					}
 				}
-				case "evaluate" -> evaluate(cycle);
+				case "evaluate" -> evaluate(Optional.ofNullable(option(args, "partnerships")).map((p) -> "partnerships:" + p).or(() -> cycle));
 				case "results" -> {
 					Path written = showResults(cycle.orElseThrow(() -> new IllegalArgumentException("results needs --cycle=ID")));
 					out().println();
@@ -268,10 +270,14 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		return report;
 	}
 
+	/** Evaluates a scope: a cycle, the open cycles of some partnerships ({@code partnerships:a,b}), or every open cycle. */
 	private void evaluate(Optional<String> cycle) {
-		if (cycle.isPresent() && this.cycles.find(cycle.get()).isEmpty()) {
-			throw new IllegalArgumentException("No audit cycle '" + cycle.get() + "'. Open cycles: "
-					+ this.cycles.openCycles().stream().map(Cycle::id).toList());
+		if (cycle.isPresent() && org.s11evaluator.cycle.RunScope.problem(cycle.get()) != null) {
+			throw new IllegalArgumentException("--partnerships " + org.s11evaluator.cycle.RunScope.problem(cycle.get()));
+		}
+		if (cycle.isPresent() && this.cycles.inScope(cycle.get()).isEmpty()) {
+			throw new IllegalArgumentException("No open audit cycle in " + org.s11evaluator.cycle.RunScope.describe(cycle.get())
+					+ ". Open cycles: " + this.cycles.openCycles().stream().map((c) -> c.id() + " (" + c.partnershipId() + ")").toList());
 		}
 		JobExecution execution = cycle.map((id) -> this.evaluation.evaluateCycle(id, this.all))
 			.orElseGet(() -> this.evaluation.evaluateOpenCycles(this.all));

@@ -85,12 +85,15 @@ public class CycleManagement {
 			.optional();
 	}
 
-	/** The cycles a job parameter names: one cycle id, or {@code *} for every open cycle. */
+	/** The cycles a run's scope ({@link RunScope}) covers. */
 	public List<Cycle> inScope(String scope) {
-		if ("*".equals(scope)) {
-			return openCycles();
-		}
-		return find(scope).map(List::of).orElse(List.of());
+		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+		String where = RunScope.sql(scope, "c", parameters);
+		return this.jdbc.sql("select c.id, c.partnership_id, c.pack_id, c.title, c.opens_on, c.return_deadline, c.status from audit_cycle c where "
+				+ where + " order by c.id")
+			.params(parameters)
+			.query(Cycle.class)
+			.list();
 	}
 
 	public List<Cycle> openCycles() {

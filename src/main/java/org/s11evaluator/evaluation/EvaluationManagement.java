@@ -130,12 +130,14 @@ public class EvaluationManagement {
 
 	/** Returns in scope with no results for their current version, leaving aside those whose pack is broken. */
 	private int leftUnevaluated(String scope) {
-		boolean all = EvaluationJobConfiguration.ALL_OPEN_CYCLES.equals(scope);
-		return this.jdbc.queryForObject("""
+		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
+		String where = org.s11evaluator.cycle.RunScope.sql(scope, "c", parameters);
+		Integer left = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(this.jdbc).queryForObject("""
 				select count(*) from submission s join audit_cycle c on c.id = s.cycle_id
 				left join evaluation e on e.submission_id = s.id
-				where (e.submission_id is null or (e.status = 'EVALUATED' and e.submission_version <> s.version))
-				  and""" + (all ? " c.status = 'OPEN'" : " s.cycle_id = ?"), Integer.class, all ? new Object[0] : new Object[] { scope });
+				where (e.submission_id is null or (e.status = 'EVALUATED' and e.submission_version <> s.version))""" + " and " + where,
+				parameters, Integer.class);
+		return (left != null) ? left : 0;
 	}
 
 	/**

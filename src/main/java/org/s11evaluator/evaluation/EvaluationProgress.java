@@ -71,7 +71,7 @@ class EvaluationProgress implements StepExecutionListener {
 		this.total = this.totals.values().stream().mapToLong(Long::longValue).sum();
 		this.started = System.nanoTime();
 		this.lastReport = this.started;
-		String what = EvaluationJobConfiguration.ALL_OPEN_CYCLES.equals(cycle) ? "every open cycle" : "cycle " + cycle;
+		String what = org.s11evaluator.cycle.RunScope.describe(cycle);
 		if (this.total == 0) {
 			log.info("Nothing to evaluate in {}: no return is new or changed, and no rule pack changed, since the last run", what);
 		}

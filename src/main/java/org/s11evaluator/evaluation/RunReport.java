@@ -14,7 +14,7 @@ public record RunReport(long jobExecutionId, String scope, String status, LocalD
 	/** One paragraph for the log and the console. */
 	public String describe() {
 		StringBuilder text = new StringBuilder();
-		text.append("Run ").append(this.jobExecutionId).append(" (").append("*".equals(this.scope) ? "every open cycle" : "cycle " + this.scope)
+		text.append("Run ").append(this.jobExecutionId).append(" (").append(org.s11evaluator.cycle.RunScope.describe(this.scope))
 			.append(") ").append(this.status).append(" in ").append(this.duration().toMillis() / 1000.0).append(" s: ")
 			.append(this.evaluated).append(" evaluated, ").append(this.skipped).append(" not evaluated, ").append(this.rejectedFiles)
 			.append(" rejected file(s) in scope, ").append(this.summariesWritten).append(" summary(ies) written");

@@ -36,7 +36,8 @@ public class RunReports implements JobExecutionListener {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String scope = execution.getJobParameters().getString("cycle");
-		boolean all = EvaluationJobConfiguration.ALL_OPEN_CYCLES.equals(scope);
+		java.util.Map<String, Object> inScope = new java.util.HashMap<>();
+		String cycles = org.s11evaluator.cycle.RunScope.sql(scope, "c", inScope);
 		int evaluated = evaluated(execution);
 		int skipped = skipped(execution);
 		int summaries = step(execution, "summariseCyclesStep").mapToInt((s) -> s.getExecutionContext().getInt("summaries.written", 0)).sum();
@@ -49,16 +50,16 @@ public class RunReports implements JobExecutionListener {
 		String reasons = this.jdbc.sql("""
 				select concat(count(*), ' x ', substring_index(e.failure, '\\n', 1)) from evaluation e
 				join submission s on s.id = e.submission_id join audit_cycle c on c.id = s.cycle_id
-				where e.status = 'FAILED' and e.failed_at >= ? and""" + (all ? " c.status = 'OPEN'" : " s.cycle_id = ?")
+				where e.status = 'FAILED' and e.failed_at >= :started""" + " and " + cycles
 				+ " group by substring_index(e.failure, '\\n', 1)")
-			.params(all ? List.of(startedUtc) : List.of(startedUtc, scope))
+			.params(inScope)
+			.param("started", startedUtc)
 			.query(String.class)
 			.list()
 			.stream()
 			.collect(Collectors.joining("\n"));
-		int rejected = this.jdbc.sql("select count(*) from rejected_submission r join audit_cycle c on c.id = r.cycle_id where"
-				+ (all ? " c.status = 'OPEN'" : " r.cycle_id = ?"))
-			.params(all ? List.of() : List.of(scope))
+		int rejected = this.jdbc.sql("select count(*) from rejected_submission r join audit_cycle c on c.id = r.cycle_id where " + cycles)
+			.params(inScope)
 			.query(Integer.class)
 			.single();
 		String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).collect(Collectors.joining("; "));

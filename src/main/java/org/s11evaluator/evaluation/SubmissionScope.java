@@ -3,6 +3,7 @@ package org.s11evaluator.evaluation;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.s11evaluator.cycle.RunScope;
 import org.s11evaluator.rules.RulePackException;
 import org.s11evaluator.rules.RulePacks;
 
@@ -13,7 +14,7 @@ import org.s11evaluator.rules.RulePacks;
  */
 final class SubmissionScope {
 
-	static final String ALL_OPEN_CYCLES = "*";
+	static final String ALL_OPEN_CYCLES = RunScope.ALL_OPEN_CYCLES;
 
 	/** Every stored return, with the version and pack version of its current results. */
 	static final String SUBMISSIONS = "(select s.id, s.version, s.cycle_id, c.partnership_id, c.pack_id, c.status as cycle_status, "
@@ -34,14 +35,8 @@ final class SubmissionScope {
 	/** The same, narrowed to one partnership's returns (a partition of the run) unless {@code partnership} is null. */
 	static Where of(String cycle, boolean changedOnly, RulePacks packs, String partnership) {
 		Map<String, Object> parameters = new HashMap<>();
-		StringBuilder sql = new StringBuilder("where ");
-		if (ALL_OPEN_CYCLES.equals(cycle)) {
-			sql.append("cycle_status = 'OPEN'");
-		}
-		else {
-			sql.append("cycle_id = :cycle");
-			parameters.put("cycle", cycle);
-		}
+		StringBuilder sql = new StringBuilder("where cycle_id in (select c.id from audit_cycle c where ");
+		sql.append(RunScope.sql(cycle, "c", parameters)).append(")");
 		if (partnership != null) {
 			sql.append(" and partnership_id = :partnership");
 			parameters.put("partnership", partnership);

@@ -30,7 +30,7 @@ public class NightlyRun {
 
 	@Scheduled(cron = "${s11.schedule.cron:0 30 1 * * *}", zone = "Europe/London")
 	public void run() {
-		log.info("Nightly evaluation of {} starting", "*".equals(this.settings.scope()) ? "every open cycle" : this.settings.scope());
+		log.info("Nightly evaluation of {} starting", org.s11evaluator.cycle.RunScope.describe(this.settings.scope()));
 		try {
 			if ("*".equals(this.settings.scope())) {
 				this.evaluation.evaluateOpenCycles();

@@ -1,6 +1,5 @@
 package org.s11evaluator.schedule;
 
-import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -11,5 +10,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("s11.schedule")
-public record ScheduleSettings(@DefaultValue("0 30 1 * * *") @Cron String cron, @DefaultValue("*") @NotBlank String scope) {
+public record ScheduleSettings(@DefaultValue("0 30 1 * * *") @Cron String cron, @DefaultValue("*") @Scope String scope) {
 }

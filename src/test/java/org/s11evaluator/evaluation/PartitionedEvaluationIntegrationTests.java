@@ -159,6 +159,20 @@ class PartitionedEvaluationIntegrationTests {
 		assertThat(this.changedCycles.inScope("*", today.plusYears(5))).isNotEmpty();
 	}
 
+	@Test
+	void aRunScopedToSomePartnershipsEvaluatesOnlyTheirOpenCycles() {
+		JobExecution run = this.evaluation.evaluateCycle("partnerships:pan-sussex,barking-and-dagenham");
+
+		assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(unevaluated("pan-sussex-2025")).isZero();
+		assertThat(unevaluated("barking-and-dagenham-2025")).isZero();
+		assertThat(unevaluated("pan-london-2012-havering-2024")).isEqualTo(returns("pan-london-2012-havering-2024"));
+		assertThat(this.jdbc.sql("select cycle_id from cycle_summary").query(String.class).list())
+			.doesNotContain("pan-london-2012-havering-2024").contains("pan-sussex-2025", "barking-and-dagenham-2025");
+		assertThat(this.jdbc.sql("select scope from run_report").query(String.class).single())
+			.isEqualTo("partnerships:pan-sussex,barking-and-dagenham");
+	}
+
 	private int unevaluated(String cycle) {
 		return this.jdbc.sql("select count(*) from submission s left join evaluation e on e.submission_id = s.id and e.status = 'EVALUATED' "
 				+ "where s.cycle_id = ? and e.submission_id is null").param(cycle).query(Integer.class).single();

@@ -35,6 +35,24 @@ class ScheduleSettingsTests {
 		});
 	}
 
+	@Test
+	void aScopeOfPartnershipsThatNamesNoneStopsStartUpSayingHowToWriteIt() {
+		this.context.withPropertyValues("s11.schedule.scope=partnerships:").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("s11.schedule.scope")
+				.hasMessageContaining("names no partnership").hasMessageContaining("partnerships:pan-sussex,havering");
+		});
+	}
+
+	@Test
+	void aScopeOfSomePartnershipsIsAccepted() {
+		this.context.withPropertyValues("s11.schedule.scope=partnerships:pan-sussex, havering").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(org.s11evaluator.cycle.RunScope.partnerships(context.getBean(ScheduleSettings.class).scope()))
+				.containsExactly("pan-sussex", "havering");
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(ScheduleSettings.class)
 	static class Settings {
