@@ -81,10 +81,13 @@ class EvaluationJobConfiguration {
 	@ConditionalOnProperty(name = RemotePartitioningConfiguration.ENABLED, havingValue = "false", matchIfMissing = true)
 	Step evaluateSubmissionsStep(JobRepository jobs, Step evaluatePartnershipStep, PartnershipPartitioner partitioner,
 			EvaluationSettings settings, EvaluationProgress evaluationProgress) {
+		// not a bean (Spring Boot would take it for the application's own executor); daemon threads, so an
+		// idle pool never keeps a finished command's JVM alive
 		ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
 		threads.setCorePoolSize(settings.threads());
 		threads.setMaxPoolSize(settings.threads());
 		threads.setThreadNamePrefix("evaluation-");
+		threads.setDaemon(true);
 		threads.initialize();
 		return new StepBuilder(EVALUATE_STEP, jobs).partitioner(PARTNERSHIP_STEP, partitioner)
 			.step(evaluatePartnershipStep)

@@ -32,15 +32,21 @@ final class EvaluationLock implements AutoCloseable {
 	static EvaluationLock acquire(DataSource dataSource) {
 		try {
 			Connection connection = dataSource.getConnection();
+			boolean held = false;
 			try (PreparedStatement lock = connection.prepareStatement("select get_lock(" + NAME_IN_SCHEMA + ", 0)")) {
 				lock.setString(1, NAME);
 				try (ResultSet result = lock.executeQuery()) {
-					if (result.next() && result.getInt(1) == 1) {
-						return new EvaluationLock(connection);
-					}
+					held = result.next() && result.getInt(1) == 1;
 				}
 			}
-			connection.close();
+			finally {
+				if (!held) {
+					connection.close(); // back to the pool, whether the lock was refused or the query failed
+				}
+			}
+			if (held) {
+				return new EvaluationLock(connection);
+			}
 			throw new EvaluationAlreadyRunningException();
 		}
 		catch (SQLException ex) {

@@ -141,8 +141,11 @@ public class EvaluationManagement {
 	}
 
 	/**
-	 * The latest run for this scope, if its evaluation step did not complete: it is restarted from its last
-	 * committed chunk rather than forgotten. (A run that failed later, in its summaries, is simply run again.)
+	 * The latest run for this scope, if its evaluation step stopped midway (failed, stopped, or found running by
+	 * a dead process): it is restarted from its partitions' last commits rather than forgotten. A run whose
+	 * evaluation step was left behind as ABANDONED (a partnership failed, and the job went on to its ratings
+	 * and summaries) cannot be re-entered by Spring Batch, and one that failed later, in its summaries, has
+	 * nothing to resume: both are followed by a fresh run, which selects whatever is still to evaluate.
 	 */
 	private Optional<JobExecution> unfinished(String scope) {
 		List<JobInstance> instances = this.explorer.getJobInstances(EvaluationJobConfiguration.JOB_NAME, 0, 50);
@@ -152,7 +155,8 @@ public class EvaluationManagement {
 			.max(Comparator.comparing(JobExecution::getId))
 			.filter((latest) -> latest.getStatus() == BatchStatus.FAILED || latest.getStatus() == BatchStatus.STOPPED)
 			.filter((latest) -> latest.getStepExecutions().stream()
-				.noneMatch((step) -> step.getStepName().equals("evaluateSubmissionsStep") && step.getStatus() == BatchStatus.COMPLETED))
+				.anyMatch((step) -> step.getStepName().equals(EvaluationJobConfiguration.EVALUATE_STEP)
+						&& (step.getStatus() == BatchStatus.FAILED || step.getStatus() == BatchStatus.STOPPED)))
 			.map((latest) -> {
 				log.info("Restarting evaluation run {} (job execution {}, {}), from its last committed chunk",
 						latest.getJobInstance().getInstanceId(), latest.getId(), latest.getStatus());

@@ -21,9 +21,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * leaves that cycle's last ratings in place. Run again on a restart, after the restarted evaluation.
  */
 @Configuration(proxyBeanMethods = false)
-class PartnershipRatingStepConfiguration {
+public class PartnershipRatingStepConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(PartnershipRatingStepConfiguration.class);
+
+	/** Job execution context key: ids of the cycles this run could not rate. */
+	public static final String NOT_RATED = "ratings.notRated";
 
 	@Bean
 	Step ratePartnershipsStep(JobRepository jobs, PlatformTransactionManager transactions, ChangedCycles changedCycles,
@@ -37,6 +40,9 @@ class PartnershipRatingStepConfiguration {
 					});
 			// a broken pack, or rules that fail on a cycle's counts: that cycle keeps its last ratings
 			broken.forEach((cycle, ex) -> log.error("Partnership ratings of {} not updated; the last ones are kept. {}", cycle, ex.getMessage()));
+			// the summary step will not mark these cycles as up to date, so the next run rates them again
+			chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+				.put(NOT_RATED, new java.util.ArrayList<>(broken.keySet()));
 			if (!broken.isEmpty()) {
 				contribution.setExitStatus(new ExitStatus("COMPLETED_WITH_BROKEN_PACKS", "not rated: " + broken.keySet()));
 			}

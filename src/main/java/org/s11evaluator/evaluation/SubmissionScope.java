@@ -1,6 +1,7 @@
 package org.s11evaluator.evaluation;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.s11evaluator.cycle.RunScope;
@@ -43,15 +44,21 @@ final class SubmissionScope {
 		}
 		if (changedOnly) {
 			sql.append(" and (evaluated_version is null or evaluated_version <> version or evaluated_pack is null or evaluated_pack <> ");
-			sql.append("case pack_id");
-			int i = 0;
-			for (String pack : packs.ids()) {
-				sql.append(" when :pack").append(i).append(" then :version").append(i);
-				parameters.put("pack" + i, pack);
-				parameters.put("version" + i, currentVersion(packs, pack));
-				i++;
+			List<String> ids = packs.ids();
+			if (ids.isEmpty()) {
+				sql.append("'')"); // no pack in the rules folder: nothing matches a current version
 			}
-			sql.append(" else '' end)");
+			else {
+				sql.append("case pack_id");
+				int i = 0;
+				for (String pack : ids) {
+					sql.append(" when :pack").append(i).append(" then :version").append(i);
+					parameters.put("pack" + i, pack);
+					parameters.put("version" + i, currentVersion(packs, pack));
+					i++;
+				}
+				sql.append(" else '' end)");
+			}
 		}
 		return new Where(sql.toString(), parameters);
 	}

@@ -61,7 +61,11 @@ public class CycleSummaries {
 	public record Written(String cycleId, Path folder, boolean changed) {
 	}
 
-	/** Writes the cycle's summary if its content changed since last time (or {@code force}). */
+	/**
+	 * Writes the cycle's summary if its content changed since last time (or {@code force}). Writing clears the
+	 * record of the inputs it reflects, so a summary made outside a run (the {@code summary} command, perhaps
+	 * as of another day) is made again by the next run; the run records the inputs once it has written it.
+	 */
 	public Written summarise(String cycleId, LocalDate asOf, boolean force) {
 		long started = System.nanoTime();
 		CycleSummary summary = this.query.build(cycleId, asOf);
@@ -78,7 +82,7 @@ public class CycleSummaries {
 		this.jdbc.sql("""
 				insert into cycle_summary (cycle_id, content_hash, generated_at, output_folder) values (?, ?, ?, ?)
 				on duplicate key update content_hash = values(content_hash), generated_at = values(generated_at),
-				  output_folder = values(output_folder)""")
+				  output_folder = values(output_folder), inputs_fingerprint = null""")
 			.params(cycleId, hash, LocalDateTime.ofInstant(summary.generatedAt(), ZoneOffset.UTC), folder.toAbsolutePath().toString())
 			.update();
 		log.info("Summary of {} written to {} (read {} ms, HTML {} ms, PDF {} ms)", cycleId, folder.toAbsolutePath(),

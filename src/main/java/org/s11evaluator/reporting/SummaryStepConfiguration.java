@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.s11evaluator.evaluation.ChangedCycles;
 import org.s11evaluator.evaluation.EvaluationSettings;
 import org.s11evaluator.evaluation.ParallelCycles;
+import org.s11evaluator.evaluation.PartnershipRatingStepConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Step;
@@ -38,9 +39,13 @@ class SummaryStepConfiguration {
 			List<ChangedCycles.Changed> changed = changedCycles.inScope(scope, asOf);
 			log.info("Summarising {} cycle(s) whose results changed", changed.size());
 			AtomicInteger written = new AtomicInteger();
+			Object notRated = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
+				.get(PartnershipRatingStepConfiguration.NOT_RATED);
 			Map<String, RuntimeException> failed = ParallelCycles.forEach("Summaries", changed, settings.threads(), (cycle) -> {
 				written.addAndGet(summaries.summarise(cycle.cycle().id(), asOf, false).changed() ? 1 : 0);
-				changedCycles.summarised(cycle);
+				if (!(notRated instanceof java.util.Collection<?> cycles && cycles.contains(cycle.cycle().id()))) {
+					changedCycles.summarised(cycle); // up to date, unless its partnership rating failed: then tried again next run
+				}
 			});
 			failed.forEach((cycle, ex) -> log.error("The summary of {} could not be written: {}", cycle, ex.getMessage(), ex));
 			chunk.getStepContext().getStepExecution().getExecutionContext().putInt("summaries.written", written.get());
