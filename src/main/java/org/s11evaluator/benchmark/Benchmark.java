@@ -32,7 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -154,7 +153,7 @@ public class Benchmark {
 		Duration floor = floor();
 
 		Figures figures = new Figures(size, generation, fullRun, step(full, "evaluateSubmissionsStep"), step(full, "ratePartnershipsStep"),
-				step(full, "summariseCyclesStep"), RunReports.evaluated(full), summariesWritten(full), noChangeRun, oneChangeRun,
+				step(full, "summariseCyclesStep"), RunReports.evaluated(full), RunReports.summariesWritten(full), noChangeRun, oneChangeRun,
 				rulesOnlyRate, floor, peakHeap, retainedHeap, Runtime.getRuntime().maxMemory());
 		print(figures, out);
 		return figures;
@@ -354,13 +353,6 @@ public class Benchmark {
 			.filter((s) -> s.getStepName().equals(name))
 			.map((s) -> Duration.between(s.getStartTime(), s.getEndTime()))
 			.reduce(Duration.ZERO, Duration::plus);
-	}
-
-	private static int summariesWritten(JobExecution execution) {
-		return execution.getStepExecutions().stream()
-			.filter((s) -> s.getStepName().equals("summariseCyclesStep"))
-			.mapToInt((StepExecution s) -> s.getExecutionContext().getInt("summaries.written", 0))
-			.sum();
 	}
 
 	private static Duration since(long nanos) {

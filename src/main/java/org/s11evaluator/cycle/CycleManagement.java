@@ -97,9 +97,7 @@ public class CycleManagement {
 	}
 
 	public List<Cycle> openCycles() {
-		return this.jdbc.sql("select id, partnership_id, pack_id, title, opens_on, return_deadline, status from audit_cycle where status = 'OPEN' order by id")
-			.query(Cycle.class)
-			.list();
+		return inScope(RunScope.ALL_OPEN_CYCLES);
 	}
 
 	private CycleDefinition read(Path file) {

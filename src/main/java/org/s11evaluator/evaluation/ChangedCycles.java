@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.s11evaluator.cycle.Cycle;
 import org.s11evaluator.cycle.CycleManagement;
-import org.s11evaluator.rules.RulePackException;
 import org.s11evaluator.rules.RulePacks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -59,7 +58,7 @@ public class ChangedCycles {
 		Map<String, String> packVersions = new HashMap<>();
 		return inScope.stream()
 			.map((cycle) -> new Changed(cycle, sha256(inputs.getOrDefault(cycle.id(), "") + "|pack "
-					+ packVersions.computeIfAbsent(cycle.packId(), this::packVersion) + "|template " + TEMPLATE_VERSION)))
+					+ packVersions.computeIfAbsent(cycle.packId(), this.packs::currentVersion) + "|template " + TEMPLATE_VERSION)))
 			.filter((changed) -> !changed.fingerprint().equals(recorded.get(changed.cycle().id())))
 			.toList();
 	}
@@ -69,15 +68,6 @@ public class ChangedCycles {
 		this.jdbc.sql("update cycle_summary set inputs_fingerprint = ? where cycle_id = ?")
 			.params(changed.fingerprint(), changed.cycle().id())
 			.update();
-	}
-
-	private String packVersion(String packId) {
-		try {
-			return this.packs.load(packId).version();
-		}
-		catch (RulePackException ex) {
-			return "unreadable";
-		}
 	}
 
 	/** Every cycle's inputs, as text: counts, latest times and checksums of what its summary is made from. */

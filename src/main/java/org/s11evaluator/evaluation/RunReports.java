@@ -40,7 +40,7 @@ public class RunReports implements JobExecutionListener {
 		String cycles = org.s11evaluator.cycle.RunScope.sql(scope, "c", inScope);
 		int evaluated = evaluated(execution);
 		int skipped = skipped(execution);
-		int summaries = step(execution, "summariseCyclesStep").mapToInt((s) -> s.getExecutionContext().getInt("summaries.written", 0)).sum();
+		int summaries = summariesWritten(execution);
 		String broken = step(execution, "ratePartnershipsStep").map((s) -> s.getExitStatus().getExitDescription())
 			.filter((d) -> d != null && !d.isBlank()).collect(Collectors.joining("; "));
 		LocalDateTime started = execution.getStartTime();
@@ -84,6 +84,14 @@ public class RunReports implements JobExecutionListener {
 	 */
 	public static int evaluated(JobExecution execution) {
 		return (int) partitions(execution).mapToLong(StepExecution::getWriteCount).sum();
+	}
+
+	/** Step execution context key under which the summary step counts the summaries it wrote. */
+	public static final String SUMMARIES_WRITTEN = "summaries.written";
+
+	/** Board summaries a run wrote (their content had changed). */
+	public static int summariesWritten(JobExecution execution) {
+		return step(execution, "summariseCyclesStep").mapToInt((s) -> s.getExecutionContext().getInt(SUMMARIES_WRITTEN, 0)).sum();
 	}
 
 	/** Returns a run could not evaluate. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.s11evaluator.cycle.RunScope;
-import org.s11evaluator.rules.RulePackException;
 import org.s11evaluator.rules.RulePacks;
 
 /**
@@ -54,23 +53,13 @@ final class SubmissionScope {
 				for (String pack : ids) {
 					sql.append(" when :pack").append(i).append(" then :version").append(i);
 					parameters.put("pack" + i, pack);
-					parameters.put("version" + i, currentVersion(packs, pack));
+					parameters.put("version" + i, packs.currentVersion(pack));
 					i++;
 				}
 				sql.append(" else '' end)");
 			}
 		}
 		return new Where(sql.toString(), parameters);
-	}
-
-	/** The version of the pack in the rules folder now; a pack that cannot even be read matches nothing. */
-	private static String currentVersion(RulePacks packs, String pack) {
-		try {
-			return packs.load(pack).version();
-		}
-		catch (RulePackException ex) {
-			return "unreadable";
-		}
 	}
 
 }

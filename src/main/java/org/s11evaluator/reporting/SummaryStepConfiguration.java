@@ -10,6 +10,7 @@ import org.s11evaluator.evaluation.ChangedCycles;
 import org.s11evaluator.evaluation.EvaluationSettings;
 import org.s11evaluator.evaluation.ParallelCycles;
 import org.s11evaluator.evaluation.PartnershipRatingStepConfiguration;
+import org.s11evaluator.evaluation.RunReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Step;
@@ -48,7 +49,7 @@ class SummaryStepConfiguration {
 				}
 			});
 			failed.forEach((cycle, ex) -> log.error("The summary of {} could not be written: {}", cycle, ex.getMessage(), ex));
-			chunk.getStepContext().getStepExecution().getExecutionContext().putInt("summaries.written", written.get());
+			chunk.getStepContext().getStepExecution().getExecutionContext().putInt(RunReports.SUMMARIES_WRITTEN, written.get());
 			if (!failed.isEmpty()) {
 				throw new IllegalStateException("Summaries not written for " + failed.keySet());
 			}

@@ -53,6 +53,19 @@ public class RulePacks {
 		}
 	}
 
+	/**
+	 * The version of the pack in the rules folder now, or {@code "unreadable"} if it cannot even be read: a
+	 * marker that matches no stored version, so its returns count as changed and it counts as changed itself.
+	 */
+	public String currentVersion(String packId) {
+		try {
+			return load(packId).version();
+		}
+		catch (RulePackException ex) {
+			return "unreadable";
+		}
+	}
+
 	/** Reads a pack's files as they are now; throws {@link RulePackException} naming file and line if unusable. */
 	public RulePack load(String packId) {
 		Path folder = this.directory.resolve(packId);
