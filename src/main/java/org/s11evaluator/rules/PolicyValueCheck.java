@@ -19,7 +19,7 @@ class PolicyValueCheck {
 		List<RuleProblem> problems = new ArrayList<>();
 		for (RulePack.RuleFile file : pack.ruleFiles()) {
 			String text = file.content();
-			String code = RuleFileGuard.blankStringsAndComments(text);
+			String code = DrlText.blankStringsAndComments(text);
 			Matcher read = READ.matcher(text);
 			while (read.find()) {
 				if (code.charAt(read.start()) == ' ') {

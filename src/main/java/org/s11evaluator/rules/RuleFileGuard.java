@@ -1,156 +1,448 @@
 package org.s11evaluator.rules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import org.drools.drl.ast.descr.AccumulateDescr;
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.AttributeDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.CollectDescr;
+import org.drools.drl.ast.descr.ConditionalElementDescr;
+import org.drools.drl.ast.descr.EvalDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.ExistsDescr;
+import org.drools.drl.ast.descr.FromDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.NotDescr;
+import org.drools.drl.ast.descr.OrDescr;
+import org.drools.drl.ast.descr.AndDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.DroolsParserException;
+import org.drools.mvel.parser.DrlxParser;
+import org.drools.mvel.parser.ast.expr.DrlxExpression;
 
 /**
- * Refuses rule files that reach outside the published fact model. Rule files are written by policy officers
- * and must not be able to read files, start processes, open connections, use reflection or threads, or touch
- * the JVM. The check works by allow-list, before compilation, on the code outside strings and comments:
- * <ul>
- * <li>imports only from the fact model and a few value types, one plain import per line;</li>
- * <li>every type a rule names (a capitalised name not after a dot) must be on the allow-list, so
- * {@code Runtime}, {@code Thread} or {@code ProcessBuilder} cannot even be named;</li>
- * <li>no qualified names ({@code java.io...}, with or without spaces around the dots): facts are reached
- * through {@code $variables};</li>
- * <li>no unicode escapes, no {@code .class}, no reflective or process calls, no globals, functions, type
- * declarations or dialect changes, and no loops ({@code while}, {@code for}, {@code do}): with no functions
- * either, a rule cannot run for ever, and a rule that keeps re-triggering itself is stopped after
- * {@code s11.rules.max-rule-firings}.</li>
- * </ul>
+ * Decides, before anything is compiled, what a rule file can reach: the file is parsed with Drools' own DRL
+ * parser, each condition with Drools' DRLX expression parser and each consequence with a Java parser, and every
+ * name, property, method and constructor is resolved to its type and judged against the {@link FactModel}
+ * allow-list. Nothing is judged on the text: a type argument, a {@code #} cast, a text block or a string across
+ * lines is either understood and allowed, or refused at its file, line and column with the reason.
+ *
+ * <p>Besides expressions, the structure is an allow-list too: no {@code global}, {@code function},
+ * {@code declare}, {@code query}, {@code import function}, entry points, windows, named consequences, dialect or
+ * timer attributes; only the fact model and a few value types may be imported; annotations are {@code @policy}
+ * with one text. {@link CompiledPackCheck} then judges the compiled form again.
  */
 class RuleFileGuard {
 
 	private static final String FACTS_PACKAGE = "org.s11evaluator.rules.facts";
 
-	private static final Set<String> ALLOWED_IMPORTS = Set.of("java.time.LocalDate", "java.time.Period",
-			"java.time.temporal.ChronoUnit", "java.util.List", "java.util.Set");
+	private static final Set<String> ALLOWED_IMPORTS = Set.of("java.time.LocalDate", "java.time.Period", "java.time.temporal.ChronoUnit",
+			"java.util.List", "java.util.Set");
 
-	/** Type names a rule may use: the fact model, and plain value types. */
-	private static final Set<String> ALLOWED_TYPES = Set.of("Submission", "Standard", "Item", "ItemResponse", "AgencyAction",
-			"ItemRating", "StandardRating", "Finding", "FollowUpAction", "PartnershipRating", "RatingTally", "PolicyValues", "Fraction",
-			"Rag", "Fact", "Outcome", "LocalDate", "Period", "ChronoUnit", "List", "Set", "String", "Integer", "Long", "Number",
-			"Boolean", "Math");
+	/** Accumulate functions of Drools itself that only count or collect; no custom or inline accumulate code. */
+	private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "min", "max", "average", "collectList", "collectSet");
 
-	private static final Pattern IMPORT_LINE = Pattern.compile("^[ \\t]*import\\b(.*)$", Pattern.MULTILINE);
+	private static final Set<String> STRING_ATTRIBUTES = Set.of("ruleflow-group", "agenda-group", "activation-group");
 
-	private static final Pattern IMPORT = Pattern.compile("^\\s*import\\s+([\\w.]+(?:\\.\\*)?)\\s*;\\s*$");
+	private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("no-loop", "lock-on-active");
 
-	private static final Pattern TYPE_NAME = Pattern.compile("(?<![\\w$.])\\s*([A-Z]\\w*)");
+	private static final Set<String> DRL_OPERATORS = List.of("contains", "excludes", "memberOf", "matches", "soundslike", "str")
+		.stream().collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-	private static final Pattern QUALIFIED = Pattern.compile("(?<![\\w$.])([a-z_]\\w*)\\s*\\.\\s*[\\w$]");
-
-	private static final Pattern FORBIDDEN = Pattern.compile("\\.\\s*(class|getClass|getClassLoader|loadClass|forName|getDeclaringClass|"
-			+ "getMethods?|getDeclaredMethods?|getFields?|getDeclaredFields?|getConstructors?|getDeclaredConstructors?|invoke|newInstance|"
-			+ "setAccessible|getModule|getResource|getResourceAsStream|exec|exit|halt|loadLibrary|getRuntime|getenv|getProperty|"
-			+ "setProperty|lookup|start|run|join|interrupt)\\b|(?<![\\w$.])(global|function|declare|dialect|kcontext|drools|while|for|do|synchronized|throw|try)\\b");
+	/** The DRL package a rule file declares, as Drools' parser reads it, or null. */
+	static String packageName(String content) {
+		try {
+			PackageDescr pkg = new DrlParser().parse(false, content);
+			return (pkg != null) ? pkg.getName() : null;
+		}
+		catch (DroolsParserException | RuntimeException ex) {
+			return null;
+		}
+	}
 
 	List<RuleProblem> check(RulePack.RuleFile file) {
-		List<RuleProblem> problems = new ArrayList<>();
-		String text = file.content();
-		int escape = text.indexOf("\\u");
-		if (escape >= 0) {
-			problems.add(problem(file, text, escape, "unicode escapes (\\u...) are not allowed in a rule file: write the character itself"));
-			return problems;
-		}
-		String code = blankStringsAndComments(text);
-		Matcher importLine = IMPORT_LINE.matcher(code);
-		while (importLine.find()) {
-			Matcher single = IMPORT.matcher(importLine.group());
-			String imported = single.matches() ? single.group(1) : importLine.group(1).strip();
-			boolean fromFacts = imported.equals(FACTS_PACKAGE + ".*") || (imported.startsWith(FACTS_PACKAGE + ".")
-					&& imported.substring(FACTS_PACKAGE.length() + 1).matches("[A-Z]\\w*"));
-			if (!single.matches() || !(fromFacts || ALLOWED_IMPORTS.contains(imported))) {
-				problems.add(problem(file, code, importLine.start(1), "import of '" + imported + "' is not allowed: rule files may only import "
-						+ "the fact model (" + FACTS_PACKAGE + ".*) and " + ALLOWED_IMPORTS.stream().sorted().toList() + ", one per line"));
-			}
-			code = code.substring(0, importLine.start()) + " ".repeat(importLine.end() - importLine.start()) + code.substring(importLine.end());
-			importLine = IMPORT_LINE.matcher(code);
-		}
-		code = blankPackageLine(code);
-		Matcher forbidden = FORBIDDEN.matcher(code);
-		while (forbidden.find()) {
-			String word = (forbidden.group(1) != null) ? forbidden.group(1) : forbidden.group(2);
-			problems.add(problem(file, code, forbidden.start(), "'" + word + "' is not allowed in a rule file: rules may only read facts and insert outcomes"));
-		}
-		Matcher qualified = QUALIFIED.matcher(code);
-		while (qualified.find()) {
-			problems.add(problem(file, code, qualified.start(1), "'" + qualified.group(1) + ".' is not allowed: reach facts through a $variable "
-					+ "(for example $r.lastReviewed()), and use only the fact model's types"));
-		}
-		Matcher type = TYPE_NAME.matcher(code);
-		while (type.find()) {
-			if (!ALLOWED_TYPES.contains(type.group(1))) {
-				problems.add(problem(file, code, type.start(1), "'" + type.group(1) + "' is not allowed in a rule file: rules may only use the fact "
-						+ "model and " + List.of("LocalDate", "Period", "ChronoUnit", "List", "Set", "String", "Integer", "Math")));
-			}
-		}
-		problems.sort(java.util.Comparator.comparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
-		return problems;
+		Check check = new Check(file);
+		check.run();
+		check.problems.sort(Comparator.comparingInt(RuleProblem::line).thenComparingInt(RuleProblem::column));
+		return check.problems;
 	}
 
-	private static String blankPackageLine(String code) {
-		Matcher pkg = Pattern.compile("^[ \\t]*package\\s+[\\w.]+\\s*;?", Pattern.MULTILINE).matcher(code);
-		return pkg.find() ? code.substring(0, pkg.start()) + " ".repeat(pkg.end() - pkg.start()) + code.substring(pkg.end()) : code;
-	}
+	/** One file's check: its problems, positioned in its text. */
+	private static final class Check {
 
-	private static RuleProblem problem(RulePack.RuleFile file, String code, int offset, String message) {
-		int line = 1;
-		int lineStart = 0;
-		for (int i = 0; i < offset; i++) {
-			if (code.charAt(i) == '\n') {
-				line++;
-				lineStart = i + 1;
+		private final RulePack.RuleFile file;
+
+		private final String content;
+
+		private final List<RuleProblem> problems = new ArrayList<>();
+
+		Check(RulePack.RuleFile file) {
+			this.file = file;
+			this.content = file.content();
+		}
+
+		void run() {
+			int escape = this.content.indexOf("\\u");
+			if (escape >= 0) {
+				add(escape, "unicode escapes (\\u...) are not allowed in a rule file: write the character itself");
+				return;
+			}
+			DrlParser parser = new DrlParser();
+			PackageDescr pkg;
+			try {
+				pkg = parser.parse(false, this.content);
+			}
+			catch (DroolsParserException ex) {
+				add(0, "the file could not be read as DRL: " + ex.getMessage());
+				return;
+			}
+			if (parser.hasErrors() || pkg == null) {
+				for (DroolsError error : parser.getErrors()) {
+					int[] lines = error.getLines();
+					this.problems.add(new RuleProblem(this.file.name(), (lines != null && lines.length > 0) ? Math.max(lines[0], 1) : 1, 1,
+							RulePackCompiler.plain(error.getMessage())));
+				}
+				if (this.problems.isEmpty()) {
+					add(0, "the file could not be read as DRL");
+				}
+				return;
+			}
+			structure(pkg);
+			pkg.getRules().forEach(this::rule);
+		}
+
+		private void structure(PackageDescr pkg) {
+			for (ImportDescr imported : pkg.getImports()) {
+				String target = imported.getTarget();
+				boolean fromFacts = target.equals(FACTS_PACKAGE + ".*") || (target.startsWith(FACTS_PACKAGE + ".")
+						&& FactModel.type(target).isPresent());
+				if (!fromFacts && !ALLOWED_IMPORTS.contains(target)) {
+					add(imported, "import of '" + target + "' is not allowed: rule files may only import the fact model (" + FACTS_PACKAGE
+							+ ".*) and " + ALLOWED_IMPORTS.stream().sorted().toList());
+				}
+			}
+			refuseAll(pkg.getFunctionImports(), "'import function' is not allowed: rules may only use the fact model's methods");
+			refuseAll(pkg.getAccumulateImports(), "'import accumulate' is not allowed: use count, sum, min, max, average, collectList or collectSet");
+			refuseAll(pkg.getGlobals(), "'global' is not allowed: a rule reads facts only");
+			refuseAll(pkg.getFunctions(), "'function' is not allowed: a rule may only use the fact model's methods");
+			refuseAll(pkg.getTypeDeclarations(), "'declare' is not allowed: rules use the published fact model only");
+			refuseAll(pkg.getEnumDeclarations(), "'declare enum' is not allowed: rules use the published fact model only");
+			refuseAll(pkg.getEntryPointDeclarations(), "entry points are not allowed in a rule file");
+			refuseAll(pkg.getWindowDeclarations(), "windows are not allowed in a rule file");
+			refuseAll(pkg.getAttributes(), "package-wide attributes (such as 'dialect') are not allowed in a rule file");
+			if (pkg.getUnit() != null) {
+				add(pkg.getUnit(), "'unit' is not allowed in a rule file");
 			}
 		}
-		return new RuleProblem(file.name(), line, offset - lineStart + 1, message);
-	}
 
-	/** Replaces string literals and comments by spaces, keeping offsets and line breaks where they were. */
-	static String blankStringsAndComments(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		int i = 0;
-		while (i < text.length()) {
-			char c = text.charAt(i);
-			if (c == '"' || c == '\'') {
-				out.append(c);
-				i++;
-				while (i < text.length() && text.charAt(i) != c && text.charAt(i) != '\n') {
-					if (text.charAt(i) == '\\' && i + 1 < text.length()) {
-						out.append("  ");
-						i += 2;
-						continue;
-					}
-					out.append(' ');
-					i++;
-				}
-				if (i < text.length()) {
-					out.append(text.charAt(i));
-					i++;
-				}
+		private void refuseAll(java.util.Collection<? extends BaseDescr> descrs, String message) {
+			descrs.forEach((descr) -> add(descr, message));
+		}
+
+		private void rule(RuleDescr rule) {
+			if (rule.isQuery()) {
+				add(rule, "'query' is not allowed in a rule file: rules conclude outcomes only");
+				return;
 			}
-			else if (text.startsWith("//", i) || text.startsWith("#", i)) {
-				while (i < text.length() && text.charAt(i) != '\n') {
-					out.append(' ');
-					i++;
-				}
+			if (rule.getParentName() != null) {
+				add(rule, "'extends' is not allowed: write each rule in full");
 			}
-			else if (text.startsWith("/*", i)) {
-				int end = text.indexOf("*/", i + 2);
-				end = (end < 0) ? text.length() : end + 2;
-				for (; i < end; i++) {
-					out.append(text.charAt(i) == '\n' ? '\n' : ' ');
-				}
+			if (!rule.getNamedConsequences().isEmpty()) {
+				add(rule, "named consequences (do[...]) are not allowed: one 'then' per rule");
+			}
+			for (AttributeDescr attribute : rule.getAttributes().values()) {
+				attribute(attribute);
+			}
+			for (AnnotationDescr annotation : rule.getAnnotations()) {
+				annotation(annotation, rule);
+			}
+			Map<String, Class<?>> variables = new LinkedHashMap<>();
+			conditions(rule.getLhs(), variables);
+			consequence(rule, variables);
+		}
+
+		private void attribute(AttributeDescr attribute) {
+			String name = attribute.getName();
+			String value = attribute.getValue();
+			boolean ok;
+			if (STRING_ATTRIBUTES.contains(name)) {
+				ok = parsesTo(value, StringLiteralExpr.class) || value.matches("[\\w .-]+");
+			}
+			else if (BOOLEAN_ATTRIBUTES.contains(name)) {
+				ok = value.equals("true") || value.equals("false");
+			}
+			else if (name.equals("salience")) {
+				ok = value.matches("-?\\d{1,6}");
 			}
 			else {
-				out.append(c);
-				i++;
+				add(attribute, "the attribute '" + name + "' is not allowed in a rule file (allowed: ruleflow-group, agenda-group, "
+						+ "activation-group, salience as a whole number, no-loop, lock-on-active)");
+				return;
+			}
+			if (!ok) {
+				add(attribute, "the attribute '" + name + "' must be a plain " + (name.equals("salience") ? "whole number" : "value")
+						+ ", not '" + value + "'");
 			}
 		}
-		return out.toString();
+
+		private void annotation(AnnotationDescr annotation, RuleDescr rule) {
+			Map<String, Object> values = annotation.getValueMap();
+			Object value = values.get(AnnotationDescr.VALUE);
+			boolean ok = annotation.getName().equals("policy") && values.size() == 1 && value instanceof String text
+					&& parsesTo(text, StringLiteralExpr.class);
+			if (!ok) {
+				int at = this.content.indexOf("@" + annotation.getName(), Math.max(rule.getStartCharacter(), 0));
+				add(Math.max(at, Math.max(rule.getStartCharacter(), 0)), "only @policy(\"...\") with one text is allowed on a rule, not @"
+						+ annotation.getName() + "(" + values.values() + ")");
+			}
+		}
+
+		private void conditions(BaseDescr descr, Map<String, Class<?>> variables) {
+			if (descr instanceof PatternDescr pattern) {
+				pattern(pattern, variables);
+			}
+			else if (descr instanceof EvalDescr eval) {
+				String text = String.valueOf(eval.getContent());
+				expression(text, eval, null, variables, true);
+			}
+			else if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr || descr instanceof ExistsDescr) {
+				for (BaseDescr child : ((ConditionalElementDescr) descr).getDescrs()) {
+					conditions(child, variables);
+				}
+			}
+			else if (descr != null) {
+				add(descr, describe(descr) + " is not allowed in a rule's conditions (allowed: patterns, and, or, not, exists, eval, "
+						+ "from, accumulate and collect)");
+			}
+		}
+
+		private void pattern(PatternDescr pattern, Map<String, Class<?>> variables) {
+			Optional<Class<?>> type = FactModel.type(pattern.getObjectType());
+			if (pattern.isQuery()) {
+				add(pattern, "queries are not allowed in a rule file");
+				return;
+			}
+			if (type.isEmpty()) {
+				add(pattern, "'" + pattern.getObjectType() + "' is not a fact a rule may match: rules match the fact model ("
+						+ FactModel.nameableTypes() + ")");
+				return;
+			}
+			if (!pattern.getBehaviors().isEmpty()) {
+				add(pattern, "windows (over ...) are not allowed in a rule file");
+			}
+			if (pattern.getSource() != null) {
+				source(pattern, type.get(), variables);
+			}
+			if (pattern.getIdentifier() != null) {
+				variables.put(pattern.getIdentifier(), type.get());
+			}
+			for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
+				if (constraint instanceof ExprConstraintDescr expr) {
+					expression(expr.getExpression(), expr, type.get(), variables, true);
+				}
+				else {
+					add(constraint, describe(constraint) + " is not allowed in a pattern");
+				}
+			}
+		}
+
+		private void source(PatternDescr pattern, Class<?> type, Map<String, Class<?>> variables) {
+			BaseDescr source = pattern.getSource();
+			if (source instanceof FromDescr from) {
+				Class<?> sourceType = expression(from.getExpression(), pattern, null, variables, false);
+				if (sourceType != null && !java.util.Collection.class.isAssignableFrom(sourceType) && !type.isAssignableFrom(sourceType)) {
+					add(pattern, "'from " + from.getExpression() + "' gives a " + sourceType.getSimpleName() + ", not a list or a "
+							+ type.getSimpleName());
+				}
+			}
+			else if (source instanceof AccumulateDescr accumulate) {
+				if (accumulate.getInitCode() != null || accumulate.getActionCode() != null || accumulate.getResultCode() != null
+						|| accumulate.getReverseCode() != null || accumulate.getClassName() != null) {
+					add(accumulate, "accumulate with code (init/action/result) is not allowed: use count, sum, min, max, average, collectList "
+							+ "or collectSet");
+					return;
+				}
+				Map<String, Class<?>> inner = new LinkedHashMap<>(variables);
+				conditions(accumulate.getInput(), inner);
+				for (AccumulateDescr.AccumulateFunctionCallDescr function : accumulate.getFunctions()) {
+					if (!ACCUMULATE_FUNCTIONS.contains(function.getFunction())) {
+						add(accumulate, "the accumulate function '" + function.getFunction() + "' is not allowed (allowed: "
+								+ ACCUMULATE_FUNCTIONS.stream().sorted().toList() + ")");
+					}
+					for (String parameter : function.getParams()) {
+						expression(parameter, accumulate, null, inner, false);
+					}
+					if (function.getBind() != null) {
+						variables.put(function.getBind(), function.getFunction().startsWith("collect") ? java.util.Collection.class : Number.class);
+					}
+				}
+			}
+			else if (source instanceof CollectDescr collect) {
+				conditions(collect.getInputPattern(), new LinkedHashMap<>(variables));
+			}
+			else {
+				add(pattern, describe(source) + " is not allowed as the source of a pattern (allowed: from, accumulate, collect)");
+			}
+		}
+
+		/** Parses and judges one condition; binds its variable if it has one; returns its type or null. */
+		private Class<?> expression(String text, BaseDescr where, Class<?> patternType, Map<String, Class<?>> variables, boolean condition) {
+			if (text.contains("//") || text.contains("/*")) {
+				add(where, "comments are not allowed inside a condition: put them on a line of their own above the rule");
+				return null;
+			}
+			DrlxExpression parsed;
+			try {
+				parsed = DrlxParser.parseExpression(DrlxParser.buildDrlxParserWithArguments(DRL_OPERATORS), text);
+			}
+			catch (RuntimeException ex) {
+				add(where, "'" + oneLine(text) + "' could not be read: " + firstLine(ex.getMessage()));
+				return null;
+			}
+			if (parsed.getBind() != null && patternType == null) {
+				add(where, "a binding ('" + parsed.getBind() + " :') is only allowed inside a pattern");
+				return null;
+			}
+			RuleExpressionCheck check = new RuleExpressionCheck(variables, patternType, RuleExpressionCheck.Mode.CONDITION);
+			Class<?> type = check.typeOf(parsed.getExpr());
+			report(check, where, text);
+			if (parsed.getBind() != null && type != null) {
+				variables.put(parsed.getBind().asString(), type);
+			}
+			return type;
+		}
+
+		private void consequence(RuleDescr rule, Map<String, Class<?>> variables) {
+			String text = String.valueOf(rule.getConsequence());
+			int start = consequenceStart(rule, text);
+			JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+			ParseResult<BlockStmt> result = parser.parseBlock("{" + text + "\n}");
+			if (!result.isSuccessful() || result.getResult().isEmpty()) {
+				String reason = result.getProblems().stream().findFirst().map((p) -> firstLine(p.getMessage())).orElse("not Java");
+				add(start, "the consequence (after 'then') could not be read: " + reason);
+				return;
+			}
+			ConsequenceCheck check = new ConsequenceCheck(variables);
+			check.block(result.getResult().get());
+			for (ConsequenceCheck.Refusal refusal : check.refusals()) {
+				int offset = refusal.begin().map((begin) -> offsetIn(text, begin.line, begin.column - 1) - 1).orElse(0);
+				add(start + Math.max(offset, 0), refusal.message() + ruleName(rule));
+			}
+		}
+
+		private int consequenceStart(RuleDescr rule, String text) {
+			String head = text.strip();
+			head = head.substring(0, Math.min(head.length(), 40));
+			int from = Math.max(rule.getStartCharacter(), 0);
+			int then = this.content.indexOf("then", from);
+			int found = head.isEmpty() ? -1 : this.content.indexOf(head, Math.max(then, from));
+			int textStart = (found >= 0) ? found - (text.indexOf(head)) : Math.max(then, 0);
+			return Math.max(textStart, 0);
+		}
+
+		private static int offsetIn(String text, int line, int column) {
+			int offset = 0;
+			for (int l = 1; l < line && offset >= 0; l++) {
+				offset = text.indexOf('\n', offset) + 1;
+				if (offset == 0) {
+					return text.length();
+				}
+			}
+			return offset + column;
+		}
+
+		private void report(RuleExpressionCheck check, BaseDescr where, String text) {
+			for (RuleExpressionCheck.Refusal refusal : check.refusals()) {
+				int base = Math.max(where.getStartCharacter(), 0);
+				int within = this.content.indexOf(text, base);
+				int at = (within >= 0) ? within : base;
+				int near = (within >= 0) ? nearIn(text, refusal.near()) : -1;
+				add((near >= 0) ? at + near : at, refusal.message());
+			}
+		}
+
+		private static int nearIn(String text, String near) {
+			if (near == null || near.isEmpty()) {
+				return -1;
+			}
+			int exact = text.indexOf(near);
+			if (exact >= 0) {
+				return exact;
+			}
+			String compact = near.replaceAll("\\s+", "");
+			return compact.isEmpty() ? -1 : text.replaceAll("\\s+", "").indexOf(compact) >= 0 ? text.indexOf(compact.charAt(0)) : -1;
+		}
+
+		private String ruleName(RuleDescr rule) {
+			return " (in rule \"" + rule.getName() + "\")";
+		}
+
+		private static boolean parsesTo(String value, Class<? extends Expression> kind) {
+			try {
+				JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+				ParseResult<Expression> result = parser.parseExpression(value);
+				return result.isSuccessful() && result.getResult().filter(kind::isInstance).isPresent();
+			}
+			catch (RuntimeException ex) {
+				return false;
+			}
+		}
+
+		private void add(BaseDescr descr, String message) {
+			int start = descr.getStartCharacter();
+			if (start >= 0) {
+				add(start, message);
+			}
+			else {
+				this.problems.add(new RuleProblem(this.file.name(), Math.max(descr.getLine(), 1), Math.max(descr.getColumn() + 1, 1), message));
+			}
+		}
+
+		private void add(int offset, String message) {
+			int line = 1;
+			int lineStart = 0;
+			for (int i = 0; i < Math.min(offset, this.content.length()); i++) {
+				if (this.content.charAt(i) == '\n') {
+					line++;
+					lineStart = i + 1;
+				}
+			}
+			String rule = RulePackCompiler.ruleNameAt(this.content, line);
+			String where = (rule != null && !message.contains("(in rule \"")) ? " (in rule \"" + rule + "\")" : "";
+			this.problems.add(new RuleProblem(this.file.name(), line, offset - lineStart + 1, message + where));
+		}
+
+		private static String describe(BaseDescr descr) {
+			String kind = descr.getClass().getSimpleName().replaceAll("Descr$", "");
+			return "'" + kind.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase() + "'";
+		}
+
+		private static String oneLine(String text) {
+			String line = text.replaceAll("\\s+", " ").strip();
+			return (line.length() > 80) ? line.substring(0, 77) + "..." : line;
+		}
+
+		private static String firstLine(String message) {
+			return (message == null) ? "" : message.lines().findFirst().orElse("").strip();
+		}
+
 	}
 
 }

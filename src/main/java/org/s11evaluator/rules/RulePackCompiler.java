@@ -31,8 +31,6 @@ public class RulePackCompiler {
 
 	private static final Logger log = LoggerFactory.getLogger(RulePackCompiler.class);
 
-	private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([a-zA-Z_][\\w.]*)\\s*;?", Pattern.MULTILINE);
-
 	private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
 
 	private final Map<String, CompiledPack> compiled = new ConcurrentHashMap<>();
@@ -59,20 +57,20 @@ public class RulePackCompiler {
 		Map<String, String> contentByName = new java.util.HashMap<>();
 		pack.ruleFiles().forEach((file) -> contentByName.put(file.name(), file.content()));
 		for (RulePack.RuleFile file : pack.ruleFiles()) {
-			Matcher packageName = PACKAGE.matcher(RuleFileGuard.blankStringsAndComments(file.content()));
-			if (!packageName.find()) {
+			String packageName = RuleFileGuard.packageName(file.content());
+			if (packageName == null || packageName.isEmpty()) {
 				problems.add(new RuleProblem(file.name(), 1, 1,
 						"the file must start with a 'package' line, for example: package rules." + pack.id().replace("-", "") + ";"));
 				continue;
 			}
-			if (file.baseline() != RulePack.BASELINE_PACKAGE.equals(packageName.group(1))) {
+			if (file.baseline() != RulePack.BASELINE_PACKAGE.equals(packageName)) {
 				problems.add(new RuleProblem(file.name(), 1, 1, file.baseline()
 						? "a baseline rule file must start with: package " + RulePack.BASELINE_PACKAGE + ";"
 						: "package " + RulePack.BASELINE_PACKAGE + " is kept for the baseline in common/: give this pack a package of its own"));
 				continue;
 			}
 			String fileName = file.name().substring(file.name().lastIndexOf('/') + 1);
-			String path = packageName.group(1).replace('.', '/') + "/" + fileName;
+			String path = packageName.replace('.', '/') + "/" + fileName;
 			fileByPath.put(path, file.name());
 			files.write("src/main/resources/" + path, file.content());
 		}

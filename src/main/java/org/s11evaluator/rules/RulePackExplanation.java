@@ -91,7 +91,7 @@ final class RulePackExplanation {
 	private static final class RuleFileGuardAccess {
 
 		static String code(String text) {
-			String blanked = RuleFileGuard.blankStringsAndComments(text);
+			String blanked = DrlText.blankStringsAndComments(text);
 			StringBuilder code = new StringBuilder(blanked);
 			Matcher rule = Pattern.compile("^\\s*rule\\s+\"", Pattern.MULTILINE).matcher(blanked);
 			while (rule.find()) {

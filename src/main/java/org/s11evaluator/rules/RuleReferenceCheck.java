@@ -22,7 +22,7 @@ class RuleReferenceCheck {
 		List<RuleProblem> problems = new ArrayList<>();
 		for (RulePack.RuleFile file : pack.ruleFiles()) {
 			String text = file.content();
-			String code = RuleFileGuard.blankStringsAndComments(text);
+			String code = DrlText.blankStringsAndComments(text);
 			Matcher reference = REFERENCE.matcher(text);
 			while (reference.find()) {
 				if (code.charAt(reference.start()) == ' ') {
