@@ -342,7 +342,7 @@ class RuleFileGuard {
 			ConsequenceCheck check = new ConsequenceCheck(variables);
 			check.block(result.getResult().get());
 			for (ConsequenceCheck.Refusal refusal : check.refusals()) {
-				int offset = refusal.begin().map((begin) -> offsetIn(text, begin.line, begin.column - 1) - 1).orElse(0);
+				int offset = refusal.begin().map((begin) -> offsetIn("{" + text, begin.line, begin.column - 1) - 1).orElse(0);
 				add(start + Math.max(offset, 0), refusal.message() + ruleName(rule));
 			}
 		}

@@ -80,8 +80,8 @@ class RulePackCompilerTests {
 
 		assertThatExceptionOfType(RulePackException.class).isThrownBy(() -> this.compiler.compile(pack))
 			.satisfies((ex) -> assertThat(ex.problems()).extracting(RuleProblem::line, (p) -> p.message().substring(0, 12))
-				.contains(org.assertj.core.groups.Tuple.tuple(3, "import of 'j"), org.assertj.core.groups.Tuple.tuple(9, "'System' is "),
-						org.assertj.core.groups.Tuple.tuple(10, "'java.' is n"), org.assertj.core.groups.Tuple.tuple(11, "'Class' is n")));
+				.contains(org.assertj.core.groups.Tuple.tuple(3, "import of 'j"), org.assertj.core.groups.Tuple.tuple(9, "'System.exit"),
+						org.assertj.core.groups.Tuple.tuple(10, "'java.lang.R"), org.assertj.core.groups.Tuple.tuple(11, "'Class.forNa")));
 	}
 
 	@ParameterizedTest(name = "refuses {0}")
