@@ -116,6 +116,14 @@ final class FactModel {
 		return NAMEABLE.values().stream().filter((t) -> !isFact(t)).map(Class::getSimpleName).sorted().collect(Collectors.joining(", "));
 	}
 
+	/** The type on the allow-list with this JVM internal name ({@code java/lang/String}), if any. */
+	static Optional<Class<?>> byInternalName(String internalName) {
+		String name = internalName.replace('/', '.');
+		return java.util.stream.Stream.concat(FACTS.stream(), VALUE_MEMBERS.keySet().stream())
+			.filter((type) -> type.getName().equals(name))
+			.findFirst();
+	}
+
 	static boolean isFact(Class<?> type) {
 		return FACTS.contains(type);
 	}

@@ -37,6 +37,17 @@ public class RulePackCompiler {
 
 	private final RuleFileGuard guard = new RuleFileGuard();
 
+	/** False only in the test that proves the compiled-form check refuses on its own what the parsed-form check refuses. */
+	private final boolean judgeParsedForm;
+
+	public RulePackCompiler() {
+		this(true);
+	}
+
+	RulePackCompiler(boolean judgeParsedForm) {
+		this.judgeParsedForm = judgeParsedForm;
+	}
+
 	/** The compiled pack for exactly this content; throws {@link RulePackException} with file and line. */
 	public CompiledPack compile(RulePack pack) {
 		return this.compiled.computeIfAbsent(pack.id() + "@" + pack.version(), (key) -> build(pack));
@@ -45,7 +56,9 @@ public class RulePackCompiler {
 	private CompiledPack build(RulePack pack) {
 		long started = System.nanoTime();
 		List<RuleProblem> problems = new ArrayList<>();
-		pack.ruleFiles().forEach((file) -> problems.addAll(this.guard.check(file)));
+		if (this.judgeParsedForm) {
+			pack.ruleFiles().forEach((file) -> problems.addAll(this.guard.check(file)));
+		}
 		if (!problems.isEmpty()) {
 			throw new RulePackException(pack.id(), problems);
 		}
@@ -96,6 +109,10 @@ public class RulePackCompiler {
 		KieContainer container = kie.newKieContainer(releaseId);
 		KieBase kieBase = container.getKieBase();
 		kie.getRepository().removeKieModule(releaseId);
+		problems.addAll(CompiledPackCheck.check(pack, kieBase));
+		if (!problems.isEmpty()) {
+			throw new RulePackException(pack.id(), problems);
+		}
 		applyBaseline(pack, kieBase);
 		log.info("Compiled rule pack {} version {} ({} rule files) in {} ms", pack.id(), pack.shortVersion(),
 				pack.ruleFiles().size(), (System.nanoTime() - started) / 1_000_000);
