@@ -53,7 +53,10 @@ class RuleChangeIntegrationTests {
 	ResultSnapshots snapshots;
 
 	@BeforeEach
-	void freshRulesAndSamples() {
+	void freshRulesAndSamples() throws IOException {
+		try (var files = Files.walk(RULES)) {
+			files.sorted(java.util.Comparator.reverseOrder()).filter((f) -> !f.equals(RULES)).forEach((f) -> f.toFile().delete());
+		}
 		Folders.copy(Path.of("rules"), RULES);
 		this.database.clean();
 		this.samples.load();
@@ -160,6 +163,42 @@ class RuleChangeIntegrationTests {
 		Folders.copy(draft, RULES.resolve("pan-sussex"));
 		this.evaluation.evaluateOpenCycles();
 		assertThat(ResultSnapshot.differences(before, this.snapshots.load("pan-sussex-2025"))).isEqualTo(simulated.differences());
+	}
+
+	@Test
+	void aRuleFileThatTriesToEscapeIsRefusedByTheNightlyRunAndBySimulationAndNeverRuns(@org.junit.jupiter.api.io.TempDir Path temp)
+			throws IOException {
+		// given three escapes from the attack corpus in the live Pan-Sussex pack: code execution hidden in an existing rule,
+		// property navigation to the class loader, and a process started from a finding's message
+		this.evaluation.evaluateOpenCycles();
+		Path marker = temp.resolve("marker");
+		installAttack("hidden-in-existing-rule.drl", RULES.resolve("pan-sussex/rating-scale.drl"), marker);
+		installAttack("property-class-on-variable.drl", RULES.resolve("pan-sussex/attack-navigation.drl"), marker);
+		installAttack("runtime-exec-in-finding.drl", RULES.resolve("pan-sussex/attack-exec.drl"), marker);
+
+		// when the nightly run and a simulation of the same pack as a draft run
+		var run = this.evaluation.evaluateOpenCycles();
+		Throwable simulated = org.assertj.core.api.Assertions.catchThrowable(
+				() -> this.simulation.simulate("pan-sussex", RULES.resolve("pan-sussex"), "pan-sussex-2025"));
+
+		// then Pan-Sussex is not evaluated, with every refused line named; the other partnerships are; nothing ran
+		assertThat(run.getStatus()).isNotEqualTo(BatchStatus.STARTED);
+		assertThat(this.jdbc.sql("select distinct failure from evaluation where status = 'FAILED'").query(String.class).single())
+			.contains("pan-sussex/rating-scale.drl:15:", "pan-sussex/attack-navigation.drl:8:", "pan-sussex/attack-exec.drl:9:")
+			.contains("SUS-RAG-01");
+		assertThat(count("select count(*) from evaluation e join submission s on s.id = e.submission_id where s.cycle_id not like 'pan-sussex-%' and e.status = 'EVALUATED'"))
+			.isEqualTo(count("select count(*) from submission where cycle_id not like 'pan-sussex-%'")).isPositive();
+		assertThat(simulated).isInstanceOf(org.s11evaluator.rules.RulePackException.class).hasMessageContaining("attack-exec.drl:9:");
+		assertThat(marker).doesNotExist();
+		assertThat(this.runReports.recent(1)).singleElement()
+			.satisfies((report) -> assertThat(report.brokenPacks()).contains("pan-sussex-2025"));
+		// and the run's lock was released: the next run starts and finishes
+		assertThat(this.evaluation.evaluateOpenCycles().getStatus()).isNotEqualTo(BatchStatus.STARTED);
+	}
+
+	private static void installAttack(String attack, Path target, Path marker) throws IOException {
+		String text = Files.readString(Path.of("src/test/resources/rule-attacks").resolve(attack));
+		Files.writeString(target, text.replace("MARKER", marker.toString()));
 	}
 
 	private LocalDate dueDate(String agency, String item) {
