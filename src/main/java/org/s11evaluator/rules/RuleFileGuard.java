@@ -222,14 +222,15 @@ class RuleFileGuard {
 				String text = String.valueOf(eval.getContent());
 				expression(text, eval, null, variables, true);
 			}
-			else if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr || descr instanceof ExistsDescr) {
+			else if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr || descr instanceof ExistsDescr
+					|| descr instanceof org.drools.drl.ast.descr.ForallDescr) {
 				for (BaseDescr child : ((ConditionalElementDescr) descr).getDescrs()) {
 					conditions(child, variables);
 				}
 			}
 			else if (descr != null) {
-				add(descr, describe(descr) + " is not allowed in a rule's conditions (allowed: patterns, and, or, not, exists, eval, "
-						+ "from, accumulate and collect)");
+				add(descr, describe(descr) + " is not allowed in a rule's conditions (allowed: patterns, and, or, not, exists, forall, "
+						+ "eval, from, accumulate and collect)");
 			}
 		}
 
