@@ -161,7 +161,10 @@ final class CompiledPackCheck {
 			return;
 		}
 		if (source instanceof From from && from.getDataProvider() instanceof MVELDataProvider provider) {
-			expression(rule, fromExpression(provider), null, provider.getRequiredDeclarations());
+			Class<?> sourceType = expression(rule, fromExpression(provider), null, provider.getRequiredDeclarations());
+			if (sourceType != null && !java.util.Collection.class.isAssignableFrom(sourceType)) {
+				refuse(rule.getName(), "as compiled, 'from " + fromExpression(provider) + "' gives a " + sourceType.getSimpleName() + ", not a list");
+			}
 		}
 		else if (source instanceof Accumulate accumulate) {
 			for (Object accumulator : accumulate.getAccumulators()) {
@@ -179,17 +182,19 @@ final class CompiledPackCheck {
 		}
 	}
 
-	private void expression(RuleImpl rule, String text, Class<?> patternType, Declaration[] declarations) {
+	private Class<?> expression(RuleImpl rule, String text, Class<?> patternType, Declaration[] declarations) {
 		Map<String, Class<?>> variables = new LinkedHashMap<>();
 		Arrays.stream(declarations).forEach((d) -> variables.put(d.getIdentifier(), FactModel.box(d.getDeclarationClass())));
 		try {
 			RuleExpressionCheck check = new RuleExpressionCheck(variables, patternType, RuleExpressionCheck.Mode.CONDITION);
-			check.typeOf(DrlxParser.parseExpression(DrlxParser.buildDrlxParserWithArguments(Set.of("contains", "excludes", "memberOf",
-					"matches", "soundslike")), text).getExpr());
+			Class<?> type = check.typeOf(DrlxParser.parseExpression(DrlxParser.buildDrlxParserWithArguments(Set.of("contains", "excludes",
+					"memberOf", "matches", "soundslike")), text).getExpr());
 			check.refusals().forEach((refusal) -> refuse(rule.getName(), "as compiled, '" + text + "': " + refusal.message()));
+			return type;
 		}
-		catch (RuntimeException ex) {
+		catch (RuntimeException | StackOverflowError ex) {
 			refuse(rule.getName(), "as compiled, the condition '" + text + "' could not be judged: " + ex.getMessage());
+			return null;
 		}
 	}
 

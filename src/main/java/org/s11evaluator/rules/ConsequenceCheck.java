@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import com.github.javaparser.Position;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
@@ -20,8 +19,8 @@ import com.github.javaparser.ast.stmt.Statement;
 
 /**
  * Judges a rule's consequence, parsed as Java: it may only {@code insert} outcomes, optionally under an
- * {@code if}, with local variables of types a rule may name. No loops, no exceptions, no assignments to
- * anything but a new local, no other statement: a consequence concludes, it does not compute.
+ * {@code if}. No local variables, loops, exceptions or assignments, no other statement: a consequence
+ * concludes, it does not compute.
  */
 final class ConsequenceCheck {
 
@@ -57,8 +56,9 @@ final class ConsequenceCheck {
 			statement(branch.getThenStmt());
 			branch.getElseStmt().ifPresent(this::statement);
 		}
-		else if (statement instanceof ExpressionStmt expression && expression.getExpression() instanceof VariableDeclarationExpr declaration) {
-			local(declaration);
+		else if (statement instanceof ExpressionStmt expression && expression.getExpression() instanceof VariableDeclarationExpr) {
+			refuse("local variables are not allowed in a consequence: write the value where it is used, so that no rule can build "
+					+ "a text step by step", statement);
 		}
 		else if (statement instanceof ExpressionStmt expression && expression.getExpression() instanceof MethodCallExpr call
 				&& call.getScope().isEmpty()) {
@@ -67,20 +67,6 @@ final class ConsequenceCheck {
 		else {
 			refuse("'" + firstLine(statement) + "' is not allowed in a consequence: a consequence may only insert(...) outcomes, "
 					+ "under an 'if' if need be", statement);
-		}
-	}
-
-	private void local(VariableDeclarationExpr declaration) {
-		for (VariableDeclarator variable : declaration.getVariables()) {
-			Optional<Class<?>> type = FactModel.type(variable.getTypeAsString());
-			if (type.isEmpty() || variable.getInitializer().isEmpty()) {
-				refuse("the local variable '" + variable.getNameAsString() + "' must have a type a rule may name (" + FactModel.nameableTypes()
-						+ ") and a value", variable);
-				continue;
-			}
-			if (value(variable.getInitializer().get()) != null) {
-				this.variables.put(variable.getNameAsString(), type.get());
-			}
 		}
 	}
 

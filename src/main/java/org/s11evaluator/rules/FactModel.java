@@ -58,7 +58,7 @@ final class FactModel {
 		VALUE_MEMBERS.put(Object.class, object);
 		VALUE_MEMBERS.put(String.class, Set.of("length", "isEmpty", "isBlank", "equalsIgnoreCase", "contains", "startsWith", "endsWith",
 				"toLowerCase", "toUpperCase", "trim", "strip", "substring", "indexOf", "lastIndexOf", "compareTo", "compareToIgnoreCase",
-				"charAt", "valueOf", "matches", "concat"));
+				"charAt", "valueOf", "matches"));
 		VALUE_MEMBERS.put(CharSequence.class, Set.of("length", "isEmpty", "charAt"));
 		VALUE_MEMBERS.put(Comparable.class, Set.of("compareTo"));
 		VALUE_MEMBERS.put(Number.class, Set.of("intValue", "longValue", "doubleValue"));

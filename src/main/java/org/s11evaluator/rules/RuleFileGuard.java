@@ -59,6 +59,13 @@ class RuleFileGuard {
 	/** Accumulate functions of Drools itself that only count or collect; no custom or inline accumulate code. */
 	private static final Set<String> ACCUMULATE_FUNCTIONS = Set.of("count", "sum", "min", "max", "average", "collectList", "collectSet");
 
+	/** Bounds that keep the check itself (and Drools after it) from being stalled by a file: size, length and nesting. */
+	static final int MAX_FILE_CHARACTERS = 256 * 1024;
+
+	static final int MAX_EXPRESSION_CHARACTERS = 4_000;
+
+	static final int MAX_NESTING = 24;
+
 	private static final Set<String> STRING_ATTRIBUTES = Set.of("ruleflow-group", "agenda-group", "activation-group");
 
 	private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("no-loop", "lock-on-active");
@@ -99,6 +106,19 @@ class RuleFileGuard {
 		}
 
 		void run() {
+			if (this.content.length() > MAX_FILE_CHARACTERS) {
+				add(0, "the file has " + this.content.length() + " characters; a rule file may have at most " + MAX_FILE_CHARACTERS);
+				return;
+			}
+			try {
+				judge();
+			}
+			catch (StackOverflowError ex) {
+				add(0, "the file is nested too deeply to be read");
+			}
+		}
+
+		private void judge() {
 			int escape = this.content.indexOf("\\u");
 			if (escape >= 0) {
 				add(escape, "unicode escapes (\\u...) are not allowed in a rule file: write the character itself");
@@ -157,6 +177,9 @@ class RuleFileGuard {
 		}
 
 		private void rule(RuleDescr rule) {
+			if (!rule.getName().matches("[^\"\\\\\\p{Cntrl}]{1,200}")) {
+				add(rule, "a rule's name may not hold quotes, backslashes or control characters, and at most 200 characters");
+			}
 			if (rule.isQuery()) {
 				add(rule, "'query' is not allowed in a rule file: rules conclude outcomes only");
 				return;
@@ -205,11 +228,13 @@ class RuleFileGuard {
 		private void annotation(AnnotationDescr annotation, RuleDescr rule) {
 			Map<String, Object> values = annotation.getValueMap();
 			Object value = values.get(AnnotationDescr.VALUE);
+			// Drools evaluates an annotation's value with MVEL while compiling: only a plain literal, with no escapes on which MVEL
+			// and a Java parser could disagree, gets that far.
 			boolean ok = annotation.getName().equals("policy") && values.size() == 1 && value instanceof String text
-					&& parsesTo(text, StringLiteralExpr.class);
+					&& text.indexOf('\\') < 0 && text.length() <= MAX_EXPRESSION_CHARACTERS && parsesTo(text, StringLiteralExpr.class);
 			if (!ok) {
 				int at = this.content.indexOf("@" + annotation.getName(), Math.max(rule.getStartCharacter(), 0));
-				add(Math.max(at, Math.max(rule.getStartCharacter(), 0)), "only @policy(\"...\") with one text is allowed on a rule, not @"
+				add(Math.max(at, Math.max(rule.getStartCharacter(), 0)), "only @policy(\"...\") with one plain text (no backslashes) is allowed on a rule, not @"
 						+ annotation.getName() + "(" + values.values() + ")");
 			}
 		}
@@ -245,6 +270,9 @@ class RuleFileGuard {
 						+ FactModel.nameableTypes() + ")");
 				return;
 			}
+			if (!pattern.getAnnotations().isEmpty()) {
+				add(pattern, "annotations on a pattern are not allowed: Drools would evaluate them while compiling");
+			}
 			if (!pattern.getBehaviors().isEmpty()) {
 				add(pattern, "windows (over ...) are not allowed in a rule file");
 			}
@@ -268,9 +296,9 @@ class RuleFileGuard {
 			BaseDescr source = pattern.getSource();
 			if (source instanceof FromDescr from) {
 				Class<?> sourceType = expression(from.getExpression(), pattern, null, variables, false);
-				if (sourceType != null && !java.util.Collection.class.isAssignableFrom(sourceType) && !type.isAssignableFrom(sourceType)) {
-					add(pattern, "'from " + from.getExpression() + "' gives a " + sourceType.getSimpleName() + ", not a list or a "
-							+ type.getSimpleName());
+				if (sourceType != null && !java.util.Collection.class.isAssignableFrom(sourceType)) {
+					add(pattern, "'from " + from.getExpression() + "' gives a " + sourceType.getSimpleName() + ": 'from' may only take the items "
+							+ "of a list, such as $r.evidenceLinks()");
 				}
 			}
 			else if (source instanceof AccumulateDescr accumulate) {
@@ -305,6 +333,11 @@ class RuleFileGuard {
 
 		/** Parses and judges one condition; binds its variable if it has one; returns its type or null. */
 		private Class<?> expression(String text, BaseDescr where, Class<?> patternType, Map<String, Class<?>> variables, boolean condition) {
+			String bounds = bounds(text);
+			if (bounds != null) {
+				add(where, bounds);
+				return null;
+			}
 			if (text.contains("//") || text.contains("/*")) {
 				add(where, "comments are not allowed inside a condition: put them on a line of their own above the rule");
 				return null;
@@ -321,6 +354,10 @@ class RuleFileGuard {
 				add(where, "a binding ('" + parsed.getBind() + " :') is only allowed inside a pattern");
 				return null;
 			}
+			if (parsed.getBind() != null && !(parsed.getExpr() instanceof org.drools.mvel.parser.ast.expr.DrlNameExpr)) {
+				add(where, "a binding may only name a property of the fact, such as '$id : itemId', not compute a value");
+				return null;
+			}
 			RuleExpressionCheck check = new RuleExpressionCheck(variables, patternType, RuleExpressionCheck.Mode.CONDITION);
 			Class<?> type = check.typeOf(parsed.getExpr());
 			report(check, where, text);
@@ -333,6 +370,11 @@ class RuleFileGuard {
 		private void consequence(RuleDescr rule, Map<String, Class<?>> variables) {
 			String text = String.valueOf(rule.getConsequence());
 			int start = consequenceStart(rule, text);
+			String bounds = bounds(text);
+			if (bounds != null) {
+				add(start, "the consequence: " + bounds);
+				return;
+			}
 			JavaParser parser = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
 			ParseResult<BlockStmt> result = parser.parseBlock("{" + text + "\n}");
 			if (!result.isSuccessful() || result.getResult().isEmpty()) {
@@ -346,6 +388,21 @@ class RuleFileGuard {
 				int offset = refusal.begin().map((begin) -> offsetIn("{" + text, begin.line, begin.column - 1) - 1).orElse(0);
 				add(start + Math.max(offset, 0), refusal.message() + ruleName(rule));
 			}
+		}
+
+		/** Why an expression is too long or too deeply nested to judge, or null. Counted on the text: it only ever refuses. */
+		private static String bounds(String text) {
+			if (text.length() > MAX_EXPRESSION_CHARACTERS) {
+				return "an expression of " + text.length() + " characters is too long (at most " + MAX_EXPRESSION_CHARACTERS + "): split the rule";
+			}
+			int depth = 0;
+			int deepest = 0;
+			for (int i = 0; i < text.length(); i++) {
+				char c = text.charAt(i);
+				depth += (c == '(' || c == '[' || c == '{') ? 1 : (c == ')' || c == ']' || c == '}') ? -1 : 0;
+				deepest = Math.max(deepest, depth);
+			}
+			return (deepest > MAX_NESTING) ? "brackets nested " + deepest + " deep are too deep to read (at most " + MAX_NESTING + ")" : null;
 		}
 
 		private int consequenceStart(RuleDescr rule, String text) {

@@ -90,7 +90,14 @@ public class RulePackCompiler {
 		if (!problems.isEmpty()) {
 			throw new RulePackException(pack.id(), problems);
 		}
-		KieBuilder builder = kie.newKieBuilder(files).buildAll();
+		KieBuilder builder;
+		try {
+			builder = kie.newKieBuilder(files).buildAll();
+		}
+		catch (RuntimeException | StackOverflowError ex) {
+			throw new RulePackException(pack.id(), List.of(new RuleProblem(pack.id(), 0, 0, "Drools could not compile the pack ("
+					+ ex.getClass().getSimpleName() + (ex.getMessage() != null ? ": " + plain(ex.getMessage()) : "") + ")")));
+		}
 		for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
 			String path = (message.getPath() != null) ? message.getPath().replaceFirst("^src/main/resources/", "") : "";
 			String file = fileByPath.getOrDefault(path, path.isEmpty() ? pack.id() : path);

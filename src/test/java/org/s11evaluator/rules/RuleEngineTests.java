@@ -53,4 +53,20 @@ class RuleEngineTests {
 		assertThat(missing.message()).contains("9.1");
 	}
 
+	@Test
+	void aRuleThatGrowsItsMessageWithoutBoundIsStoppedWithTheReason(@org.junit.jupiter.api.io.TempDir Path temp) throws java.io.IOException {
+		// a rule made only of allowed constructs that doubles a finding's message at each firing (red team, runtime-budget/)
+		org.s11evaluator.support.Folders.copy(Path.of("rules"), temp);
+		java.nio.file.Files.copy(Path.of("src/test/resources/rule-attacks/runtime-budget/self-retriggering-doubling.drl"),
+				temp.resolve("pan-sussex/doubling.drl"));
+		RulePack pack = new RulePacks(new RulesSettings(temp, 10_000)).load("pan-sussex");
+		SubmissionFacts facts = new SubmissionFacts(
+				new Submission("pan-sussex", "c", "a1", "Agency One", "Pat Example", "Lead", LocalDate.of(2025, 3, 1)),
+				List.of(new ItemResponse("9.1", "9", "green", null, null, List.of(), null, null)), List.of());
+
+		Throwable stopped = org.assertj.core.api.Assertions.catchThrowable(() -> this.engine.evaluate(this.compiler.compile(pack), facts));
+
+		assertThat(stopped).isNotNull().hasStackTraceContaining("an outcome's text may have at most 10000");
+	}
+
 }

@@ -7,6 +7,14 @@ package org.s11evaluator.rules.facts;
  */
 public record Finding(String code, String itemId, String standardId, String message) implements Outcome {
 
+	public Finding {
+		code = Outcome.bounded("code", code);
+		itemId = Outcome.bounded("itemId", itemId);
+		standardId = Outcome.bounded("standardId", standardId);
+		message = Outcome.bounded("message", message);
+	}
+
+
 	@Override
 	public String summary() {
 		return "Finding[" + this.code + ", item=" + this.itemId + "]";

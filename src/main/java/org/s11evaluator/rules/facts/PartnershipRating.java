@@ -6,6 +6,13 @@ package org.s11evaluator.rules.facts;
  */
 public record PartnershipRating(String standardId, String itemId, Rag rag, String reason) implements Outcome {
 
+	public PartnershipRating {
+		standardId = Outcome.bounded("standardId", standardId);
+		itemId = Outcome.bounded("itemId", itemId);
+		reason = Outcome.bounded("reason", reason);
+	}
+
+
 	@Override
 	public String summary() {
 		return "PartnershipRating[" + ((this.itemId != null) ? "item=" + this.itemId : "standard=" + this.standardId) + ", " + this.rag + "]";
