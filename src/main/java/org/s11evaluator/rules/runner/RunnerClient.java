@@ -181,12 +181,13 @@ final class RunnerClient implements AutoCloseable {
 	/** The runner ended (or refused to listen) before answering: out of memory, killed, or it sent a bad frame. */
 	private JsonNode ended(RulePack pack, String why) {
 		String rule = this.atWork;
-		if (this.refused != null) {
-			close();
+		// a JVM out of memory says so on standard output as it ends, which is not a frame: its exit code tells
+		Integer exit = exitCode((this.refused != null) ? 2 : 5);
+		close();
+		if (this.refused != null && (exit == null || exit != RunnerProcess.OUT_OF_MEMORY_EXIT)) {
+			log.error("A rule runner sent {}: it was stopped and is not trusted again", this.refused);
 			throw new IllegalStateException("the rule runner's answer was refused (" + this.refused + "); the runner was stopped");
 		}
-		Integer exit = exitCode();
-		close();
 		if (exit != null && exit == RunnerProcess.OUT_OF_MEMORY_EXIT) {
 			throw new RuleBudgetExceededException(pack, "ran out of its memory budget of " + this.settings.memoryMegabytes()
 					+ " MB (s11.rules.runner.memory)", rule);
@@ -195,12 +196,12 @@ final class RunnerClient implements AutoCloseable {
 				+ ((exit != null) ? "with exit code " + exit : "without a word") + ((why != null) ? " and " + why : ""), rule);
 	}
 
-	private Integer exitCode() {
+	private Integer exitCode(int waitSeconds) {
 		if (this.process == null) {
 			return null;
 		}
 		try {
-			return this.process.waitFor(5, TimeUnit.SECONDS) ? this.process.exitValue() : null;
+			return this.process.waitFor(waitSeconds, TimeUnit.SECONDS) ? this.process.exitValue() : null;
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -234,8 +235,7 @@ final class RunnerClient implements AutoCloseable {
 			}
 		}
 		catch (Frames.BadFrameException ex) {
-			this.refused = ex.getMessage();
-			log.error("A rule runner sent {}: it is stopped and not trusted again", ex.getMessage());
+			this.refused = LogText.escape(ex.getMessage());
 		}
 		catch (IOException ex) {
 			// the runner ended (or was stopped) mid-frame
