@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Starts a rule runner: the same Java and class path as this application, running {@link RuleRunnerMain}, with
  * an empty environment (no database credentials, nothing from this process's environment), no system property
  * but what Java and Drools need, an empty private working folder, a bounded heap that ends the process at its
- * first {@link OutOfMemoryError}, and, where Linux allows it ({@code unshare -rn}), an empty network namespace.
+ * first {@link OutOfMemoryError}, and, where Linux allows it ({@code unshare}), an empty network namespace and a
+ * process-id namespace of its own.
  */
 final class RunnerProcess {
 
@@ -33,7 +34,17 @@ final class RunnerProcess {
 
 	private static final String SPRING_BOOT_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
 
-	private static volatile Boolean withoutNetwork;
+	/**
+	 * New user, network, mount and process-id namespaces, with its own /proc: no network, and no other process in
+	 * sight (not even this application's). The runner's JVM is unshare's child, killed when unshare is.
+	 */
+	private static final List<String> UNSHARE = List.of("unshare", "--user", "--map-root-user", "--net", "--mount", "--pid",
+			"--fork", "--mount-proc", "--kill-child");
+
+	/** A network namespace only, where the fuller set is not allowed. */
+	private static final List<String> UNSHARE_NET = List.of("unshare", "--user", "--map-root-user", "--net");
+
+	private static volatile List<String> sandbox;
 
 	private RunnerProcess() {
 	}
@@ -60,9 +71,7 @@ final class RunnerProcess {
 
 	static List<String> command(RunnerSettings settings, int maxRuleFirings, Path folder) {
 		List<String> command = new ArrayList<>();
-		if (withoutNetwork()) {
-			command.addAll(List.of("unshare", "-rn"));
-		}
+		command.addAll(sandbox());
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + settings.memoryMegabytes() + "m");
 		command.add("-XX:+ExitOnOutOfMemoryError");
@@ -89,39 +98,46 @@ final class RunnerProcess {
 		return command;
 	}
 
-	/**
-	 * Whether runners start in an empty network namespace: on Linux, when {@code unshare -rn true} works (an
-	 * unprivileged user namespace). Otherwise said once, as a warning: rules then run with network access.
-	 */
+	/** Whether runners start in an empty network namespace (on Linux, where unprivileged user namespaces work). */
 	static boolean withoutNetwork() {
-		Boolean known = withoutNetwork;
+		return !sandbox().isEmpty();
+	}
+
+	/**
+	 * The unshare command runners start under: the fullest that works here ({@code unshare ... true} succeeds),
+	 * else none, which is said once, as a warning: rules then run with network access.
+	 */
+	static List<String> sandbox() {
+		List<String> known = sandbox;
 		if (known == null) {
 			synchronized (RunnerProcess.class) {
-				if (withoutNetwork == null) {
-					withoutNetwork = unshareWorks();
-					if (!withoutNetwork) {
+				if (sandbox == null) {
+					sandbox = works(UNSHARE) ? UNSHARE : works(UNSHARE_NET) ? UNSHARE_NET : List.of();
+					if (sandbox.isEmpty()) {
 						log.warn("The rule runner has network access: 'unshare -rn' is not available here, so rules cannot be "
 								+ "started in an empty network namespace. They still run without credentials, in their own folder, "
 								+ "within their time and memory budgets.");
 					}
 				}
-				known = withoutNetwork;
+				known = sandbox;
 			}
 		}
 		return known;
 	}
 
-	private static boolean unshareWorks() {
+	private static boolean works(List<String> unshare) {
 		if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
 			return false;
 		}
 		try {
-			Process probe = new ProcessBuilder("unshare", "-rn", "true").redirectErrorStream(true).start();
-			probe.getOutputStream().close();
-			try (InputStream output = probe.getInputStream()) {
+			List<String> probe = new ArrayList<>(unshare);
+			probe.add("true");
+			Process process = new ProcessBuilder(probe).redirectErrorStream(true).start();
+			process.getOutputStream().close();
+			try (InputStream output = process.getInputStream()) {
 				output.readNBytes(4096);
 			}
-			return probe.waitFor(5, TimeUnit.SECONDS) && probe.exitValue() == 0;
+			return process.waitFor(5, TimeUnit.SECONDS) && process.exitValue() == 0;
 		}
 		catch (IOException ex) {
 			return false;

@@ -25,12 +25,12 @@ public record RunnerSettings(@DefaultValue("true") boolean isolated, @DefaultVal
 
 	public RunnerSettings {
 		if (perReturnTimeout == null || perReturnTimeout.compareTo(MIN_TIMEOUT) < 0 || perReturnTimeout.compareTo(MAX_TIMEOUT) > 0) {
-			throw new IllegalArgumentException("s11.rules.runner.per-return-timeout is " + perReturnTimeout
-					+ ": it must be between 100ms and 10m, written like 5s or 500ms");
+			throw new IllegalArgumentException("s11.rules.runner.per-return-timeout is "
+					+ ((perReturnTimeout != null) ? perReturnTimeout.toMillis() + "ms" : "not set") + ": it must be between 100ms and 10m, written like 5s or 500ms");
 		}
 		if (memory == null || memory.compareTo(MIN_MEMORY) < 0 || memory.compareTo(MAX_MEMORY) > 0) {
-			throw new IllegalArgumentException("s11.rules.runner.memory is " + memory
-					+ ": it must be between 64MB and 16GB, written like 256MB or 1GB");
+			throw new IllegalArgumentException("s11.rules.runner.memory is "
+					+ ((memory != null) ? memory.toMegabytes() + "MB" : "not set") + ": it must be between 64MB and 16GB, written like 256MB or 1GB");
 		}
 	}
 

@@ -50,6 +50,11 @@ class RunnerIsolationTests {
 				assertThat(Files.readAllLines(proc.resolve("net/dev")).stream().filter((line) -> line.contains(":")))
 					.extracting((line) -> line.substring(0, line.indexOf(':')).strip()).containsExactly("lo");
 			}
+			// and, with a process-id namespace of its own, it sees no other process: not this application's environment
+			if (RunnerProcess.sandbox().contains("--pid")) {
+				assertThat(Files.readSymbolicLink(proc.resolve("ns/pid_for_children")))
+					.isNotEqualTo(Files.readSymbolicLink(Path.of("/proc/self/ns/pid")));
+			}
 		}
 	}
 
@@ -57,10 +62,14 @@ class RunnerIsolationTests {
 	void aClosedRunnerIsGoneAndItsFolderDeleted() throws IOException {
 		RunnerClient runner = RunnerClient.start(RunnerSettings.defaults(), 10_000);
 		Path folder = Path.of("/proc", Long.toString(runner.pid()), "cwd").toRealPath();
+		List<ProcessHandle> processes = new java.util.ArrayList<>(ProcessHandle.of(runner.pid()).orElseThrow().descendants().toList());
+		processes.add(ProcessHandle.of(runner.pid()).orElseThrow());
 
 		runner.close();
 
-		assertThat(ProcessHandle.of(runner.pid()).map(ProcessHandle::isAlive)).isNotEqualTo(java.util.Optional.of(true));
+		// the runner and, under unshare, the JVM it forked
+		Thread.onSpinWait();
+		assertThat(processes).allSatisfy((process) -> assertThat(process.onExit()).succeedsWithin(java.time.Duration.ofSeconds(5)));
 		assertThat(folder).doesNotExist();
 	}
 
