@@ -85,7 +85,11 @@ final class RunnerProcess {
 		command.add("-Duser.timezone=" + TimeZone.getDefault().getID());
 		command.add("-Duser.language=" + Locale.getDefault().getLanguage());
 		command.add("-Duser.country=" + Locale.getDefault().getCountry());
-		String classPath = System.getProperty("java.class.path");
+		// the runner works in its own folder: a class path relative to this one's (java -jar target/x.jar) is made absolute
+		String classPath = java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+			.filter((entry) -> !entry.isEmpty())
+			.map((entry) -> Path.of(entry).toAbsolutePath().toString())
+			.collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
 		if (isSpringBootJar(classPath)) {
 			// java -jar s11-evaluator.jar: the runner's class is inside the jar, reached through Spring Boot's launcher
 			command.add("-Dloader.main=" + RuleRunnerMain.class.getName());
