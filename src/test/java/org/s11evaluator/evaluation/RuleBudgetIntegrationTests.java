@@ -14,6 +14,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its lock and ends FAILED naming the pack, the budget and the rule.
  */
 @IntegrationTest
+// its own rules folder and budget make a context no other test shares: closed after it, with its connections and runners
+@DirtiesContext
 class RuleBudgetIntegrationTests {
 
 	private static final Path RULES = SlowAndGreedyPacks.rulesWith(tempFolder(), "slow.drl", SlowAndGreedyPacks.SLOW);

@@ -10,11 +10,16 @@ import java.util.function.Supplier;
 /**
  * Rule runners for the threads that evaluate: a thread takes an idle runner (or starts one, lazily), uses it for
  * one request, and gives it back; a runner that was stopped (past its deadline, out of memory) is dropped and
- * the next request starts a fresh one. Closing the pool stops every runner; so does the end of this JVM.
+ * the next request starts a fresh one. A runner idle for {@link #IDLE_TIMEOUT} is stopped (a service idles most of
+ * the day; each runner is a JVM). Closing the pool stops every runner; so does the end of this JVM.
  */
 final class RunnerPool implements AutoCloseable {
 
 	static final int MAX_IDLE = 16;
+
+	static final java.time.Duration IDLE_TIMEOUT = java.time.Duration.ofSeconds(60);
+
+	private final java.util.Map<RunnerClient, Long> idleSince = new ConcurrentHashMap<>();
 
 	private final Supplier<RunnerClient> starter;
 
@@ -29,6 +34,28 @@ final class RunnerPool implements AutoCloseable {
 	RunnerPool(Supplier<RunnerClient> starter) {
 		this.starter = starter;
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
+		Thread reaper = new Thread(this::stopIdleRunners, "rule-runner-reaper");
+		reaper.setDaemon(true);
+		reaper.start();
+	}
+
+	private void stopIdleRunners() {
+		while (!this.closed) {
+			try {
+				Thread.sleep(10_000);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			long now = System.nanoTime();
+			for (RunnerClient runner : this.idle) {
+				Long since = this.idleSince.get(runner);
+				if (since != null && now - since > IDLE_TIMEOUT.toNanos() && this.idle.remove(runner)) {
+					this.idleSince.remove(runner);
+					drop(runner);
+				}
+			}
+		}
 	}
 
 	<T> T with(Function<RunnerClient, T> work) {
@@ -47,6 +74,7 @@ final class RunnerPool implements AutoCloseable {
 		}
 		RunnerClient runner;
 		while ((runner = this.idle.pollFirst()) != null) {
+			this.idleSince.remove(runner);
 			if (runner.alive()) {
 				return runner;
 			}
@@ -62,6 +90,7 @@ final class RunnerPool implements AutoCloseable {
 			drop(runner);
 		}
 		else {
+			this.idleSince.put(runner, System.nanoTime());
 			this.idle.addFirst(runner);
 		}
 	}
@@ -92,6 +121,7 @@ final class RunnerPool implements AutoCloseable {
 		this.all.forEach(RunnerClient::close);
 		this.all.clear();
 		this.idle.clear();
+		this.idleSince.clear();
 	}
 
 }
