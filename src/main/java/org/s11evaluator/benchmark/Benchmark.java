@@ -114,9 +114,10 @@ public class Benchmark {
 
 	public Figures run(Options options, PrintStream out) {
 		prepare(options);
-		out.printf("Benchmark: %d partnerships x %d agencies, seed %d; %d evaluation thread(s), chunk %d; %d processor(s); %s%n",
+		out.printf("Benchmark: %d partnerships x %d agencies, seed %d; %d evaluation thread(s), chunk %d; %d processor(s); %s; %s%n",
 				options.partnerships(), options.agencies(), options.seed(), this.settings.threads(), this.settings.chunkSize(),
-				Runtime.getRuntime().availableProcessors(), database());
+				Runtime.getRuntime().availableProcessors(), database(), (this.engine.getClass() == RuleEngine.class)
+						? "rules in this process (s11.rules.runner.isolated: false)" : "rules in rule-runner processes");
 
 		long t0 = System.nanoTime();
 		NationalData.Size size = NationalData.generate(this.jdbc, this.packs, options.partnerships(), options.agencies(), options.seed());

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.s11evaluator.cycle.Cycle;
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.rules.EvaluationOutcome;
+import org.s11evaluator.rules.RuleBudgetExceededException;
 import org.s11evaluator.rules.RuleCaseResult;
 import org.s11evaluator.rules.RuleCases;
 import org.s11evaluator.rules.RuleEngine;
@@ -76,13 +77,23 @@ public class DraftSimulation {
 		List<Map<String, Object>> returns = this.jdbc.queryForList("""
 				select s.id, s.agency_id, a.name from submission s join agency a on a.id = s.agency_id where s.cycle_id = ? order by s.id""",
 				cycleId);
+		RuleBudgetExceededException breach = null;
 		for (Map<String, Object> row : returns) {
 			String agency = (String) row.get("agency_id");
+			if (breach != null) {
+				// past its budget once: the draft's other returns would each wait out the deadline too
+				notEvaluated.add(agency + ": not evaluated, " + breach.getMessage());
+				continue;
+			}
 			try {
 				EvaluationOutcome outcome = this.engine.evaluate(compiled, this.submissions.facts(((Number) row.get("id")).longValue()));
 				ResultSnapshot.Agency snapshot = ResultSnapshot.agency((String) row.get("name"), outcome);
 				agencies.put(agency, snapshot);
 				ratings.add(new RatingTallies.ReturnRatings(snapshot.items(), snapshot.standards()));
+			}
+			catch (RuleBudgetExceededException ex) {
+				breach = ex;
+				notEvaluated.add(agency + ": " + ex.getMessage());
 			}
 			catch (RuntimeException ex) {
 				notEvaluated.add(agency + ": " + ex.getMessage());

@@ -63,10 +63,10 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep, Step ratePartnershipsStep, Step summariseCyclesStep,
-			RunReports runReports) {
-		JobExecutionDecider outcome = (job, step) -> job.getStepExecutions().stream()
-			.anyMatch((s) -> s.getStatus() == BatchStatus.FAILED) ? new FlowExecutionStatus("FAILED") : FlowExecutionStatus.COMPLETED;
-		return new JobBuilder(JOB_NAME, jobs).listener(runReports)
+			RunReports runReports, RunBudgetBreaches breaches) {
+		JobExecutionDecider outcome = (job, step) -> (job.getStepExecutions().stream().anyMatch((s) -> s.getStatus() == BatchStatus.FAILED)
+				| budgetExceeded(job)) ? new FlowExecutionStatus("FAILED") : FlowExecutionStatus.COMPLETED;
+		return new JobBuilder(JOB_NAME, jobs).listener(runReports).listener(breaches)
 			.start(evaluateSubmissionsStep).on("*").to(ratePartnershipsStep)
 			.from(ratePartnershipsStep).on("*").to(summariseCyclesStep)
 			.from(summariseCyclesStep).on("*").to(outcome)
@@ -74,6 +74,20 @@ class EvaluationJobConfiguration {
 			.from(outcome).on("*").end()
 			.end()
 			.build();
+	}
+
+	/**
+	 * A pack that went past a budget fails the run (after the other packs' returns are evaluated, rated and
+	 * summarised), so that it is looked at; the run's failure names the pack, the budget and the rule.
+	 */
+	private static boolean budgetExceeded(org.springframework.batch.core.JobExecution job) {
+		java.util.Set<String> breaches = new java.util.TreeSet<>();
+		job.getStepExecutions().stream()
+			.filter((s) -> s.getExecutionContext().containsKey(RunBudgetBreaches.BREACH))
+			.forEach((s) -> breaches.add(s.getExecutionContext().getString(RunBudgetBreaches.BREACH)));
+		breaches.forEach((breach) -> job.addFailureException(new IllegalStateException(breach
+				+ ": its returns were not evaluated and the run is FAILED; fix the rule, check it with 'rules test', and run again")));
+		return !breaches.isEmpty();
 	}
 
 	/** Partnerships evaluated on this machine's threads; with remote partitioning on, by workers instead ({@link RemotePartitioningConfiguration}). */
@@ -149,8 +163,9 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	@StepScope
-	SubmissionEvaluator submissionEvaluator(PublishedPacks packs, RuleEngine engine) {
-		return new SubmissionEvaluator(packs, engine);
+	SubmissionEvaluator submissionEvaluator(PublishedPacks packs, RuleEngine engine, RunBudgetBreaches breaches,
+			@Value("#{stepExecution}") org.springframework.batch.core.StepExecution partition) {
+		return new SubmissionEvaluator(packs, engine, breaches, partition);
 	}
 
 	@Bean

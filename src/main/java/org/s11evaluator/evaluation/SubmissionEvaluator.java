@@ -5,19 +5,23 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.s11evaluator.rules.EvaluationOutcome;
+import org.s11evaluator.rules.RuleBudgetExceededException;
 import org.s11evaluator.rules.RuleEngine;
 import org.s11evaluator.rules.RulePackCompiler;
 import org.s11evaluator.rules.RulePackException;
 import org.s11evaluator.rules.PublishedPacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.item.ItemProcessor;
 
 /**
  * Evaluates one stored return with its cycle's rule pack. Each pack is read from the rules folder once per
  * partition (one instance of this class per partnership's step execution), so every return of a partnership
  * in a run is judged by the same pack version. A pack that does not compile or fails its own cases is not
- * used: only the returns it judges are skipped, and they keep their last good results.
+ * used: only the returns it judges are skipped, and they keep their last good results. A pack that goes past a
+ * budget (time, memory, firings) on one return is treated as broken for the rest of the run, in every partnership
+ * ({@link RunBudgetBreaches}): its other returns are skipped with the same reason, and the run ends FAILED.
  */
 class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, EvaluatedSubmission> {
 
@@ -29,18 +33,31 @@ class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, Evaluat
 
 	private final Map<String, Object> packsOfThisRun = new HashMap<>();
 
-	SubmissionEvaluator(PublishedPacks packs, RuleEngine engine) {
+	private final RunBudgetBreaches breaches;
+
+	private final StepExecution partition;
+
+	SubmissionEvaluator(PublishedPacks packs, RuleEngine engine, RunBudgetBreaches breaches, StepExecution partition) {
 		this.packs = packs;
 		this.engine = engine;
+		this.breaches = breaches;
+		this.partition = partition;
 	}
 
 	@Override
 	public EvaluatedSubmission process(SubmissionToEvaluate submission) {
+		RuleBudgetExceededException breached = this.breaches.of(this.partition.getJobExecutionId(), submission.packId());
+		if (breached != null) {
+			throw notEvaluated(breached);
+		}
 		RulePackCompiler.CompiledPack pack = pack(submission.packId());
 		try {
 			EvaluationOutcome outcome = this.engine.evaluate(pack, submission.facts());
 			OutcomeCheck.check(outcome);
 			return new EvaluatedSubmission(submission, outcome, Instant.now());
+		}
+		catch (RuleBudgetExceededException ex) {
+			throw breach(submission.packId(), ex);
 		}
 		catch (RuntimeException ex) {
 			throw new EvaluationFailedException("rule pack " + pack.pack().id() + " (version " + pack.pack().shortVersion()
@@ -59,10 +76,28 @@ class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, Evaluat
 				return ex;
 			}
 		});
+		if (pack instanceof RuleBudgetExceededException breach) {
+			// it went past a budget on its own cases, at the gate
+			throw breach(packId, breach);
+		}
 		if (pack instanceof RulePackException broken) {
 			throw new EvaluationFailedException(broken.getMessage(), broken);
 		}
 		return (RulePackCompiler.CompiledPack) pack;
+	}
+
+	/** The pack is broken for the rest of the run, in every partnership; this one's report says why. */
+	private EvaluationFailedException breach(String packId, RuleBudgetExceededException breach) {
+		RuleBudgetExceededException first = this.breaches.record(this.partition.getJobExecutionId(), packId, breach);
+		if (first == breach) {
+			log.error("{}. The pack's other returns in this run are not evaluated; the run will end FAILED.", first.getMessage());
+		}
+		this.partition.getExecutionContext().putString(RunBudgetBreaches.BREACH, first.getMessage());
+		return notEvaluated(first);
+	}
+
+	private static EvaluationFailedException notEvaluated(RuleBudgetExceededException breach) {
+		return new EvaluationFailedException(breach.getMessage() + "; the pack's returns are not evaluated in this run", breach);
 	}
 
 }

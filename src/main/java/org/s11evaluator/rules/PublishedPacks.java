@@ -54,6 +54,10 @@ public class PublishedPacks {
 			RulePackCompiler.CompiledPack compiled = this.compiler.compile(pack);
 			List<RuleProblem> failures = new ArrayList<>(RulePackCheck.contentProblems(pack));
 			for (RuleCaseResult result : this.cases.run(pack, this.packs.folder(pack.id()))) {
+				if (result.budgetExceeded() != null) {
+					// a pack that goes past its budget on its own cases would do so on returns: say which budget and rule
+					return result.budgetExceeded();
+				}
 				if (!result.passed()) {
 					failures.add(new RuleProblem(result.file(), 0, 0, "case \"" + result.name() + "\" fails: "
 							+ result.failures().get(0).lines().findFirst().orElse("")));

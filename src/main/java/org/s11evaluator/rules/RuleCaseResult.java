@@ -3,8 +3,16 @@ package org.s11evaluator.rules;
 import java.util.List;
 import java.util.Set;
 
-/** The result of one rule case: the failures (empty when it passed) and the rules that fired. */
-public record RuleCaseResult(String file, String name, List<String> failures, Set<String> firedRules) {
+/**
+ * The result of one rule case: the failures (empty when it passed) and the rules that fired; and, when the
+ * pack went past a budget on this case (or on an earlier case of the same run), that breach.
+ */
+public record RuleCaseResult(String file, String name, List<String> failures, Set<String> firedRules,
+		RuleBudgetExceededException budgetExceeded) {
+
+	public RuleCaseResult(String file, String name, List<String> failures, Set<String> firedRules) {
+		this(file, name, failures, firedRules, null);
+	}
 
 	public boolean passed() {
 		return this.failures.isEmpty();

@@ -58,6 +58,8 @@ public class RuleCases {
 	public List<RuleCaseResult> run(RulePack pack, Path folder) {
 		RulePackCompiler.CompiledPack compiled = this.compiler.compile(pack);
 		List<RuleCaseResult> results = new ArrayList<>();
+		// once the pack has gone past a budget, its other cases are not run: each would wait out the budget too
+		RuleBudgetExceededException breach = null;
 		for (Path file : caseFiles(folder)) {
 			String name = folder.toAbsolutePath().normalize().getFileName() + "/" + file.getFileName();
 			RuleCase.File cases;
@@ -73,7 +75,9 @@ public class RuleCases {
 				throw new UncheckedIOException(ex);
 			}
 			for (RuleCase ruleCase : cases.cases()) {
-				results.add(run(name, compiled, withDefaults(ruleCase, cases.defaults())));
+				results.add((breach == null) ? run(name, compiled, withDefaults(ruleCase, cases.defaults()))
+						: new RuleCaseResult(name, ruleCase.name(), List.of("not run: " + breach.getMessage()), Set.of(), breach));
+				breach = (breach != null) ? breach : results.get(results.size() - 1).budgetExceeded();
 			}
 		}
 		return results;
@@ -126,6 +130,9 @@ public class RuleCases {
 		try {
 			outcome = this.engine.evaluate(compiled, new SubmissionFacts(submission, responses, actions));
 		}
+		catch (RuleBudgetExceededException ex) {
+			return new RuleCaseResult(file, ruleCase.name(), List.of("the rules failed: " + ex.getMessage()), Set.of(), ex);
+		}
 		catch (RuntimeException ex) {
 			return new RuleCaseResult(file, ruleCase.name(), List.of("the rules failed: " + ex.getMessage()), Set.of());
 		}
@@ -152,6 +159,9 @@ public class RuleCases {
 		EvaluationOutcome outcome;
 		try {
 			outcome = this.engine.ratePartnership(compiled, tallies);
+		}
+		catch (RuleBudgetExceededException ex) {
+			return new RuleCaseResult(file, ruleCase.name(), List.of("the rules failed: " + ex.getMessage()), Set.of(), ex);
 		}
 		catch (RuntimeException ex) {
 			return new RuleCaseResult(file, ruleCase.name(), List.of("the rules failed: " + ex.getMessage()), Set.of());

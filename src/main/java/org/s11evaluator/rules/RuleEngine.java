@@ -17,14 +17,15 @@ import org.s11evaluator.rules.facts.Item;
 import org.s11evaluator.rules.facts.Outcome;
 import org.s11evaluator.rules.facts.RatingTally;
 import org.s11evaluator.rules.facts.Standard;
-import org.springframework.stereotype.Component;
 
 /**
  * Runs a compiled rule pack over one submission. Rules run in two phases: first the rules in ruleflow group
  * {@code "rating"} turn each answer into red/amber/green, then every other rule runs and sees all ratings.
  * Each outcome is recorded with the rule that inserted it and the facts that rule matched.
+ * <p>
+ * This is the engine itself, run in this process. The application's engine bean runs it in a separate
+ * rule-runner process instead (org.s11evaluator.rules.runner), which holds nothing a rule could take.
  */
-@Component
 public class RuleEngine {
 
 	public static final String RATING_PHASE = "rating";
@@ -33,6 +34,11 @@ public class RuleEngine {
 
 	public RuleEngine(RulesSettings settings) {
 		this.maxRuleFirings = settings.maxRuleFirings();
+	}
+
+	/** The budget of firings per return or per partnership rating ({@code s11.rules.max-rule-firings}). */
+	public int maxRuleFirings() {
+		return this.maxRuleFirings;
 	}
 
 	public EvaluationOutcome evaluate(RulePackCompiler.CompiledPack compiled, SubmissionFacts facts) {
@@ -61,7 +67,7 @@ public class RuleEngine {
 	}
 
 	private EvaluationOutcome run(RulePackCompiler.CompiledPack compiled, List<Object> facts) {
-		KieSession session = compiled.kieBase().newKieSession();
+		KieSession session = openSession(compiled);
 		Explanations explanations = new Explanations();
 		try {
 			session.addEventListener((org.kie.api.event.rule.AgendaEventListener) explanations);
@@ -70,8 +76,7 @@ public class RuleEngine {
 			session.getAgenda().getAgendaGroup(RATING_PHASE).setFocus();
 			int fired = session.fireAllRules(this.maxRuleFirings);
 			if (fired >= this.maxRuleFirings) {
-				throw new IllegalStateException("rules fired " + fired + " times without settling: a rule probably "
-						+ "re-triggers itself; last rule fired: " + explanations.lastRule);
+				throw new RuleBudgetExceededException(compiled.pack(), firingBudgetBreach(this.maxRuleFirings), explanations.lastRule);
 			}
 			List<Derived<? extends Outcome>> outcomes = new ArrayList<>();
 			for (Object object : session.getObjects((o) -> o instanceof Outcome)) {
@@ -83,6 +88,17 @@ public class RuleEngine {
 		finally {
 			session.dispose();
 		}
+	}
+
+	/** What went wrong when rules fire more than their budget, as a {@link RuleBudgetExceededException} says it. */
+	public static String firingBudgetBreach(int maxRuleFirings) {
+		return "went past its budget of " + maxRuleFirings + " rule firings per return (s11.rules.max-rule-firings): "
+				+ "a rule probably re-triggers itself";
+	}
+
+	/** A new session of the compiled pack; the rule runner's child adds its watch of the rules here. */
+	protected KieSession openSession(RulePackCompiler.CompiledPack compiled) {
+		return compiled.kieBase().newKieSession();
 	}
 
 	/** Remembers which rule was firing when each outcome was inserted, and what it had matched. */

@@ -17,6 +17,13 @@ public class RulePackException extends RuntimeException {
 		this.problems = List.copyOf(problems);
 	}
 
+	/** For a pack that cannot be used for a reason one line says best (it went past a budget, say). */
+	protected RulePackException(String message, String packId, List<RuleProblem> problems) {
+		super(message);
+		this.packId = packId;
+		this.problems = List.copyOf(problems);
+	}
+
 	public String packId() {
 		return this.packId;
 	}

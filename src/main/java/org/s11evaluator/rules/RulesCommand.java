@@ -43,13 +43,41 @@ public final class RulesCommand {
 	private final PrintStream out;
 
 	RulesCommand(Path directory, PrintStream out) {
-		RulesSettings settings = new RulesSettings(directory, 10_000);
+		this(directory, configured("s11.rules.max-rule-firings", Integer.class).orElse(10_000),
+				configured("s11.rules.runner", org.s11evaluator.rules.runner.RunnerSettings.class)
+					.orElseGet(org.s11evaluator.rules.runner.RunnerSettings::defaults),
+				out);
+	}
+
+	/** Cases run as the nightly run runs them: in a rule runner (unless isolation is off), within the budgets. */
+	RulesCommand(Path directory, int maxRuleFirings, org.s11evaluator.rules.runner.RunnerSettings runner, PrintStream out) {
+		RulesSettings settings = new RulesSettings(directory, maxRuleFirings);
 		RulePackCompiler compiler = new RulePackCompiler();
 		this.compiler = compiler;
 		this.packs = new RulePacks(settings);
 		this.checker = new RulePackCheck(this.packs, compiler);
-		this.cases = new RuleCases(this.packs, compiler, new RuleEngine(settings));
+		this.cases = new RuleCases(this.packs, compiler, org.s11evaluator.rules.runner.RuleRunners.engine(settings, runner));
 		this.out = out;
+	}
+
+	/** A value of {@code batch-config/rules.yml}, read as the application binds it; empty when not set. */
+	private static <T> java.util.Optional<T> configured(String name, Class<T> type) {
+		Path config = Path.of("batch-config/rules.yml");
+		if (!Files.exists(config)) {
+			return java.util.Optional.empty();
+		}
+		try {
+			List<org.springframework.core.env.PropertySource<?>> sources = new org.springframework.boot.env.YamlPropertySourceLoader()
+				.load("batch-config/rules.yml", new org.springframework.core.io.FileSystemResource(config));
+			return new org.springframework.boot.context.properties.bind.Binder(
+					org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(sources))
+				.bind(name, type)
+				.map(java.util.Optional::of)
+				.orElse(java.util.Optional.empty());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read " + config.toAbsolutePath(), ex);
+		}
 	}
 
 	/** True for the {@code rules} sub-commands that need no database. */

@@ -24,7 +24,16 @@ class RuleCasesTests {
 
 	private final RulePacks packs = new RulePacks(this.settings);
 
-	private final RuleCases cases = new RuleCases(this.packs, new RulePackCompiler(), new RuleEngine(this.settings));
+	/** As {@code rules test} and the nightly run's gate run them: in a rule runner, within the default budgets. */
+	private final RuleEngine engine = org.s11evaluator.rules.runner.RuleRunners.engine(this.settings,
+			org.s11evaluator.rules.runner.RunnerSettings.defaults());
+
+	private final RuleCases cases = new RuleCases(this.packs, new RulePackCompiler(), this.engine);
+
+	@org.junit.jupiter.api.Test
+	void runsTheCasesInARuleRunner() {
+		assertThat(this.engine.getClass()).isNotEqualTo(RuleEngine.class);
+	}
 
 	@TestFactory
 	Stream<DynamicNode> everyRuleCaseOfEveryPack() {

@@ -1,0 +1,96 @@
+package org.s11evaluator.rules.runner;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The wire between the application and a rule runner: one JSON object per line, in UTF-8, each line at most
+ * {@code maxBytes} long. Never Java serialization: what comes back is read as plain JSON values, and the
+ * application builds its own records from them ({@link OutcomeJson}).
+ */
+final class Frames {
+
+	/** Largest frame the application accepts from a runner: one return's outcomes, with their explanations. */
+	static final int MAX_FROM_RUNNER = 8 * 1024 * 1024;
+
+	/** Largest frame a runner accepts from the application: a whole pack's rule files. */
+	static final int MAX_TO_RUNNER = 64 * 1024 * 1024;
+
+	static final ObjectMapper JSON = mapper();
+
+	private Frames() {
+	}
+
+	private static ObjectMapper mapper() {
+		// facts are records: their components are what goes on the wire, never "is" methods such as
+		// AgencyAction.isCompleted(), which Jackson would otherwise take for a second "completed"
+		JsonMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+			.disable(MapperFeature.AUTO_DETECT_IS_GETTERS).build();
+		mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64)
+			.maxStringLength(MAX_TO_RUNNER).maxNumberLength(32).build());
+		return mapper;
+	}
+
+	/** Writes one frame; a newline inside it cannot occur, as JSON escapes every control character in strings. */
+	static void write(OutputStream out, Object frame) throws IOException {
+		byte[] bytes = JSON.writeValueAsBytes(frame);
+		synchronized (out) {
+			out.write(bytes);
+			out.write('\n');
+			out.flush();
+		}
+	}
+
+	/**
+	 * Reads the next frame; null at the end of the stream. Throws {@link BadFrameException} for a frame too long
+	 * or not a JSON object, without reading more than {@code maxBytes} of it into memory.
+	 */
+	static JsonNode read(InputStream in, int maxBytes) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+		int b;
+		while ((b = in.read()) != '\n') {
+			if (b < 0) {
+				if (line.size() == 0) {
+					return null;
+				}
+				throw new BadFrameException("the stream ended in the middle of a frame");
+			}
+			if (line.size() >= maxBytes) {
+				throw new BadFrameException("a frame longer than " + maxBytes + " bytes");
+			}
+			line.write(b);
+		}
+		JsonNode node;
+		try {
+			node = JSON.readTree(line.toByteArray());
+		}
+		catch (JsonProcessingException ex) {
+			throw new BadFrameException("a frame that is not JSON (" + ex.getOriginalMessage() + ")");
+		}
+		if (node == null || !node.isObject() || !node.path("type").isTextual()) {
+			throw new BadFrameException("a frame that is not a JSON object with a type");
+		}
+		return node;
+	}
+
+	/** A frame the application refuses: the runner sending it is not trusted again and is stopped. */
+	static final class BadFrameException extends IOException {
+
+		BadFrameException(String message) {
+			super(message);
+		}
+
+	}
+
+}

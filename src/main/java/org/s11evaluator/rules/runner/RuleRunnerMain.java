@@ -1,0 +1,166 @@
+package org.s11evaluator.rules.runner;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.s11evaluator.rules.EvaluationOutcome;
+import org.s11evaluator.rules.RuleBudgetExceededException;
+import org.s11evaluator.rules.RulePack;
+import org.s11evaluator.rules.RulePackCompiler;
+import org.s11evaluator.rules.RulesSettings;
+import org.s11evaluator.rules.SubmissionFacts;
+import org.s11evaluator.rules.facts.RatingTally;
+
+/**
+ * The rule-runner process: a plain Java main, no Spring, no database, no credentials. It reads requests from
+ * standard input, one JSON frame per line: {@code pack} (compile a pack with the same compiler and checks as
+ * the application, kept by its version), {@code evaluate} (one return's facts) and {@code rate} (a cycle's
+ * tallies); and answers each on standard output, with a heartbeat naming the rule at work every
+ * {@value #HEARTBEAT_MILLIS} ms while it works. It ends when its standard input closes.
+ */
+public final class RuleRunnerMain {
+
+	static final long HEARTBEAT_MILLIS = 150;
+
+	private final OutputStream out;
+
+	private final RuleWatch watch = new RuleWatch();
+
+	private final WatchedRuleEngine engine;
+
+	private final RulePackCompiler compiler = new RulePackCompiler();
+
+	private final Map<String, RulePackCompiler.CompiledPack> packs = new LinkedHashMap<>();
+
+	private final ObjectReader fromApplication = Frames.JSON.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+	private volatile boolean working;
+
+	private volatile long request;
+
+	private RuleRunnerMain(OutputStream out, int maxRuleFirings) {
+		this.out = out;
+		this.engine = new WatchedRuleEngine(new RulesSettings(Path.of("."), maxRuleFirings), this.watch);
+	}
+
+	public static void main(String[] args) throws Exception {
+		// standard output carries frames only: anything else printed goes to standard error, drained to the log
+		OutputStream frames = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
+		System.setOut(System.err);
+		quietLogging();
+		RuleRunnerMain runner = new RuleRunnerMain(frames, Integer.parseInt(args[0]));
+		runner.heartbeat();
+		runner.serve(new BufferedInputStream(System.in, 64 * 1024));
+		System.exit(0);
+	}
+
+	private void serve(InputStream in) throws Exception {
+		JsonNode request;
+		while ((request = Frames.read(in, Frames.MAX_TO_RUNNER)) != null) {
+			this.request = request.path("n").asLong();
+			this.working = true;
+			Map<String, Object> answer;
+			try {
+				answer = answer(request);
+			}
+			catch (RuleBudgetExceededException ex) {
+				answer = new LinkedHashMap<>(Map.of("type", "failed", "budget", "firings", "rule", ex.rule(), "message", String.valueOf(ex.getMessage())));
+			}
+			catch (StackOverflowError ex) {
+				answer = failed("a rule went too deep (a recursive query or function?): the stack overflowed");
+			}
+			catch (Exception | LinkageError | AssertionError ex) {
+				answer = failed(ex.getMessage());
+			}
+			finally {
+				this.working = false;
+				this.watch.done();
+			}
+			answer.put("n", this.request);
+			Frames.write(this.out, answer);
+		}
+	}
+
+	private Map<String, Object> answer(JsonNode request) throws Exception {
+		return switch (request.path("type").asText()) {
+			case "pack" -> {
+				RulePack pack = this.fromApplication.treeToValue(request.get("pack"), RulePack.class);
+				this.packs.put(key(pack), this.compiler.compile(pack));
+				yield new LinkedHashMap<>(Map.of("type", "compiled"));
+			}
+			case "evaluate" -> outcome(this.engine.evaluate(pack(request), this.fromApplication.treeToValue(request.get("facts"), SubmissionFacts.class)));
+			case "rate" -> {
+				List<RatingTally> tallies = new ArrayList<>();
+				for (JsonNode tally : request.path("tallies")) {
+					tallies.add(this.fromApplication.treeToValue(tally, RatingTally.class));
+				}
+				yield outcome(this.engine.ratePartnership(pack(request), tallies));
+			}
+			default -> failed("unknown request " + request.path("type").asText());
+		};
+	}
+
+	private RulePackCompiler.CompiledPack pack(JsonNode request) {
+		RulePackCompiler.CompiledPack pack = this.packs.get(request.path("pack").asText());
+		if (pack == null) {
+			throw new IllegalStateException("the rule runner was not given pack " + request.path("pack").asText());
+		}
+		return pack;
+	}
+
+	static String key(RulePack pack) {
+		return pack.id() + "@" + pack.version();
+	}
+
+	private static Map<String, Object> outcome(EvaluationOutcome outcome) {
+		return new LinkedHashMap<>(Map.of("type", "outcome", "outcomes", outcome.outcomes().stream().map(OutcomeJson::write).toList()));
+	}
+
+	private static Map<String, Object> failed(String message) {
+		return new LinkedHashMap<>(Map.of("type", "failed", "message", (message != null) ? message : "the rules failed"));
+	}
+
+	/** While a request is worked on, says which rule is at work, so a stuck rule can be named. */
+	private void heartbeat() {
+		Thread beat = new Thread(() -> {
+			while (true) {
+				try {
+					Thread.sleep(HEARTBEAT_MILLIS);
+					if (this.working) {
+						String[] atWork = this.watch.atWork();
+						Frames.write(this.out, Map.of("type", "heartbeat", "n", this.request, "rule", atWork[0], "doing", atWork[1]));
+					}
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				catch (Exception ex) {
+					// the application went away: the main loop sees its input end
+				}
+			}
+		}, "rule-runner-heartbeat");
+		beat.setDaemon(true);
+		beat.start();
+	}
+
+	private static void quietLogging() {
+		if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+			context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+			context.getLogger("org.drools.compiler.kie.builder.impl.KieProject").setLevel(ch.qos.logback.classic.Level.OFF);
+			context.getLogger("org.drools.mvel.MVELConstraint").setLevel(ch.qos.logback.classic.Level.ERROR);
+		}
+	}
+
+}
