@@ -71,7 +71,7 @@ public class CycleSummaries {
 		CycleSummary summary = this.query.build(cycleId, asOf);
 		long built = System.nanoTime();
 		String hash = contentHash(summary);
-		Path folder = this.outputDirectory.resolve(cycleId);
+		Path folder = OutputFolder.resolve(this.outputDirectory, cycleId);
 		Optional<String> previous = this.jdbc.sql("select content_hash from cycle_summary where cycle_id = ?").param(cycleId)
 			.query(String.class).optional();
 		if (!force && previous.filter(hash::equals).isPresent() && Files.exists(folder.resolve("summary.html"))) {
