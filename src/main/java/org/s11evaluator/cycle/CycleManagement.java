@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.rules.RulePack;
 import org.s11evaluator.rules.RulePacks;
 import org.s11evaluator.yaml.LimitedYaml;
@@ -59,8 +60,8 @@ public class CycleManagement {
 			saveAgency(agency.id(), agency.name(), agency.sector());
 			this.jdbc.sql("insert into cycle_agency (cycle_id, agency_id) values (?, ?)").params(cycle.id(), agency.id()).update();
 		}
-		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies", cycle.id(), cycle.partnership(), pack.id(),
-				cycle.agencies().size());
+		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies", LogValues.escape(cycle.id()),
+				LogValues.escape(cycle.partnership()), LogValues.escape(pack.id()), cycle.agencies().size());
 		return cycle.id();
 	}
 
