@@ -77,6 +77,20 @@ class CommandApplicationTests {
 		}
 	}
 
+	@Test
+	void aWorkerRefusesToStartOnABrokerWithoutTlsOrLogin() {
+		SpringApplication application = S11Application.application("worker");
+		application.setRegisterShutdownHook(false);
+
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> application.run(arguments("worker", "--s11.evaluation.remote.enabled=true",
+					"--s11.evaluation.remote.broker-url=tcp://127.0.0.1:61616")).close())
+			.havingRootCause()
+			.withMessageStartingWith("Remote partitioning refuses an unprotected broker: broker-url tcp://127.0.0.1:61616 does not use TLS")
+			.withMessageContaining("no broker login")
+			.withMessageContaining("insecure-local-test: true");
+	}
+
 	private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
 	}
