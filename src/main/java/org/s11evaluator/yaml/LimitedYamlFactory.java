@@ -30,6 +30,8 @@ final class LimitedYamlFactory extends YAMLFactory {
 				.maxNestingDepth(LimitedYaml.MAX_NESTING_DEPTH)
 				.maxStringLength(LimitedYaml.MAX_CODE_POINTS)
 				.build()));
+		// the builder starts from no parser features, unlike new YAMLFactory(): keep the defaults (an empty value is null)
+		_yamlParserFeatures = DEFAULT_YAML_PARSER_FEATURE_FLAGS;
 	}
 
 	private LimitedYamlFactory(LimitedYamlFactory source, ObjectCodec codec) {

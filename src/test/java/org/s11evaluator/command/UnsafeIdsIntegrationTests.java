@@ -23,6 +23,7 @@ import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 @IntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // an output folder of its own: do not keep its pool open
 class UnsafeIdsIntegrationTests {
 
 	private static final Path AROUND = Path.of("target/unsafe-ids-test");

@@ -110,6 +110,7 @@ class LimitedYamlTests {
 		JsonNode cycle = LimitedYaml.mapper().copy().readTree("id: pan-sussex-2025\nagencies:\n  - { id: sussex-police, name: Sussex Police }\n");
 
 		assertThat(cycle.at("/agencies/0/name").asText()).isEqualTo("Sussex Police");
+		assertThat(LimitedYaml.mapper().readTree("id: x\nagencies:\n").get("agencies").isNull()).as("an empty value").isTrue();
 	}
 
 	private Path write(String name, String content) throws IOException {
