@@ -2,6 +2,9 @@ package org.s11evaluator;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -9,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
+import java.util.Collections;
 
 import org.junit.jupiter.api.Test;
 import org.s11evaluator.support.TestDatabase;
@@ -19,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What each command starts, built as {@link S11Application#main} builds it: only {@code serve} has a web
@@ -75,6 +80,67 @@ class CommandApplicationTests {
 			assertThat(get(port, "/actuator/info").body()).contains("\"artifact\":\"s11-evaluator\"", "\"java\":{");
 			jdbc.update("delete from run_report");
 		}
+	}
+
+	@Test
+	void healthDetailsAreShownOnThisMachineOrWithTheTokenAndOnlyTheStatusToAnyoneElse() throws Exception {
+		InetAddress network = nonLoopbackAddress();
+		assumeTrue(network != null, "this machine has no network address other than the loopback to call from");
+		String token = "c1b7e2f09a4d4e6f8b3a5d7c9e1f0a2b";
+		SpringApplication application = S11Application.application("serve");
+		application.setRegisterShutdownHook(false);
+
+		try (ConfigurableApplicationContext context = application.run(arguments("serve", "--s11.monitoring.port=0",
+				"--s11.monitoring.address=0.0.0.0", "--s11.monitoring.token=" + token, "--s11.schedule.cron=0 0 0 1 1 *"))) {
+			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+
+			HttpResponse<String> local = get("127.0.0.1", port, null);
+			HttpResponse<String> remote = get(network.getHostAddress(), port, null);
+			HttpResponse<String> remoteWithToken = get(network.getHostAddress(), port, "Bearer " + token);
+			HttpResponse<String> remoteWithAnotherToken = get(network.getHostAddress(), port, "Bearer x" + token);
+
+			assertThat(local.body()).contains("\"components\"", "\"evaluationRuns\"", "\"db\"");
+			assertThat(remote.statusCode()).isEqualTo(local.statusCode());
+			assertThat(remote.body()).matches("\\{\"status\":\"(UP|DOWN|UNKNOWN)\"}");
+			assertThat(remoteWithToken.body()).contains("\"components\"", "\"evaluationRuns\"");
+			assertThat(remoteWithAnotherToken.body()).doesNotContain("components", "evaluationRuns");
+		}
+	}
+
+	@Test
+	void aWorkerRefusesToStartOnABrokerWithoutTlsOrLogin() {
+		SpringApplication application = S11Application.application("worker");
+		application.setRegisterShutdownHook(false);
+
+		assertThatExceptionOfType(RuntimeException.class)
+			.isThrownBy(() -> application.run(arguments("worker", "--s11.evaluation.remote.enabled=true",
+					"--s11.evaluation.remote.broker-url=tcp://127.0.0.1:61616")).close())
+			.havingRootCause()
+			.withMessageStartingWith("Remote partitioning refuses an unprotected broker: broker-url tcp://127.0.0.1:61616 does not use TLS")
+			.withMessageContaining("no broker login")
+			.withMessageContaining("insecure-local-test: true");
+	}
+
+	private HttpResponse<String> get(String host, int port, String authorization) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/actuator/health"));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** An address of this machine on a network (not the loopback), to call the service as another machine would. */
+	private static InetAddress nonLoopbackAddress() throws IOException {
+		for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+			if (network.isUp() && !network.isLoopback()) {
+				for (InetAddress address : Collections.list(network.getInetAddresses())) {
+					if (address instanceof Inet4Address) {
+						return address;
+					}
+				}
+			}
+		}
+		return null;
 	}
 
 	private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

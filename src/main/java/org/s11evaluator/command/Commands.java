@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.s11evaluator.cycle.Cycle;
 import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.cycle.IdFormat;
 import org.s11evaluator.evaluation.DraftSimulation;
 import org.s11evaluator.evaluation.EvaluationManagement;
 import org.s11evaluator.evaluation.ResultSnapshot;
@@ -140,6 +141,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		List<String> rest = words.subList(1, words.size());
 		Optional<String> cycle = Optional.ofNullable(args.getOptionValues("cycle")).flatMap((v) -> v.stream().findFirst());
 		try {
+			// ids name files (output/<cycle>/...): a path in one is refused here, before anything is read or written
+			cycle.ifPresent((id) -> IdFormat.CYCLE.check(id, "--cycle"));
+			Optional.ofNullable(option(args, "pack")).ifPresent((id) -> IdFormat.RULE_PACK.check(id, "--pack"));
 			switch (words.get(0)) {
 				case "demo" -> demo(Path.of(rest.isEmpty() ? "samples" : rest.get(0)));
 				case "open-cycle" -> rest.forEach((file) -> out().println("Opened cycle " + this.cycles.open(Path.of(file))));
@@ -273,7 +277,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	/** Evaluates a scope: a cycle, the open cycles of some partnerships ({@code partnerships:a,b}), or every open cycle. */
 	private void evaluate(Optional<String> cycle) {
 		if (cycle.isPresent() && org.s11evaluator.cycle.RunScope.problem(cycle.get()) != null) {
-			throw new IllegalArgumentException("--partnerships " + org.s11evaluator.cycle.RunScope.problem(cycle.get()));
+			throw new IllegalArgumentException((cycle.get().startsWith("partnerships:") ? "--partnerships " : "--cycle ")
+					+ org.s11evaluator.cycle.RunScope.problem(cycle.get()));
 		}
 		if (cycle.isPresent() && this.cycles.inScope(cycle.get()).isEmpty()) {
 			throw new IllegalArgumentException("No open audit cycle in " + org.s11evaluator.cycle.RunScope.describe(cycle.get())

@@ -9,10 +9,11 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.rules.RulePack;
 import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.yaml.LimitedYaml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,7 +30,7 @@ public class CycleManagement {
 
 	private final RulePacks packs;
 
-	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
+	private final ObjectMapper yaml = LimitedYaml.mapper().registerModule(new JavaTimeModule())
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
 	CycleManagement(JdbcClient jdbc, RulePacks packs) {
@@ -59,8 +60,8 @@ public class CycleManagement {
 			saveAgency(agency.id(), agency.name(), agency.sector());
 			this.jdbc.sql("insert into cycle_agency (cycle_id, agency_id) values (?, ?)").params(cycle.id(), agency.id()).update();
 		}
-		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies", cycle.id(), cycle.partnership(), pack.id(),
-				cycle.agencies().size());
+		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies", LogValues.escape(cycle.id()),
+				LogValues.escape(cycle.partnership()), LogValues.escape(pack.id()), cycle.agencies().size());
 		return cycle.id();
 	}
 
@@ -131,7 +132,26 @@ public class CycleManagement {
 		if (!missing.isEmpty()) {
 			throw new CycleException(file + ": missing " + String.join(", ", missing));
 		}
+		List<String> problems = new ArrayList<>();
+		idProblem(problems, "id", IdFormat.CYCLE, cycle.id());
+		idProblem(problems, "partnership", IdFormat.PARTNERSHIP, cycle.partnership());
+		if (cycle.rulePack() != null) {
+			idProblem(problems, "rulePack", IdFormat.RULE_PACK, cycle.rulePack());
+		}
+		for (int i = 0; i < cycle.agencies().size(); i++) {
+			idProblem(problems, "agencies[" + i + "].id", IdFormat.AGENCY, cycle.agencies().get(i).id());
+		}
+		if (!problems.isEmpty()) {
+			throw new CycleException(file + ": " + String.join("; ", problems));
+		}
 		return cycle;
+	}
+
+	private static void idProblem(List<String> problems, String field, IdFormat format, String id) {
+		String problem = format.problem(id);
+		if (problem != null) {
+			problems.add(field + " " + problem);
+		}
 	}
 
 }

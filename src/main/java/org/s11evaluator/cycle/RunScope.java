@@ -26,15 +26,24 @@ public final class RunScope {
 		return Arrays.stream(scope.substring(PARTNERSHIPS.length()).split(",")).map(String::strip).filter((p) -> !p.isEmpty()).toList();
 	}
 
-	/** A problem with the scope as written, or null: a {@code partnerships:} scope must name at least one. */
+	/**
+	 * A problem with the scope as written, or null: a {@code partnerships:} scope must name at least one, and every
+	 * id must be one ({@link IdFormat}).
+	 */
 	public static String problem(String scope) {
 		if (scope == null || scope.isBlank()) {
 			return "must be \"*\" (every open cycle), a cycle id, or \"partnerships:\" and partnership ids separated by commas";
 		}
-		if (scope.startsWith(PARTNERSHIPS) && partnerships(scope).isEmpty()) {
+		if (ALL_OPEN_CYCLES.equals(scope)) {
+			return null;
+		}
+		if (!scope.startsWith(PARTNERSHIPS)) {
+			return IdFormat.CYCLE.problem(scope);
+		}
+		if (partnerships(scope).isEmpty()) {
 			return "names no partnership: write \"partnerships:\" and ids separated by commas, such as \"partnerships:pan-sussex,havering\"";
 		}
-		return null;
+		return partnerships(scope).stream().map(IdFormat.PARTNERSHIP::problem).filter(java.util.Objects::nonNull).findFirst().orElse(null);
 	}
 
 	/**

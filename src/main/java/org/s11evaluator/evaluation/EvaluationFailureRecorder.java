@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.Instant;
 
+import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.SkipListener;
@@ -25,7 +26,8 @@ class EvaluationFailureRecorder implements SkipListener<SubmissionToEvaluate, Ev
 
 	@Override
 	public void onSkipInProcess(SubmissionToEvaluate submission, Throwable failure) {
-		log.warn("Submission {} (cycle {}) was not evaluated: {}", submission.id(), submission.cycleId(), firstLine(failure.getMessage()));
+		log.warn("Submission {} (cycle {}) was not evaluated: {}", submission.id(), LogValues.escape(submission.cycleId()),
+				LogValues.escape(firstLine(failure.getMessage())));
 		this.jdbc.sql("""
 				insert into evaluation (submission_id, status, pack_id, failure, failed_at)
 				values (?, 'FAILED', ?, ?, ?)

@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.rules.RulePacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,23 +113,24 @@ class EvaluationProgress implements StepExecutionListener {
 			.collect(Collectors.joining(", "));
 		log.info("Evaluated {}/{} submissions ({}%), {}/s, about {} s left; partnerships done {}/{}; in hand: {}", doneSoFar, this.total,
 				(this.total == 0) ? 100 : doneSoFar * 100 / this.total, Math.round(rate), left, this.finished.size(), this.totals.size(),
-				inHand.isEmpty() ? "none" : inHand);
+				inHand.isEmpty() ? "none" : LogValues.escape(inHand));
 	}
 
 	private void partitionDone(StepExecution partition) {
 		String partnership = partnership(partition);
 		this.finished.put(partnership, Boolean.TRUE);
+		String logged = LogValues.escape(partnership);
 		// (a partnership no remote worker started has no start time)
 		long millis = (partition.getStartTime() == null) ? 0 : Duration.between(partition.getStartTime(),
 				(partition.getEndTime() != null) ? partition.getEndTime() : java.time.LocalDateTime.now()).toMillis();
 		if (partition.getStatus().isUnsuccessful()) {
 			log.error("Partnership {}: evaluation {} after {} evaluated, {} skipped: {}. The other partnerships carry on; "
-					+ "the next run restarts this one.", partnership, partition.getStatus(), partition.getWriteCount(),
-					partition.getProcessSkipCount(), partition.getFailureExceptions().stream().map(Throwable::getMessage)
-						.collect(Collectors.joining("; ")));
+					+ "the next run restarts this one.", logged, partition.getStatus(), partition.getWriteCount(),
+					partition.getProcessSkipCount(), LogValues.escape(partition.getFailureExceptions().stream().map(Throwable::getMessage)
+						.collect(Collectors.joining("; "))));
 		}
 		else {
-			log.info("Partnership {}: {} evaluated, {} skipped in {} ms{}", partnership, partition.getWriteCount(),
+			log.info("Partnership {}: {} evaluated, {} skipped in {} ms{}", logged, partition.getWriteCount(),
 					partition.getProcessSkipCount(), millis,
 					this.totals.isEmpty() ? "" : " (" + this.finished.size() + " of " + this.totals.size() + " partnerships done)");
 		}

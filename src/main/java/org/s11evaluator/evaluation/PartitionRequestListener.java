@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -82,7 +83,8 @@ class PartitionRequestListener implements MessageListener {
 			request = PartitionQueue.request(message);
 		}
 		catch (JMSException | IllegalArgumentException ex) {
-			log.error("Ignored a message on the partnerships' queue that is not a request this worker understands: {}", ex.getMessage());
+			log.error("Ignored a message on the partnerships' queue that is not a request this worker understands: {}",
+					LogValues.escape(ex.getMessage()));
 			return;
 		}
 		StepExecution partition = this.explorer.getStepExecution(request.getJobExecutionId(), request.getStepExecutionId());
@@ -91,7 +93,7 @@ class PartitionRequestListener implements MessageListener {
 					request.getStepExecutionId(), request.getJobExecutionId());
 			return;
 		}
-		String partnership = partition.getExecutionContext().getString(PartnershipPartitioner.PARTNERSHIP, partition.getStepName());
+		String partnership = LogValues.escape(partition.getExecutionContext().getString(PartnershipPartitioner.PARTNERSHIP, partition.getStepName()));
 		if (partition.getStatus() != BatchStatus.STARTING && partition.getStatus() != BatchStatus.STARTED) {
 			log.info("Partnership {}: ignored a request for its part of run {}, which is already {} (delivered again after it ended, "
 					+ "or the run stopped waiting for it)", partnership, request.getJobExecutionId(), partition.getStatus());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -36,10 +37,11 @@ public class PartnershipRatingStepConfiguration {
 			Map<String, RuntimeException> broken = ParallelCycles.forEach("Partnership ratings", changedCycles.inScope(scope, LocalDate.now(clock)),
 					settings.threads(), (changed) -> {
 						int rated = ratings.rate(changed.cycle().id()).partnershipRatings().size();
-						log.info("Rated {} standards and items partnership-wide for {}", rated, changed.cycle().id());
+						log.info("Rated {} standards and items partnership-wide for {}", rated, LogValues.escape(changed.cycle().id()));
 					});
 			// a broken pack, or rules that fail on a cycle's counts: that cycle keeps its last ratings
-			broken.forEach((cycle, ex) -> log.error("Partnership ratings of {} not updated; the last ones are kept. {}", cycle, ex.getMessage()));
+			broken.forEach((cycle, ex) -> log.error("Partnership ratings of {} not updated; the last ones are kept. {}", LogValues.escape(cycle),
+					LogValues.escape(ex.getMessage())));
 			// the summary step will not mark these cycles as up to date, so the next run rates them again
 			chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
 				.put(NOT_RATED, new java.util.ArrayList<>(broken.keySet()));

@@ -25,11 +25,14 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval how often the run looks in the job repository for the partnerships its workers finished
  * @param timeout how long the run waits for its workers before failing the partnerships they have not finished
  *     (the next run restarts them), so a run left without workers does not hold the evaluation lock for ever
+ * @param insecureLocalTest allow a broker without TLS or without a login, for a test on one machine only: partnerships'
+ *     work crosses the network in clear and anyone who reaches the broker can feed the workers; logged as a warning
+ *     at every start (see {@link RemoteBrokerSecurity})
  */
 @Validated
 @ConfigurationProperties("s11.evaluation.remote")
 public record RemoteEvaluationSettings(@DefaultValue("false") boolean enabled,
-		@DefaultValue("tcp://localhost:61616") @NotBlank @Pattern(regexp = "^((tcp|ssl|vm|udp|jgroups)://\\S+|\\(\\S+\\)\\S*)$",
+		@DefaultValue("tcp://localhost:61617?sslEnabled=true") @NotBlank @Pattern(regexp = "^((tcp|ssl|vm|udp|jgroups)://\\S+|\\(\\S+\\)\\S*)$",
 				message = "must be an ActiveMQ Artemis broker URL such as tcp://broker.example.org:61616, or a list of them "
 						+ "such as (tcp://broker-a:61616,tcp://broker-b:61616)") String brokerUrl,
 		String brokerUser, String brokerPassword,
@@ -37,7 +40,8 @@ public record RemoteEvaluationSettings(@DefaultValue("false") boolean enabled,
 				message = "must be a queue name of letters, digits, dots, dashes and underscores") String queue,
 		@DefaultValue("5s") @DurationMin(millis = 100, message = "must be at least 100ms, such as 5s")
 		@DurationMax(minutes = 10, message = "must be at most 10m, such as 5s") Duration pollInterval,
-		@DefaultValue("6h") @DurationMin(seconds = 1, message = "must be at least a second, such as 6h") Duration timeout) {
+		@DefaultValue("6h") @DurationMin(seconds = 1, message = "must be at least a second, such as 6h") Duration timeout,
+		@DefaultValue("false") boolean insecureLocalTest) {
 
 	/** Says where the partnerships go, without the password. */
 	@Override

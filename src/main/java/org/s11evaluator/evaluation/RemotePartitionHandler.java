@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -102,8 +103,8 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
 			try {
 				for (StepExecution partition : ended(manager, partitions)) {
 					if (partition.getStatus().isRunning()) {
-						log.error("Partnership {}: marked FAILED, {}; the next run restarts it", partition.getExecutionContext()
-							.getString(PartnershipPartitioner.PARTNERSHIP, partition.getStepName()), why);
+						log.error("Partnership {}: marked FAILED, {}; the next run restarts it", LogValues.escape(partition.getExecutionContext()
+							.getString(PartnershipPartitioner.PARTNERSHIP, partition.getStepName())), why);
 						partition.setStatus(BatchStatus.FAILED);
 						partition.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
 						partition.setEndTime(LocalDateTime.now());

@@ -46,6 +46,7 @@ class RemotePartitioningConfiguration {
 					+ "database server that the run and its workers share: set SPRING_DATASOURCE_URL (and its username and password) "
 					+ "on every machine; the embedded MariaDB belongs to one process.");
 		}
+		RemoteBrokerSecurity.check(remote);
 		return new PartitionQueue(remote);
 	}
 

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.JobExecution;
@@ -74,7 +75,8 @@ public class RunReports implements JobExecutionListener {
 			.params(report.jobExecutionId(), scope, report.status(), started, ended, evaluated, skipped, rejected, summaries, broken, reasons,
 					failure.isEmpty() ? null : failure)
 			.update();
-		log.info(report.describe());
+		// one line: the report quotes why returns were not evaluated, in words that may come from them
+		log.info("{}", LogValues.escape(report.describe()));
 		this.events.publishEvent(report);
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.rules.EvaluationOutcome;
 import org.s11evaluator.rules.RuleBudgetExceededException;
 import org.s11evaluator.rules.RuleEngine;
@@ -71,8 +72,9 @@ class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, Evaluat
 				return this.packs.usable(id);
 			}
 			catch (RulePackException ex) {
-				log.error("{}\nSubmissions judged by rule pack '{}' are skipped in this run; their last good results are kept.",
-						ex.getMessage(), id);
+				// one line per problem: they quote the pack's files, which must not start lines of their own
+				ex.problems().forEach((problem) -> log.error("Rule pack '{}' cannot be used: {}", LogValues.escape(id), LogValues.escape(problem)));
+				log.error("Submissions judged by rule pack '{}' are skipped in this run; their last good results are kept.", LogValues.escape(id));
 				return ex;
 			}
 		});

@@ -18,6 +18,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,11 +72,11 @@ public class CycleSummaries {
 		CycleSummary summary = this.query.build(cycleId, asOf);
 		long built = System.nanoTime();
 		String hash = contentHash(summary);
-		Path folder = this.outputDirectory.resolve(cycleId);
+		Path folder = OutputFolder.resolve(this.outputDirectory, cycleId);
 		Optional<String> previous = this.jdbc.sql("select content_hash from cycle_summary where cycle_id = ?").param(cycleId)
 			.query(String.class).optional();
 		if (!force && previous.filter(hash::equals).isPresent() && Files.exists(folder.resolve("summary.html"))) {
-			log.info("Summary of {} unchanged; not written again", cycleId);
+			log.info("Summary of {} unchanged; not written again", LogValues.escape(cycleId));
 			return new Written(cycleId, folder, false);
 		}
 		long[] took = write(summary, folder);
@@ -85,7 +86,7 @@ public class CycleSummaries {
 				  output_folder = values(output_folder), inputs_fingerprint = null""")
 			.params(cycleId, hash, LocalDateTime.ofInstant(summary.generatedAt(), ZoneOffset.UTC), folder.toAbsolutePath().toString())
 			.update();
-		log.info("Summary of {} written to {} (read {} ms, HTML {} ms, PDF {} ms)", cycleId, folder.toAbsolutePath(),
+		log.info("Summary of {} written to {} (read {} ms, HTML {} ms, PDF {} ms)", LogValues.escape(cycleId), LogValues.escape(folder.toAbsolutePath()),
 				(built - started) / 1_000_000, took[0] / 1_000_000, took[1] / 1_000_000);
 		return new Written(cycleId, folder, true);
 	}

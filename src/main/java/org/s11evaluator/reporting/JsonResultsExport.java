@@ -24,7 +24,7 @@ public class JsonResultsExport {
 	}
 
 	public Path write(CycleResults results) {
-		Path file = this.outputDirectory.resolve(results.cycleId()).resolve("evaluation-results.json");
+		Path file = OutputFolder.resolve(this.outputDirectory, results.cycleId(), "evaluation-results.json");
 		try {
 			Files.createDirectories(file.getParent());
 			this.json.writeValue(file.toFile(), new Document("s11-evaluation-results/1", Instant.now(), results));

@@ -19,20 +19,20 @@ public class SimulationReport {
 
 	private final ITemplateEngine templates;
 
-	private final Path folder;
+	private final Path output;
 
 	SimulationReport(ITemplateEngine templates, ReportingSettings settings) {
 		this.templates = templates;
-		this.folder = settings.outputDirectory().resolve("simulations");
+		this.output = settings.outputDirectory();
 	}
 
 	public Path write(DraftSimulation.Result result) {
 		Context context = new Context(Locale.UK);
 		context.setVariable("r", result);
-		Path file = this.folder.resolve(result.cycleId() + "-" + result.packId() + "-"
+		Path file = OutputFolder.resolve(this.output.resolve("simulations"), result.cycleId() + "-" + result.packId() + "-"
 				+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + ".html");
 		try {
-			Files.createDirectories(this.folder);
+			Files.createDirectories(file.getParent());
 			Files.writeString(file, this.templates.process("simulation", context));
 			return file;
 		}

@@ -11,6 +11,7 @@ import org.s11evaluator.evaluation.EvaluationSettings;
 import org.s11evaluator.evaluation.ParallelCycles;
 import org.s11evaluator.evaluation.PartnershipRatingStepConfiguration;
 import org.s11evaluator.evaluation.RunReports;
+import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.Step;
@@ -48,7 +49,8 @@ class SummaryStepConfiguration {
 					changedCycles.summarised(cycle); // up to date, unless its partnership rating failed: then tried again next run
 				}
 			});
-			failed.forEach((cycle, ex) -> log.error("The summary of {} could not be written: {}", cycle, ex.getMessage(), ex));
+			failed.forEach((cycle, ex) -> log.error("The summary of {} could not be written: {}", LogValues.escape(cycle),
+					LogValues.escape(ex.getMessage()), ex));
 			chunk.getStepContext().getStepExecution().getExecutionContext().putInt(RunReports.SUMMARIES_WRITTEN, written.get());
 			if (!failed.isEmpty()) {
 				throw new IllegalStateException("Summaries not written for " + failed.keySet());

@@ -9,12 +9,12 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.s11evaluator.yaml.LimitedYaml;
 
 /** Reads and checks a {@code framework.yaml}, reporting problems by file and line. */
 class FrameworkReader {
 
-	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+	private final ObjectMapper yaml = LimitedYaml.mapper()
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.addHandler(new UnknownFieldAtItsLine());
 

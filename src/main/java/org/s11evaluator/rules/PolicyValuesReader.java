@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.s11evaluator.yaml.LimitedYaml;
 
 /**
  * Reads a {@code policy-values.yaml}: a flat table of named values (numbers, shares such as 1/3 or 20%,
@@ -17,7 +18,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 class PolicyValuesReader {
 
-	private final YAMLFactory yaml = new YAMLFactory();
+	private final YAMLFactory yaml = LimitedYaml.factory();
 
 	Map<String, RulePack.PolicyValue> read(String fileName, String text, String packId) {
 		Map<String, RulePack.PolicyValue> values = new LinkedHashMap<>();

@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.s11evaluator.yaml.LimitedYaml;
 
 /**
  * Everything wrong with a pack that can be found without running it: the framework, the rule files (syntax,
@@ -24,7 +24,7 @@ public class RulePackCheck {
 
 	private final RulePackCompiler compiler;
 
-	private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
+	private final ObjectMapper yaml = LimitedYaml.mapper().registerModule(new JavaTimeModule())
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
 	public RulePackCheck(RulePacks packs, RulePackCompiler compiler) {

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.s11evaluator.yaml.LimitedYaml;
 
 /**
  * {@code rules check [pack]} and {@code rules test [pack] [--junit-xml=DIR]}: the policy officer's tools,
@@ -224,7 +224,7 @@ public final class RulesCommand {
 		Path config = Path.of("batch-config/rules.yml");
 		if (Files.exists(config)) {
 			try {
-				Map<String, Object> yaml = new ObjectMapper(new YAMLFactory()).readValue(config.toFile(), Map.class);
+				Map<String, Object> yaml = LimitedYaml.mapper().readValue(config.toFile(), Map.class);
 				Object s11 = yaml.get("s11");
 				Object rules = (s11 instanceof Map<?, ?> m) ? m.get("rules") : null;
 				Object directory = (rules instanceof Map<?, ?> r) ? r.get("directory") : null;

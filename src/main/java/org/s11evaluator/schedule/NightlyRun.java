@@ -1,6 +1,7 @@
 package org.s11evaluator.schedule;
 
 import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,7 +42,7 @@ public class NightlyRun {
 		}
 		catch (RuntimeException ex) {
 			// the service stays up for the next night; the run report and the log say what happened
-			log.error("Nightly evaluation did not complete: {}", ex.getMessage(), ex);
+			log.error("Nightly evaluation did not complete: {}", LogValues.escape(ex.getMessage()), ex);
 		}
 	}
 

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.rules.Framework;
 import org.s11evaluator.rules.RulePacks;
 import org.slf4j.Logger;
@@ -74,7 +75,8 @@ public class SubmissionImport {
 			ImportReport.FileResult result = importFile(file, expectedCycle, frameworks);
 			report.add(result);
 			if (result.outcome() == ImportReport.Outcome.REJECTED) {
-				log.warn("Rejected {}:\n  {}", file, String.join("\n  ", result.problems().stream().map(ImportProblem::toString).toList()));
+				// one line per problem: a return's text is quoted in them, and must not start lines of its own
+				result.problems().forEach((problem) -> log.warn("Rejected {}: {}", LogValues.escape(file), LogValues.escape(problem)));
 			}
 		}
 		log.info("Import finished: {} imported, {} replaced, {} unchanged, {} older and not applied, {} rejected",

@@ -20,12 +20,13 @@ class RemoteEvaluationSettingsTests {
 		.withUserConfiguration(Settings.class);
 
 	@Test
-	void offByDefaultWithALocalBrokerAndAQueueOfItsOwn() {
+	void offByDefaultWithALocalTlsBrokerAndAQueueOfItsOwn() {
 		this.context.run((context) -> {
 			assertThat(context).hasNotFailed();
 			RemoteEvaluationSettings settings = context.getBean(RemoteEvaluationSettings.class);
 			assertThat(settings.enabled()).isFalse();
-			assertThat(settings.brokerUrl()).isEqualTo("tcp://localhost:61616");
+			assertThat(settings.brokerUrl()).isEqualTo("tcp://localhost:61617?sslEnabled=true");
+			assertThat(settings.insecureLocalTest()).isFalse();
 			assertThat(settings.queue()).isEqualTo("s11.evaluation.partnerships");
 			assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(settings.timeout()).isEqualTo(Duration.ofHours(6));

@@ -85,6 +85,8 @@ class RemotePartitioningIntegrationTests {
 		properties.add("s11.evaluation.remote.queue", () -> QUEUE);
 		properties.add("s11.evaluation.remote.poll-interval", () -> "200ms");
 		properties.add("s11.evaluation.remote.timeout", () -> "120s");
+		// the embedded broker has neither TLS nor a login: this test is the local test the switch is for
+		properties.add("s11.evaluation.remote.insecure-local-test", () -> "true");
 	}
 
 	/** A persistent broker with a TCP acceptor, as a real one would be (its journal under target/). */
@@ -371,7 +373,7 @@ class RemotePartitioningIntegrationTests {
 				"-cp", classPath, "org.s11evaluator.S11Application", "worker", "--spring.datasource.url=" + db.url(),
 				"--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password(),
 				"--s11.evaluation.remote.enabled=true", "--s11.evaluation.remote.broker-url=tcp://127.0.0.1:" + BROKER_PORT,
-				"--s11.evaluation.remote.queue=" + QUEUE, "--s11.evaluation.threads=1", "--s11.evaluation.chunk-size=10");
+				"--s11.evaluation.remote.queue=" + QUEUE, "--s11.evaluation.remote.insecure-local-test=true", "--s11.evaluation.threads=1", "--s11.evaluation.chunk-size=10");
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log(name).toFile()).start();
 	}
 

@@ -22,7 +22,7 @@ class MonitoringSettingsTests {
 	void byDefaultListensOnTheLoopbackOn8081AndTwoDaysMakeRunsStale() {
 		this.context.run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context.getBean(MonitoringSettings.class)).isEqualTo(new MonitoringSettings(8081, "127.0.0.1", Duration.ofDays(2)));
+			assertThat(context.getBean(MonitoringSettings.class)).isEqualTo(new MonitoringSettings(8081, "127.0.0.1", Duration.ofDays(2), null));
 		});
 	}
 

@@ -7,14 +7,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.s11evaluator.support.Folders;
+import org.s11evaluator.yaml.BillionLaughs;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** {@code rules check} and {@code rules test} on rule files broken the way a non-programmer breaks them. */
 class RulesCommandTests {
@@ -177,6 +180,26 @@ class RulesCommandTests {
 
 		assertThat(run("rules", "test", "pan-sussex")).isEqualTo(1);
 		assertThat(output()).contains("rules no case fires", "- SUS-XTR-01 An untested rule");
+	}
+
+	@Test
+	void aBillionLaughsInAFrameworkPolicyValuesOrCasesFileIsRefusedQuicklyAtItsLine() throws IOException {
+		append("pan-sussex/framework.yaml");
+		append("barking-and-dagenham/policy-values.yaml");
+		append("pan-london-2012/actions.cases.yaml");
+
+		int exit = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run("rules", "check"));
+
+		assertThat(exit).isEqualTo(1);
+		assertThat(output()).containsPattern("pan-sussex/framework.yaml:\\d+:\\d+: .*YAML aliases are not allowed in this file \\(\\*a\\)")
+			.containsPattern("barking-and-dagenham/policy-values.yaml:\\d+: .*YAML aliases are not allowed in this file \\(\\*a\\)")
+			.containsPattern("pan-london-2012/actions.cases.yaml:\\d+:\\d+: .*YAML aliases are not allowed in this file \\(\\*a\\)");
+	}
+
+	/** Adds a "billion laughs" (keys a to j, each a list of nine aliases of the one before) to the end of a file. */
+	private void append(String file) throws IOException {
+		Path path = this.rules.resolve(file);
+		Files.writeString(path, Files.readString(path) + "\n" + BillionLaughs.document());
 	}
 
 	private int run(String... args) {

@@ -45,6 +45,19 @@ class ScheduleSettingsTests {
 	}
 
 	@Test
+	void aScopeWhoseCycleOrPartnershipIdIsAPathStopsStartUp() {
+		this.context.withPropertyValues("s11.schedule.scope=../../x").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("s11.schedule.scope")
+				.hasMessageContaining("\"../../x\" is not a cycle id");
+		});
+		this.context.withPropertyValues("s11.schedule.scope=partnerships:pan-sussex,/etc").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("\"/etc\" is not a partnership id");
+		});
+	}
+
+	@Test
 	void aScopeOfSomePartnershipsIsAccepted() {
 		this.context.withPropertyValues("s11.schedule.scope=partnerships:pan-sussex, havering").run((context) -> {
 			assertThat(context).hasNotFailed();

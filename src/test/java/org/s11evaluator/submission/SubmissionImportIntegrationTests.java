@@ -6,18 +6,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class SubmissionImportIntegrationTests {
 
 	private static final Path SUSSEX = Path.of("samples/pan-sussex-2025");
@@ -101,6 +108,21 @@ class SubmissionImportIntegrationTests {
 
 		assertThat(report.files()).singleElement().satisfies((f) -> assertThat(f.outcome()).isEqualTo(ImportReport.Outcome.OLDER));
 		assertThat(this.jdbc.sql("select version from submission where agency_id = 'sussex-police'").query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aReturnsTextCannotForgeLogLines(CapturedOutput output) throws IOException {
+		// given a return, in a file whose name holds a line break, naming an item with a forged log line in it
+		ObjectNode doc = (ObjectNode) new ObjectMapper().readTree(SUSSEX.resolve("submissions/sussex-police.json").toFile());
+		((ArrayNode) doc.get("responses")).addObject().put("item", "9.9\n2026-01-01 INFO forged: all returns accepted").put("rating", "green");
+		Path file = Files.writeString(this.folder.resolve("police\n2026-01-01 INFO forged file.json"), doc.toString());
+
+		ImportReport report = this.submissions.importPaths(List.of(file), Optional.of("pan-sussex-2025"));
+
+		assertThat(report.count(ImportReport.Outcome.REJECTED)).isOne();
+		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith("2026-01-01"))
+			.anyMatch((line) -> line.contains("Rejected ") && line.contains("police\\n2026-01-01 INFO forged file.json")
+					&& line.contains("9.9\\n2026-01-01 INFO forged: all returns accepted"));
 	}
 
 	@Test
