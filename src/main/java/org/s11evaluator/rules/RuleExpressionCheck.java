@@ -394,14 +394,21 @@ final class RuleExpressionCheck {
 	}
 
 	private Meaning pointFree(Expression left, String operator, List<Expression> right, Expression arg1, Expression arg2, Expression e) {
-		if (!OPERATORS.contains(operator)) {
+		java.util.regex.Matcher str = java.util.regex.Pattern.compile("str\\[(\\w+)\\]").matcher(operator);
+		if (str.matches()) {
+			if (!STR_OPERATIONS.contains(str.group(1)) || arg1 != null || arg2 != null) {
+				return refuseMeaning("str[...] may only be str[startsWith], str[endsWith] or str[length]", e);
+			}
+			operator = "str[]";
+		}
+		else if (!OPERATORS.contains(operator)) {
 			return refuseMeaning("the operator '" + operator + "' is not allowed in a rule file (allowed: " + OPERATORS.stream().sorted().toList()
 					+ ")", e);
 		}
 		if (operator.equals("str") && (arg1 == null || !STR_OPERATIONS.contains(text(arg1)) || arg2 != null)) {
 			return refuseMeaning("str[...] may only be str[startsWith], str[endsWith] or str[length]", e);
 		}
-		if (!operator.equals("str") && (arg1 != null || arg2 != null)) {
+		if (!operator.startsWith("str") && (arg1 != null || arg2 != null)) {
 			return refuseMeaning("the operator '" + operator + "' takes no [...] arguments", e);
 		}
 		boolean allowed = (left == null) || typeOf(left) != null;

@@ -169,6 +169,38 @@ class RulePackCompilerTests {
 		assertThat(this.compiler.compile(edited)).isNotSameAs(this.compiler.compile(first));
 	}
 
+	@Test
+	void acceptsTheOperatorsValueOperationsAndConditionsPolicyOfficersArePromised() throws IOException {
+		RulePack pack = packWith("""
+				package rules.test;
+				import org.s11evaluator.rules.facts.*;
+				import java.time.temporal.ChronoUnit;
+
+				rule "T-01 what the rules README promises"
+				    @policy("Everything here is on the allow-list.")
+				    salience 10
+				when
+				    $s : Submission(submittedOn != null)
+				    $r : ItemResponse(evidenceText str[startsWith] "Audit", rating in ("red", "green"), rating not in ("n/a"),
+				                      evidenceLinks contains "x", statement matches "[A-Z].*", !hasEvidence() || hasLastReviewed(),
+				                      lastReviewed == null || ChronoUnit.DAYS.between(lastReviewed, $s.submittedOn()) > 30,
+				                      itemId.length() > 0, standardId memberOf $s.agencyId().toLowerCase().substring(0, 1))
+				    $n : Number(intValue > 0) from accumulate(ItemResponse(rating == "red"), count(1))
+				    $l : String() from $r.evidenceLinks()
+				    not Finding(itemId == $r.itemId)
+				    forall(ItemResponse(rating == "red") ItemResponse(this != null))
+				    eval($n.intValue() < Math.max(10, 2))
+				then
+				    if ($n.intValue() > 1) {
+				        insert(new Finding("F", $r.itemId(), $r.standardId(), "Item " + $r.itemId() + " of " + $s.agencyName().toUpperCase()
+				            + " due " + $s.submittedOn().plusMonths(1) + " (" + RatingTally.percent($n.intValue(), 3) + ")" + $l));
+				    }
+				end
+				""");
+
+		assertThat(this.compiler.compile(pack).kieBase().getKiePackage("rules.test").getRules()).hasSize(1);
+	}
+
 	private RulePack packWith(String drl) throws IOException {
 		Path folder = Files.createDirectories(this.rules.resolve("test-pack"));
 		Files.writeString(folder.resolve("framework.yaml"), """
