@@ -76,7 +76,9 @@ public class RunReports implements JobExecutionListener {
 					failure.isEmpty() ? null : failure)
 			.update();
 		// one line: the report quotes why returns were not evaluated, in words that may come from them
-		log.info("{}", LogValues.escape(report.describe()));
+		// one log line per line of the report, each escaped: the report's own line breaks stay readable, a break inside
+		// a value taken from a return or a rule file cannot forge a line
+		report.describe().lines().forEach((line) -> log.info("{}", LogValues.escape(line)));
 		this.events.publishEvent(report);
 	}
 
