@@ -116,6 +116,11 @@ class RuleFileGuard {
 			catch (StackOverflowError ex) {
 				add(0, "the file is nested too deeply to be read");
 			}
+			catch (RuntimeException ex) {
+				// fail closed: a file the check cannot finish judging is never compiled
+				add(0, "the file could not be checked (" + ex.getClass().getSimpleName() + "): simplify the rule near the last change, "
+						+ "and report this to the evaluator's developers");
+			}
 		}
 
 		private void judge() {
