@@ -63,7 +63,13 @@ public class RunReports implements JobExecutionListener {
 			.params(inScope)
 			.query(Integer.class)
 			.single();
-		String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).collect(Collectors.joining("; "));
+		String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).distinct().collect(Collectors.joining("; "));
+		if (!failure.isEmpty() && execution.getStatus().isUnsuccessful()
+				&& !execution.getExitStatus().getExitDescription().contains(failure)) {
+			// the job execution itself says why, not only the report: a run that failed for want of a partition
+			// has no exception of its own in Spring Batch's tables
+			execution.setExitStatus(execution.getExitStatus().addExitDescription(failure));
+		}
 		RunReport report = new RunReport(execution.getId(), scope, execution.getStatus().name(), started, ended, evaluated, skipped, rejected,
 				summaries, broken, reasons, failure);
 		this.jdbc.sql("""

@@ -133,6 +133,60 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	/**
+	 * The database away for about 5 s mid-run, then back (issue 10): the run went on to its ratings and summaries
+	 * once the database was back and was recorded COMPLETED, though the partitions the cut interrupted had ended
+	 * UNKNOWN. It must end FAILED everywhere it is recorded, saying what did not complete, and the next run must
+	 * complete the work.
+	 */
+	@Test
+	void aRunThatLosesTheDatabaseForAMomentIsRecordedFailedAndTheNextRunCompletesIt() throws Exception {
+		try (DatabaseLink link = DatabaseLink.to(TestDatabase.get().url())) {
+			// given a run under way, with some results committed
+			Path firstLog = Path.of("target/outage-test-blip-run.log");
+			Process first = evaluate(link, firstLog);
+			try {
+				awaitCommittedResults(first, firstLog);
+
+				// when the database goes away for 5 s and comes back
+				link.cut();
+				Thread.sleep(5000);
+				link.restore();
+				assertThat(first.waitFor(120, TimeUnit.SECONDS)).as("the interrupted run has ended (see %s)", firstLog).isTrue();
+			}
+			finally {
+				first.destroyForcibly().waitFor();
+			}
+
+			// then no record says it completed: not the exit code, not the job execution, not the run report
+			String output = Files.readString(firstLog);
+			assertThat(first.exitValue()).as("exit code of the interrupted run (see %s)", firstLog).isEqualTo(1);
+			assertThat(this.jdbc.queryForList("select STATUS from BATCH_JOB_EXECUTION", String.class))
+				.as("job executions (see %s)", firstLog).doesNotContain("COMPLETED").isNotEmpty();
+			List<Map<String, Object>> reports = this.jdbc.queryForList("select status, failure from run_report");
+			assertThat(reports).as("run reports (see %s)", firstLog).hasSize(1);
+			assertThat(reports.get(0)).containsEntry("status", "FAILED");
+			assertThat((String) reports.get(0).get("failure")).as("the reported failure").isNotBlank();
+			String exitMessage = this.jdbc.queryForObject("select EXIT_MESSAGE from BATCH_JOB_EXECUTION", String.class);
+			assertThat(exitMessage).as("the job execution's exit message").isNotBlank();
+			assertThat(output).as("the interrupted run's output (%s)", firstLog).contains("FAILED").doesNotContain(" COMPLETED:");
+			assertResultsWholeAndSingle();
+
+			// and the next run completes the work
+			Path secondLog = Path.of("target/outage-test-blip-second-run.log");
+			Process second = evaluate(link, secondLog);
+			try {
+				assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the second run has ended (see %s)", secondLog).isTrue();
+			}
+			finally {
+				second.destroyForcibly().waitFor();
+			}
+			assertThat(second.exitValue()).as("exit code of the run after the outage (see %s)", secondLog).isZero();
+			assertThat(count("select count(*) from evaluation where status = 'EVALUATED'")).isEqualTo(RETURNS);
+			assertResultsWholeAndSingle();
+		}
+	}
+
+	/**
 	 * Every evaluated return has all its results and no other return has any, none twice: a chunk the cut
 	 * interrupted was rolled back whole, never left half-written.
 	 */
@@ -159,7 +213,7 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	/** {@code evaluate} in its own JVM, reaching the database only through the link. */
-	private Process evaluate(DatabaseLink link, Path output) throws IOException {
+	private Process evaluate(DatabaseLink link, Path output, String... options) throws IOException {
 		TestDatabase.Connection db = TestDatabase.get();
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !entry.contains("test-classes"))
@@ -171,6 +225,7 @@ class DatabaseOutageIntegrationTests {
 				"--spring.datasource.hikari.connection-timeout=2000",
 				"--spring.datasource.url=" + link.url(), "--spring.datasource.username=" + db.username(),
 				"--spring.datasource.password=" + db.password()));
+		command.addAll(List.of(options));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 	}
 
