@@ -50,6 +50,9 @@ class DatabaseOutageIntegrationTests {
 	/** How long a run cut off from its database may take to give up; the pool waits 2 s per connection. */
 	private static final Duration GIVING_UP = Duration.ofSeconds(60);
 
+	/** How long a run against a frozen database may take to give up, with 3 s socket and 2 s connection timeouts. */
+	private static final Duration FROZEN_GIVING_UP = Duration.ofSeconds(45);
+
 	@Autowired
 	CycleManagement cycles;
 
@@ -182,6 +185,49 @@ class DatabaseOutageIntegrationTests {
 			}
 			assertThat(second.exitValue()).as("exit code of the run after the outage (see %s)", secondLog).isZero();
 			assertThat(count("select count(*) from evaluation where status = 'EVALUATED'")).isEqualTo(RETURNS);
+			assertResultsWholeAndSingle();
+		}
+	}
+
+	/**
+	 * A frozen database (issue 10): the server keeps every connection open and answers nothing, as a stopped
+	 * server does. The run hung for ever; with the timeouts of batch-config/database.yml it must end FAILED within
+	 * about the socket timeout plus a few connection timeouts, with a plain message, and its lock must be released.
+	 */
+	@Test
+	void aRunAgainstAFrozenDatabaseFailsWithinItsTimeouts() throws Exception {
+		try (DatabaseLink link = DatabaseLink.to(TestDatabase.get().url())) {
+			// given a run under way, with some results committed, and 3 s socket timeouts
+			Path log = Path.of("target/outage-test-frozen-run.log");
+			Process run = evaluate(link, log, "--s11.database.timeouts.socket=3s", "--s11.database.timeouts.connect=2s");
+			long frozenAt;
+			try {
+				awaitCommittedResults(run, log);
+
+				// when the database freezes
+				link.freeze();
+				frozenAt = System.nanoTime();
+				assertThat(run.waitFor(FROZEN_GIVING_UP.toSeconds(), TimeUnit.SECONDS))
+					.as("the run against a frozen database has ended within %s (see %s)", FROZEN_GIVING_UP, log).isTrue();
+			}
+			finally {
+				run.destroyForcibly().waitFor();
+			}
+			DatabaseOutageIntegrationTests.log.info("The run against a frozen database ended {} ms after the freeze",
+					(System.nanoTime() - frozenAt) / 1_000_000);
+
+			// then it failed, in plain words
+			String output = Files.readString(log);
+			assertThat(run.exitValue()).as("exit code of the run against a frozen database (see %s)", log).isEqualTo(1);
+			assertThat(output).as("the run's output (%s)", log)
+				.contains("The evaluation run stopped: the database could not be reached")
+				.contains("Nothing already committed is lost; run it again");
+			// and its lock is released, so the next run is not refused
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (count("select is_free_lock(left(concat('s11-evaluator.evaluation.', database()), 64))") != 1 && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			assertThat(count("select is_free_lock(left(concat('s11-evaluator.evaluation.', database()), 64))")).as("the evaluation lock is free").isEqualTo(1);
 			assertResultsWholeAndSingle();
 		}
 	}
