@@ -62,10 +62,10 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep, Step ratePartnershipsStep, Step summariseCyclesStep,
-			RunReports runReports, RunBudgetBreaches breaches) {
+			RunReports runReports, RunBudgetBreaches breaches, RunHeartbeats heartbeats) {
 		JobExecutionDecider outcome = (job, step) -> (unfinished(job) | budgetExceeded(job)) ? new FlowExecutionStatus("FAILED")
 				: FlowExecutionStatus.COMPLETED;
-		return new JobBuilder(JOB_NAME, jobs).listener(runReports).listener(breaches)
+		return new JobBuilder(JOB_NAME, jobs).listener(heartbeats).listener(runReports).listener(breaches)
 			.start(evaluateSubmissionsStep).on("*").to(ratePartnershipsStep)
 			.from(ratePartnershipsStep).on("*").to(summariseCyclesStep)
 			.from(summariseCyclesStep).on("*").to(outcome)
