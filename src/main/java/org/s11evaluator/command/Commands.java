@@ -297,7 +297,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		out().printf("Evaluation run %d %s: %d submission(s) evaluated, %d could not be evaluated%n", execution.getId(),
 				execution.getStatus(), written, skipped);
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			execution.getAllFailureExceptions().forEach((ex) -> out().println("  " + ex.getMessage()));
+			// one plain line per reason (RunReports.reasons): not Spring's wrappers of a lost connection
+			RunReports.reasons(execution).forEach((reason) -> out().println("  " + reason));
 			this.exitCode = 1;
 		}
 		else if (skipped > 0) {

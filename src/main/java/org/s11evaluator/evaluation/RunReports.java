@@ -63,7 +63,7 @@ public class RunReports implements JobExecutionListener {
 			.params(inScope)
 			.query(Integer.class)
 			.single();
-		String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).distinct().collect(Collectors.joining("; "));
+		String failure = String.join("; ", reasons(execution));
 		if (!failure.isEmpty() && execution.getStatus().isUnsuccessful()
 				&& !execution.getExitStatus().getExitDescription().contains(failure)) {
 			// the job execution itself says why, not only the report: a run that failed for want of a partition
@@ -84,6 +84,31 @@ public class RunReports implements JobExecutionListener {
 		// one line: the report quotes why returns were not evaluated, in words that may come from them
 		log.info("{}", LogValues.escape(report.describe()));
 		this.events.publishEvent(report);
+	}
+
+	/**
+	 * Why a run did not complete, one plain reason each: a database that went away is said once, in those words,
+	 * not as Spring's wrappers of it ("Could not open JDBC Connection for transaction", "JDBC rollback failed"),
+	 * and Spring Batch's "Partition handler returned an unsuccessful step" gives way to the partitions named.
+	 */
+	public static List<String> reasons(JobExecution execution) {
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+		failures.stream().filter(RunReports::databaseLost).findFirst()
+			.ifPresent((lost) -> reasons.add("the database could not be reached during the run ("
+					+ org.springframework.core.NestedExceptionUtils.getMostSpecificCause(lost).getMessage() + ")"));
+		failures.stream()
+			.filter((ex) -> !databaseLost(ex))
+			.map(Throwable::getMessage)
+			.filter((message) -> message != null && !message.equals("Partition handler returned an unsuccessful step"))
+			.forEach(reasons::add);
+		return List.copyOf(reasons);
+	}
+
+	private static boolean databaseLost(Throwable failure) {
+		return org.s11evaluator.database.DatabaseUnreachableReporter.unreachable(failure)
+				|| failure instanceof org.springframework.transaction.TransactionException
+				|| failure instanceof org.springframework.dao.DataAccessResourceFailureException;
 	}
 
 	/**
