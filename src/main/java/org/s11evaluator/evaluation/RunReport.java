@@ -18,7 +18,7 @@ public record RunReport(long jobExecutionId, String scope, String status, LocalD
 			.append(") ").append(this.status).append(" in ").append(this.duration().toMillis() / 1000.0).append(" s: ")
 			.append(this.evaluated).append(" evaluated, ").append(this.skipped).append(" not evaluated, ").append(this.rejectedFiles)
 			.append(" rejected file(s) in scope, ").append(this.summariesWritten).append(" summary(ies) written");
-		if (this.evaluated == 0 && this.skipped == 0 && "COMPLETED".equals(this.status)) {
+		if (this.evaluated == 0 && this.skipped == 0 && this.summariesWritten == 0 && "COMPLETED".equals(this.status)) {
 			text.append(": nothing had changed since the last run");
 		}
 		if (this.brokenPacks != null && !this.brokenPacks.isBlank()) {

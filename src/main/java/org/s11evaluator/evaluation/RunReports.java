@@ -42,8 +42,7 @@ public class RunReports implements JobExecutionListener {
 		int evaluated = evaluated(execution);
 		int skipped = skipped(execution);
 		int summaries = summariesWritten(execution);
-		String broken = step(execution, "ratePartnershipsStep").map((s) -> s.getExitStatus().getExitDescription())
-			.filter((d) -> d != null && !d.isBlank()).collect(Collectors.joining("; "));
+		String broken = brokenPacks(execution);
 		LocalDateTime started = execution.getStartTime();
 		LocalDateTime ended = (execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.now();
 		// failures are stamped in UTC; the job's own times are the JVM's local time
@@ -109,6 +108,18 @@ public class RunReports implements JobExecutionListener {
 		return org.s11evaluator.database.DatabaseUnreachableReporter.unreachable(failure)
 				|| failure instanceof org.springframework.transaction.TransactionException
 				|| failure instanceof org.springframework.dao.DataAccessResourceFailureException;
+	}
+
+	/**
+	 * The cycles the ratings step could not rate for a broken pack; not whatever else ended that step (a run killed
+	 * during its ratings was once reported as "broken packs: process stopped while running").
+	 */
+	static String brokenPacks(JobExecution execution) {
+		return step(execution, "ratePartnershipsStep")
+			.filter((s) -> PartnershipRatingStepConfiguration.BROKEN_PACKS.equals(s.getExitStatus().getExitCode()))
+			.map((s) -> s.getExitStatus().getExitDescription())
+			.filter((d) -> d != null && !d.isBlank())
+			.collect(Collectors.joining("; "));
 	}
 
 	/**
