@@ -39,13 +39,20 @@ public class S11Application {
 			// Checking and testing rule files needs no database: answer in a second or two.
 			System.exit(RulesCommand.run(args, System.out));
 		}
-		if (serving(args)) {
-			// A long-lived service: the scheduler and the monitoring web server (serve), or the listener on the
-			// broker's queue (worker), keep it up until it is stopped.
-			application(args).run(args);
-			return;
+		try {
+			if (serving(args)) {
+				// A long-lived service: the scheduler and the monitoring web server (serve), or the listener on the
+				// broker's queue (worker), keep it up until it is stopped.
+				application(args).run(args);
+				return;
+			}
+			System.exit(SpringApplication.exit(application(args).run(args)));
 		}
-		System.exit(SpringApplication.exit(application(args).run(args)));
+		catch (RuntimeException ex) {
+			// Spring Boot has reported why it could not start (plainly, for a database it cannot reach): exit without
+			// the JVM's own trace of the same failure
+			System.exit(1);
+		}
 	}
 
 	/** The application for a command line, as {@link #main} runs it (and the tests of what each command starts). */

@@ -97,6 +97,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final RunReports runReports;
 
+	private final org.s11evaluator.evaluation.RunHeartbeats heartbeats;
+
 	private final org.s11evaluator.schedule.ScheduleSettings schedule;
 
 	private final org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark;
@@ -113,7 +115,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	Commands(CycleManagement cycles, SubmissionImport submissions, EvaluationManagement evaluation, CycleResultsQuery results,
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
-			org.s11evaluator.schedule.ScheduleSettings schedule, org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark) {
+			org.s11evaluator.schedule.ScheduleSettings schedule, org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark,
+			org.s11evaluator.evaluation.RunHeartbeats heartbeats) {
+		this.heartbeats = heartbeats;
 		this.schedule = schedule;
 		this.benchmark = benchmark;
 		this.runReports = runReports;
@@ -175,6 +179,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 				case "runs" -> {
 					int last = Optional.ofNullable(option(args, "last")).map(Integer::parseInt).orElse(10);
 					List<RunReport> runs = this.runReports.recent(last);
+					// a run that died leaves no report: say so first, or 'runs' would show only the run before it
+					this.heartbeats.deadRun().ifPresent((dead) -> out().println("DEAD: " + dead.reason()));
 					out().println(runs.isEmpty() ? "No evaluation runs yet." : "The last " + runs.size() + " evaluation run(s), newest first:");
 					runs.forEach((run) -> out().println(run.describe()));
 				}
@@ -291,7 +297,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		out().printf("Evaluation run %d %s: %d submission(s) evaluated, %d could not be evaluated%n", execution.getId(),
 				execution.getStatus(), written, skipped);
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			execution.getAllFailureExceptions().forEach((ex) -> out().println("  " + ex.getMessage()));
+			// one plain line per reason (RunReports.reasons): not Spring's wrappers of a lost connection
+			RunReports.reasons(execution).forEach((reason) -> out().println("  " + reason));
 			this.exitCode = 1;
 		}
 		else if (skipped > 0) {

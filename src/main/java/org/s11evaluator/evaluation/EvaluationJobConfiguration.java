@@ -7,7 +7,6 @@ import org.s11evaluator.rules.PublishedPacks;
 import org.s11evaluator.rules.RuleEngine;
 import org.s11evaluator.rules.RulePacks;
 import org.s11evaluator.submission.StoredSubmissions;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.StepExecutionListener;
@@ -41,7 +40,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *                                                      │ fails
  *                                                      ▼
  *                                     skipped, reason recorded (EvaluationFailureRecorder)
- * ratePartnershipsStep ─▶ summariseCyclesStep ─▶ the run fails if any partnership's evaluation failed
+ * ratePartnershipsStep ─▶ summariseCyclesStep ─▶ the run fails unless every partition and step COMPLETED
  * </pre>
  *
  * A partnership whose evaluation fails (past the skip limit, say) does not stop the others: they finish, are
@@ -63,10 +62,10 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep, Step ratePartnershipsStep, Step summariseCyclesStep,
-			RunReports runReports, RunBudgetBreaches breaches) {
-		JobExecutionDecider outcome = (job, step) -> (job.getStepExecutions().stream().anyMatch((s) -> s.getStatus() == BatchStatus.FAILED)
-				| budgetExceeded(job)) ? new FlowExecutionStatus("FAILED") : FlowExecutionStatus.COMPLETED;
-		return new JobBuilder(JOB_NAME, jobs).listener(runReports).listener(breaches)
+			RunReports runReports, RunBudgetBreaches breaches, RunHeartbeats heartbeats) {
+		JobExecutionDecider outcome = (job, step) -> (unfinished(job) | budgetExceeded(job)) ? new FlowExecutionStatus("FAILED")
+				: FlowExecutionStatus.COMPLETED;
+		return new JobBuilder(JOB_NAME, jobs).listener(heartbeats).listener(runReports).listener(breaches)
 			.start(evaluateSubmissionsStep).on("*").to(ratePartnershipsStep)
 			.from(ratePartnershipsStep).on("*").to(summariseCyclesStep)
 			.from(summariseCyclesStep).on("*").to(outcome)
@@ -74,6 +73,20 @@ class EvaluationJobConfiguration {
 			.from(outcome).on("*").end()
 			.end()
 			.build();
+	}
+
+	/**
+	 * Anything the run was asked for that did not complete (a partnership's part FAILED, or UNKNOWN because its
+	 * outcome could not be recorded while the database was away, a step STOPPED or ABANDONED) fails the run,
+	 * with what did not complete as its reason: counting only FAILED once recorded such runs as COMPLETED.
+	 */
+	private static boolean unfinished(org.springframework.batch.core.JobExecution job) {
+		java.util.List<String> unfinished = RunOutcome.unfinished(job);
+		if (!unfinished.isEmpty()) {
+			job.addFailureException(new IllegalStateException("not everything completed: " + String.join("; ", unfinished)
+					+ ". Nothing already committed is lost; run it again to complete it"));
+		}
+		return !unfinished.isEmpty();
 	}
 
 	/**

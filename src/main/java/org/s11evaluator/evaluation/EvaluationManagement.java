@@ -50,8 +50,11 @@ public class EvaluationManagement {
 
 	private final RunReports runReports;
 
+	private final RunHeartbeats heartbeats;
+
 	EvaluationManagement(JobLauncher launcher, Job evaluateCycleJob, JobExplorer explorer, JobRepository repository,
-			DataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbc, RunReports runReports) {
+			DataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbc, RunReports runReports, RunHeartbeats heartbeats) {
+		this.heartbeats = heartbeats;
 		this.jdbc = jdbc;
 		this.runReports = runReports;
 		this.launcher = launcher;
@@ -84,6 +87,7 @@ public class EvaluationManagement {
 	private JobExecution run(String scope, boolean all) {
 		try (EvaluationLock lock = EvaluationLock.acquire(this.dataSource)) {
 			markStaleExecutionsFailed();
+			this.heartbeats.forgetDeadRuns();
 			Optional<JobExecution> unfinished = unfinished(scope);
 			JobExecution execution = this.launcher.run(this.job, unfinished.map(JobExecution::getJobParameters).orElseGet(() -> fresh(scope, all)));
 			if (execution.getStatus() == BatchStatus.COMPLETED && leftUnevaluated(scope) > 0) {

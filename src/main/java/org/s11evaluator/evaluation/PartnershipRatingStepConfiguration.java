@@ -29,6 +29,9 @@ public class PartnershipRatingStepConfiguration {
 	/** Job execution context key: ids of the cycles this run could not rate. */
 	public static final String NOT_RATED = "ratings.notRated";
 
+	/** The step's exit code when some cycles could not be rated for a broken pack (their ids in its description). */
+	static final String BROKEN_PACKS = "COMPLETED_WITH_BROKEN_PACKS";
+
 	@Bean
 	Step ratePartnershipsStep(JobRepository jobs, PlatformTransactionManager transactions, ChangedCycles changedCycles,
 			PartnershipRatings ratings, EvaluationSettings settings, Clock clock) {
@@ -46,7 +49,7 @@ public class PartnershipRatingStepConfiguration {
 			chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
 				.put(NOT_RATED, new java.util.ArrayList<>(broken.keySet()));
 			if (!broken.isEmpty()) {
-				contribution.setExitStatus(new ExitStatus("COMPLETED_WITH_BROKEN_PACKS", "not rated: " + broken.keySet()));
+				contribution.setExitStatus(new ExitStatus(BROKEN_PACKS, "not rated: " + broken.keySet()));
 			}
 			return RepeatStatus.FINISHED;
 		}, transactions).build();

@@ -42,8 +42,7 @@ public class RunReports implements JobExecutionListener {
 		int evaluated = evaluated(execution);
 		int skipped = skipped(execution);
 		int summaries = summariesWritten(execution);
-		String broken = step(execution, "ratePartnershipsStep").map((s) -> s.getExitStatus().getExitDescription())
-			.filter((d) -> d != null && !d.isBlank()).collect(Collectors.joining("; "));
+		String broken = brokenPacks(execution);
 		LocalDateTime started = execution.getStartTime();
 		LocalDateTime ended = (execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.now();
 		// failures are stamped in UTC; the job's own times are the JVM's local time
@@ -63,7 +62,13 @@ public class RunReports implements JobExecutionListener {
 			.params(inScope)
 			.query(Integer.class)
 			.single();
-		String failure = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).collect(Collectors.joining("; "));
+		String failure = String.join("; ", reasons(execution));
+		if (!failure.isEmpty() && execution.getStatus().isUnsuccessful()
+				&& !execution.getExitStatus().getExitDescription().contains(failure)) {
+			// the job execution itself says why, not only the report: a run that failed for want of a partition
+			// has no exception of its own in Spring Batch's tables
+			execution.setExitStatus(execution.getExitStatus().addExitDescription(failure));
+		}
 		RunReport report = new RunReport(execution.getId(), scope, execution.getStatus().name(), started, ended, evaluated, skipped, rejected,
 				summaries, broken, reasons, failure);
 		this.jdbc.sql("""
@@ -80,6 +85,43 @@ public class RunReports implements JobExecutionListener {
 		// a value taken from a return or a rule file cannot forge a line
 		report.describe().lines().forEach((line) -> log.info("{}", LogValues.escape(line)));
 		this.events.publishEvent(report);
+	}
+
+	/**
+	 * Why a run did not complete, one plain reason each: a database that went away is said once, in those words,
+	 * not as Spring's wrappers of it ("Could not open JDBC Connection for transaction", "JDBC rollback failed"),
+	 * and Spring Batch's "Partition handler returned an unsuccessful step" gives way to the partitions named.
+	 */
+	public static List<String> reasons(JobExecution execution) {
+		List<Throwable> failures = execution.getAllFailureExceptions();
+		java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+		failures.stream().filter(RunReports::databaseLost).findFirst()
+			.ifPresent((lost) -> reasons.add("the database could not be reached during the run ("
+					+ org.springframework.core.NestedExceptionUtils.getMostSpecificCause(lost).getMessage() + ")"));
+		failures.stream()
+			.filter((ex) -> !databaseLost(ex))
+			.map(Throwable::getMessage)
+			.filter((message) -> message != null && !message.equals("Partition handler returned an unsuccessful step"))
+			.forEach(reasons::add);
+		return List.copyOf(reasons);
+	}
+
+	private static boolean databaseLost(Throwable failure) {
+		return org.s11evaluator.database.DatabaseUnreachableReporter.unreachable(failure)
+				|| failure instanceof org.springframework.transaction.TransactionException
+				|| failure instanceof org.springframework.dao.DataAccessResourceFailureException;
+	}
+
+	/**
+	 * The cycles the ratings step could not rate for a broken pack; not whatever else ended that step (a run killed
+	 * during its ratings was once reported as "broken packs: process stopped while running").
+	 */
+	static String brokenPacks(JobExecution execution) {
+		return step(execution, "ratePartnershipsStep")
+			.filter((s) -> PartnershipRatingStepConfiguration.BROKEN_PACKS.equals(s.getExitStatus().getExitCode()))
+			.map((s) -> s.getExitStatus().getExitDescription())
+			.filter((d) -> d != null && !d.isBlank())
+			.collect(Collectors.joining("; "));
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
+import org.s11evaluator.evaluation.RunHeartbeats;
 import org.s11evaluator.evaluation.RunReport;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
  * <li>UP: the last run completed (it may have left returns of a broken pack unevaluated: see {@code skipped}
  * and {@code brokenPacks});</li>
  * <li>DOWN: the last run did not complete (its failure is shown), or no run has completed within
- * {@code s11.monitoring.stale-after};</li>
+ * {@code s11.monitoring.stale-after}, or a run died ({@code deadRun}: recorded as running, but its process is gone or
+ * its heartbeat older than {@code s11.evaluation.heartbeat.dead-after}), or the runs cannot be read (the database
+ * is down: {@code db} says so too);</li>
  * <li>UNKNOWN: there has never been a run, as on a new installation; it does not make the service DOWN.</li>
  * </ul>
  */
@@ -33,9 +36,14 @@ class EvaluationRunsHealthIndicator implements HealthIndicator {
 
 	private final MonitoringSettings settings;
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EvaluationRunsHealthIndicator.class);
+
 	private final Clock clock;
 
-	EvaluationRunsHealthIndicator(RunHistory runs, MonitoringSettings settings, Clock clock) {
+	private final RunHeartbeats heartbeats;
+
+	EvaluationRunsHealthIndicator(RunHistory runs, MonitoringSettings settings, Clock clock, RunHeartbeats heartbeats) {
+		this.heartbeats = heartbeats;
 		this.runs = runs;
 		this.settings = settings;
 		this.clock = clock;
@@ -43,6 +51,26 @@ class EvaluationRunsHealthIndicator implements HealthIndicator {
 
 	@Override
 	public Health health() {
+		try {
+			Optional<RunHeartbeats.DeadRun> dead = this.heartbeats.deadRun();
+			Health health = lastRun();
+			if (dead.isPresent()) {
+				// a run that died leaves no report: it is DOWN now, not once the next scheduled run notices it
+				java.util.Map<String, Object> details = new java.util.LinkedHashMap<>(health.getDetails());
+				details.remove("note"); // "no evaluation run yet" is not true of a run that died
+				return Health.down().withDetails(details).withDetail("deadRun", dead.get().reason()).build();
+			}
+			return health;
+		}
+		catch (RuntimeException ex) {
+			// an exception here would answer HTTP 500 with no components; DOWN answers 503 and shows the database's
+			log.debug("Health could not read the runs", ex);
+			return Health.down().withDetail("error", "the runs could not be read: the database did not answer ("
+					+ org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex).getMessage() + ")").build();
+		}
+	}
+
+	private Health lastRun() {
 		Optional<RunReport> last = this.runs.last();
 		if (last.isEmpty()) {
 			return Health.unknown()

@@ -50,6 +50,9 @@ class DatabaseOutageIntegrationTests {
 	/** How long a run cut off from its database may take to give up; the pool waits 2 s per connection. */
 	private static final Duration GIVING_UP = Duration.ofSeconds(60);
 
+	/** How long a run against a frozen database may take to give up, with 3 s socket and 2 s connection timeouts. */
+	private static final Duration FROZEN_GIVING_UP = Duration.ofSeconds(45);
+
 	@Autowired
 	CycleManagement cycles;
 
@@ -133,6 +136,108 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	/**
+	 * The database away for about 5 s mid-run, then back (issue 10): the run went on to its ratings and summaries
+	 * once the database was back and was recorded COMPLETED, though the partitions the cut interrupted had ended
+	 * UNKNOWN. It must end FAILED everywhere it is recorded, saying what did not complete, and the next run must
+	 * complete the work.
+	 */
+	@Test
+	void aRunThatLosesTheDatabaseForAMomentIsRecordedFailedAndTheNextRunCompletesIt() throws Exception {
+		try (DatabaseLink link = DatabaseLink.to(TestDatabase.get().url())) {
+			// given a run under way, with some results committed
+			Path firstLog = Path.of("target/outage-test-blip-run.log");
+			Process first = evaluate(link, firstLog);
+			try {
+				awaitCommittedResults(first, firstLog);
+
+				// when the database goes away for 5 s and comes back
+				link.cut();
+				Thread.sleep(5000);
+				link.restore();
+				assertThat(first.waitFor(120, TimeUnit.SECONDS)).as("the interrupted run has ended (see %s)", firstLog).isTrue();
+			}
+			finally {
+				first.destroyForcibly().waitFor();
+			}
+
+			// then no record says it completed: not the exit code, not the job execution, not the run report
+			String output = Files.readString(firstLog);
+			assertThat(first.exitValue()).as("exit code of the interrupted run (see %s)", firstLog).isEqualTo(1);
+			assertThat(this.jdbc.queryForList("select STATUS from BATCH_JOB_EXECUTION", String.class))
+				.as("job executions (see %s)", firstLog).doesNotContain("COMPLETED").isNotEmpty();
+			List<Map<String, Object>> reports = this.jdbc.queryForList("select status, failure from run_report");
+			assertThat(reports).as("run reports (see %s)", firstLog).hasSize(1);
+			assertThat(reports.get(0)).containsEntry("status", "FAILED");
+			assertThat((String) reports.get(0).get("failure")).as("the reported failure").isNotBlank();
+			String exitMessage = this.jdbc.queryForObject("select EXIT_MESSAGE from BATCH_JOB_EXECUTION", String.class);
+			assertThat(exitMessage).as("the job execution's exit message").isNotBlank();
+			assertThat(output).as("the interrupted run's output (%s)", firstLog).contains("FAILED").doesNotContain(" COMPLETED:")
+				.contains("the database could not be reached during the run")
+				// plain messages: no stack traces at default logging, nor Spring Batch's contrary "should not be restarted"
+				.doesNotContain("\tat ").doesNotContain("should not be restarted").doesNotContain("Partition handler returned");
+			assertResultsWholeAndSingle();
+
+			// and the next run completes the work
+			Path secondLog = Path.of("target/outage-test-blip-second-run.log");
+			Process second = evaluate(link, secondLog);
+			try {
+				assertThat(second.waitFor(120, TimeUnit.SECONDS)).as("the second run has ended (see %s)", secondLog).isTrue();
+			}
+			finally {
+				second.destroyForcibly().waitFor();
+			}
+			assertThat(second.exitValue()).as("exit code of the run after the outage (see %s)", secondLog).isZero();
+			assertThat(count("select count(*) from evaluation where status = 'EVALUATED'")).isEqualTo(RETURNS);
+			assertResultsWholeAndSingle();
+		}
+	}
+
+	/**
+	 * A frozen database (issue 10): the server keeps every connection open and answers nothing, as a stopped
+	 * server does. The run hung for ever; with the timeouts of batch-config/database.yml it must end FAILED within
+	 * about the socket timeout plus a few connection timeouts, with a plain message, and its lock must be released.
+	 */
+	@Test
+	void aRunAgainstAFrozenDatabaseFailsWithinItsTimeouts() throws Exception {
+		try (DatabaseLink link = DatabaseLink.to(TestDatabase.get().url())) {
+			// given a run under way, with some results committed, and 3 s socket timeouts
+			Path log = Path.of("target/outage-test-frozen-run.log");
+			Process run = evaluate(link, log, "--s11.database.timeouts.socket=3s", "--s11.database.timeouts.connect=2s");
+			long frozenAt;
+			try {
+				awaitCommittedResults(run, log);
+
+				// when the database freezes
+				link.freeze();
+				frozenAt = System.nanoTime();
+				assertThat(run.waitFor(FROZEN_GIVING_UP.toSeconds(), TimeUnit.SECONDS))
+					.as("the run against a frozen database has ended within %s (see %s)", FROZEN_GIVING_UP, log).isTrue();
+			}
+			finally {
+				run.destroyForcibly().waitFor();
+			}
+			DatabaseOutageIntegrationTests.log.info("The run against a frozen database ended {} ms after the freeze",
+					(System.nanoTime() - frozenAt) / 1_000_000);
+
+			// then it failed, in plain words
+			String output = Files.readString(log);
+			assertThat(run.exitValue()).as("exit code of the run against a frozen database (see %s)", log).isEqualTo(1);
+			assertThat(output).as("the run's output (%s)", log)
+				.contains("The evaluation run stopped: the database could not be reached")
+				.contains("Nothing already committed is lost; run it again")
+				.doesNotContain("\tat ").doesNotContain("should not be restarted");
+			assertThat(output.lines().count()).as("lines of output of the frozen run (%s)", log).isLessThan(40);
+			// and its lock is released, so the next run is not refused
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (count("select is_free_lock(left(concat('s11-evaluator.evaluation.', database()), 64))") != 1 && System.nanoTime() < deadline) {
+				Thread.sleep(100);
+			}
+			assertThat(count("select is_free_lock(left(concat('s11-evaluator.evaluation.', database()), 64))")).as("the evaluation lock is free").isEqualTo(1);
+			assertResultsWholeAndSingle();
+		}
+	}
+
+	/**
 	 * Every evaluated return has all its results and no other return has any, none twice: a chunk the cut
 	 * interrupted was rolled back whole, never left half-written.
 	 */
@@ -159,7 +264,7 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	/** {@code evaluate} in its own JVM, reaching the database only through the link. */
-	private Process evaluate(DatabaseLink link, Path output) throws IOException {
+	private Process evaluate(DatabaseLink link, Path output, String... options) throws IOException {
 		TestDatabase.Connection db = TestDatabase.get();
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !entry.contains("test-classes"))
@@ -171,6 +276,7 @@ class DatabaseOutageIntegrationTests {
 				"--spring.datasource.hikari.connection-timeout=2000",
 				"--spring.datasource.url=" + link.url(), "--spring.datasource.username=" + db.username(),
 				"--spring.datasource.password=" + db.password()));
+		command.addAll(List.of(options));
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
 	}
 

@@ -102,6 +102,54 @@ class EvaluationRunsHealthIntegrationTests {
 		assertThat((String) health.getDetails().get("stale")).startsWith("no run has completed for PT7").endsWith("was a nightly run missed?");
 	}
 
+	@Test
+	void aRunWhoseProcessIsGoneIsDownAtOnceThoughItLeftNoReport() throws Exception {
+		// given a run recorded as running on this machine by a process that was killed
+		Process killed = new ProcessBuilder("sleep", "60").start();
+		killed.destroyForcibly().waitFor();
+		heartbeat(7, localHost(), killed.pid(), 0);
+
+		Health health = this.health.health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) health.getDetails().get("deadRun")).startsWith("run 7 did not end: its process (pid " + killed.pid())
+			.contains("is gone").contains("run 'evaluate'");
+	}
+
+	@Test
+	void aRunNotHeardFromForLongerThanDeadAfterIsDown() {
+		report(41, "COMPLETED", LocalDateTime.now().minusHours(3), 36, 0, null);
+		heartbeat(42, "another-machine", 1234, 600);
+
+		Health health = this.health.health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat((String) health.getDetails().get("deadRun")).startsWith("run 42 did not end")
+			.contains("has not been heard from for 600 s, more than 120 s");
+		assertThat(health.getDetails()).containsEntry("jobExecutionId", 41L);
+	}
+
+	@Test
+	void aRunAliveAndBeatingIsNotDead() throws Exception {
+		report(41, "COMPLETED", LocalDateTime.now().minusHours(3), 36, 0, null);
+		heartbeat(42, localHost(), ProcessHandle.current().pid(), 5);
+
+		Health health = this.health.health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).doesNotContainKey("deadRun");
+	}
+
+	private void heartbeat(long id, String host, long pid, int secondsAgo) {
+		this.jdbc.update("""
+				insert into run_heartbeat (job_execution_id, host, pid, started_at, heartbeat_at)
+				values (?, ?, ?, now(6) - interval ? second, now(6) - interval ? second)""", id, host, pid, secondsAgo, secondsAgo);
+	}
+
+	private static String localHost() throws java.net.UnknownHostException {
+		return java.net.InetAddress.getLocalHost().getHostName();
+	}
+
 	private void report(long id, String status, LocalDateTime ended, int evaluated, int skipped, String failure) {
 		this.jdbc.update("""
 				insert into run_report (job_execution_id, scope, status, started_at, ended_at, evaluated, skipped, rejected_files,

@@ -12,7 +12,7 @@ public class DatabaseCleaner {
 			"partnership_rating", "cycle_summary",
 			"cycle_agency", "audit_cycle", "agency", "partnership", "BATCH_STEP_EXECUTION_CONTEXT",
 			"BATCH_JOB_EXECUTION_CONTEXT", "BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION",
-			"BATCH_JOB_INSTANCE", "run_report");
+			"BATCH_JOB_INSTANCE", "run_report", "run_heartbeat");
 
 	private final JdbcTemplate jdbc;
 

@@ -36,6 +36,8 @@ public final class DatabaseLink implements AutoCloseable {
 
 	private boolean cut;
 
+	private volatile boolean frozen;
+
 	private final String url;
 
 	private DatabaseLink(String jdbcUrl) throws IOException {
@@ -71,6 +73,16 @@ public final class DatabaseLink implements AutoCloseable {
 		this.cut = true;
 		this.open.forEach(DatabaseLink::closeQuietly);
 		this.open.clear();
+	}
+
+	/**
+	 * Freezes the database, as a server that is stopped rather than killed: every connection, open or new, stays
+	 * open but nothing is forwarded either way, so a client waits until its own timeouts give up. A client that
+	 * closes its end closes the server's too, so the server ends that session (and releases its locks), as a
+	 * stopped server does when it wakes. There is no thaw: what was sent meanwhile is dropped.
+	 */
+	public void freeze() {
+		this.frozen = true;
 	}
 
 	/** Forwards new connections to the database again. */
@@ -139,8 +151,10 @@ public final class DatabaseLink implements AutoCloseable {
 				byte[] buffer = new byte[16384];
 				int read;
 				while ((read = in.read(buffer)) != -1) {
-					out.write(buffer, 0, read);
-					out.flush();
+					if (!this.frozen) {
+						out.write(buffer, 0, read);
+						out.flush();
+					}
 				}
 			}
 			catch (IOException ex) {
