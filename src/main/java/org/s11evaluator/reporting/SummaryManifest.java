@@ -67,6 +67,10 @@ record SummaryManifest(String format, String cycleId, LocalDate asOf, Instant ge
 		FILES.stream().filter((name) -> !named.contains(name)).forEach((name) -> problems.add(name + " is not in the manifest"));
 		for (File expected : this.files) {
 			Path file = folder.resolve(expected.name());
+			if (Files.exists(file) && !Files.isRegularFile(file)) {
+				problems.add(expected.name() + " is not a file (a folder of that name is in the way)");
+				continue;
+			}
 			try {
 				long size = Files.size(file);
 				if (size == 0 || size != expected.size()) {
