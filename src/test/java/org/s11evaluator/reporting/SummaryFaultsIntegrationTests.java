@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.evaluation.RunReports;
 import org.s11evaluator.files.AtomicFiles;
 import org.s11evaluator.submission.SubmissionImport;
 import org.s11evaluator.support.DatabaseCleaner;
@@ -74,6 +75,9 @@ class SummaryFaultsIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	RunReports runReports;
+
 	@TempDir
 	Path folder;
 
@@ -106,6 +110,8 @@ class SummaryFaultsIntegrationTests {
 		assertThat(Files.readString(json)).doesNotContain("\"returned\" : 999");
 		assertThat(this.jdbc.queryForObject("select summaries_written from run_report where job_execution_id = ?", Integer.class, run.getId()))
 			.isEqualTo(2);
+		assertThat(this.runReports.recent(1).get(0).describe()).contains("2 summary(ies) written: no return had changed")
+			.doesNotContain("nothing had changed");
 		assertThat(Files.getLastModifiedTime(untouched)).isEqualTo(untouchedTime);
 		everySummaryOnDiskOpens();
 	}
