@@ -201,20 +201,20 @@ class SummaryFaultsIntegrationTests {
 		killSummaryCommandWhileWritingThePdf();
 
 		// then every file is the old good one, the set still matches its manifest, and what was half-written is hidden
-		assertThat(temporaryFiles(folder)).as("the kill came mid-write").isNotEmpty();
+		everySummaryOnDiskOpens();
 		assertThat(contents(folder)).containsOnlyKeys(before.keySet());
 		before.forEach((name, bytes) -> assertThat(contents(folder).get(name)).as(name).isEqualTo(bytes));
 		assertThat(this.summaries.intact(CYCLE)).isTrue();
-		everySummaryOnDiskOpens();
+		assertThat(temporaryFiles(folder)).as("the kill came mid-write").isNotEmpty();
 
 		// when a first summary (no old one) is killed the same way
 		org.springframework.util.FileSystemUtils.deleteRecursively(folder);
 		killSummaryCommandWhileWritingThePdf();
 
 		// then there is no summary file at all rather than a partial one
-		assertThat(contents(folder)).isEmpty();
-		assertThat(temporaryFiles(folder)).isNotEmpty();
 		everySummaryOnDiskOpens();
+		assertThat(contents(folder)).isEmpty();
+		assertThat(temporaryFiles(folder)).as("the kill came mid-write").isNotEmpty();
 
 		// and the next nightly run, though no return changed, writes the set and clears away what the killed process left
 		JobExecution next = this.evaluation.evaluateOpenCycles();
@@ -228,10 +228,13 @@ class SummaryFaultsIntegrationTests {
 
 	private void killSummaryCommandWhileWritingThePdf() throws Exception {
 		Path folder = OUTPUT.resolve(CYCLE);
+		long pdfBefore = size(folder.resolve("summary.pdf"));
 		Process child = launch("summary", "--cycle=" + CYCLE, "--as-of=2025-10-01");
 		try {
 			long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-			while (temporaryFiles(folder).stream().noneMatch((name) -> name.startsWith(".summary.pdf."))) {
+			// the PDF is being written: its temporary file is there (or, were it written in place, summary.pdf changed)
+			while (temporaryFiles(folder).stream().noneMatch((name) -> name.startsWith(".summary.pdf."))
+					&& size(folder.resolve("summary.pdf")) == pdfBefore) {
 				assertThat(child.isAlive()).as("the summary command is still running (see target/summary-kill-child.log)").isTrue();
 				assertThat(System.nanoTime()).as("the summary command began the PDF within 120 s").isLessThan(deadline);
 				Thread.onSpinWait();
@@ -239,6 +242,15 @@ class SummaryFaultsIntegrationTests {
 		}
 		finally {
 			child.destroyForcibly().waitFor();
+		}
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return -1;
 		}
 	}
 
