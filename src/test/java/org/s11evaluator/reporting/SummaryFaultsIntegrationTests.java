@@ -192,6 +192,35 @@ class SummaryFaultsIntegrationTests {
 	}
 
 	@Test
+	void aFullDiskFailsTheRunWithThePlainReasonAndKeepsTheOldFiles() throws Exception {
+		// given the cycle's folder on a file system with room for its summary and little more (a tmpfs), and a corrected return
+		Path folder = OUTPUT.resolve(CYCLE);
+		Map<String, byte[]> before = contents(folder);
+		long room = before.values().stream().mapToLong((b) -> (b.length / 4096 + 1) * 4096L).sum() + 16 * 1024;
+		Path original = Path.of("samples/pan-sussex-2025/submissions/west-sussex-yjs.json");
+		this.submissions.importPaths(List.of(Files.writeString(this.folder.resolve("west-sussex-yjs.json"),
+				Files.readString(original).replaceFirst("\"rating\": \"green\"", "\"rating\": \"amber\""))), Optional.empty());
+		assumeThat(run("mount", "-t", "tmpfs", "-o", "size=" + room, "tmpfs", folder.toString())).as("a tmpfs can be mounted here").isZero();
+		JobExecution run;
+		try {
+			before.forEach((name, bytes) -> write(folder.resolve(name), bytes));
+
+			// when the nightly run comes
+			run = this.evaluation.evaluateOpenCycles();
+
+			// then the run is FAILED saying the disk is full and where, and the old files are as they were, with nothing left beside them
+			assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
+			assertThat(reportedFailure(run)).containsPattern(CYCLE + ": no space left on device writing " + folder + "/[a-z.-]+");
+			before.forEach((name, bytes) -> assertThat(contents(folder).get(name)).as(name).isEqualTo(bytes));
+			assertThat(temporaryFiles(folder)).isEmpty();
+			assertThat(this.summaries.intact(CYCLE)).isTrue();
+		}
+		finally {
+			run("umount", folder.toString());
+		}
+	}
+
+	@Test
 	void theSummaryCommandKilledMidWriteLeavesTheOldGoodFilesOrNoneAndTheNextRunRepairsTheSet() throws Exception {
 		// given a good summary on disk
 		Path folder = OUTPUT.resolve(CYCLE);
@@ -315,13 +344,25 @@ class SummaryFaultsIntegrationTests {
 		}
 	}
 
-	private static int chattr(String flag, Path path) throws Exception {
+	private static void write(Path file, byte[] bytes) {
 		try {
-			return new ProcessBuilder("chattr", flag, path.toString()).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+			Files.write(file, bytes);
 		}
 		catch (IOException ex) {
-			return -1;
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static int chattr(String flag, Path path) throws Exception {
+		return run("chattr", flag, path.toString());
+	}
+
+	private static int run(String... command) throws Exception {
+		try {
+			return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+		}
+		catch (IOException ex) {
+			return -1; // no such tool here
 		}
 	}
 
