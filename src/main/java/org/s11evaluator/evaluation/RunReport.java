@@ -19,8 +19,8 @@ public record RunReport(long jobExecutionId, String scope, String status, LocalD
 			.append(this.evaluated).append(" evaluated, ").append(this.skipped).append(" not evaluated, ").append(this.rejectedFiles)
 			.append(" rejected file(s) in scope, ").append(this.summariesWritten).append(" summary(ies) written");
 		if (this.evaluated == 0 && this.skipped == 0 && "COMPLETED".equals(this.status)) {
-			// summaries are also rewritten when their files on disk were damaged, with no return changed
-			text.append((this.summariesWritten == 0) ? ": nothing had changed since the last run" : ": no return had changed");
+			text.append((this.summariesWritten == 0) ? ": nothing had changed since the last run"
+					: ": no return had changed; summaries were written again");
 		}
 		if (this.brokenPacks != null && !this.brokenPacks.isBlank()) {
 			text.append("; broken packs: ").append(this.brokenPacks);
