@@ -169,7 +169,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 					this.ratings.rate(id);
 					CycleSummaries.Written written = this.summaries.summarise(id, asOf, true);
 					out().println("Board summary of " + id + " (as of " + asOf + "): " + written.folder().resolve("summary.html").toAbsolutePath());
-					out().println("  also summary.pdf, summary.json, register-of-returns.csv and improvement-plan.csv in that folder");
+					out().println("  also summary.pdf, summary.json, register-of-returns.csv and improvement-plan.csv in that folder, named by summary.manifest.json");
 				}
 				case "rules" -> simulate(rest, args);
 				case "serve" -> out().println("Serving: the nightly evaluation runs on the schedule in batch-config/schedule.yml ("

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.s11evaluator.cycle.Cycle;
 import org.s11evaluator.cycle.CycleManagement;
@@ -49,6 +50,15 @@ public class ChangedCycles {
 
 	/** The cycles in scope ({@code *} or a cycle id) whose inputs changed since their last summary. */
 	public List<Changed> inScope(String scope, LocalDate asOf) {
+		return inScope(scope, asOf, (cycleId) -> true);
+	}
+
+	/**
+	 * The cycles in scope whose inputs changed since their last summary, or whose summary on disk cannot be
+	 * trusted ({@code intactOnDisk} says no: files missing, emptied or not matching their manifest), so that a
+	 * summary damaged by a kill, a full disk or a hand is written again although nothing else changed.
+	 */
+	public List<Changed> inScope(String scope, LocalDate asOf, Predicate<String> intactOnDisk) {
 		List<Cycle> inScope = this.cycles.inScope(scope);
 		Map<String, String> inputs = inputs(asOf);
 		Map<String, String> recorded = new HashMap<>();
@@ -59,7 +69,8 @@ public class ChangedCycles {
 		return inScope.stream()
 			.map((cycle) -> new Changed(cycle, sha256(inputs.getOrDefault(cycle.id(), "") + "|pack "
 					+ packVersions.computeIfAbsent(cycle.packId(), this.packs::currentVersion) + "|template " + TEMPLATE_VERSION)))
-			.filter((changed) -> !changed.fingerprint().equals(recorded.get(changed.cycle().id())))
+			.filter((changed) -> !changed.fingerprint().equals(recorded.get(changed.cycle().id()))
+					|| !intactOnDisk.test(changed.cycle().id()))
 			.toList();
 	}
 

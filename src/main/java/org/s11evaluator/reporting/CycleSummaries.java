@@ -1,7 +1,6 @@
 package org.s11evaluator.reporting;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,12 +11,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.s11evaluator.files.AtomicFiles;
 import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,9 @@ import org.thymeleaf.context.Context;
 /**
  * Produces a cycle's board summary: {@code summary.html} (self-contained), {@code summary.pdf},
  * {@code summary.json}, {@code register-of-returns.csv} and {@code improvement-plan.csv}, in
- * {@code <output>/<cycle>/}. A summary whose content has not changed since it was last written is not
- * written again.
+ * {@code <output>/<cycle>/}, published atomically as a set named by {@code summary.manifest.json} (written last).
+ * A summary whose content has not changed since it was last written, and whose files on disk still match
+ * their manifest, is not written again.
  */
 @Service
 public class CycleSummaries {
@@ -68,6 +71,15 @@ public class CycleSummaries {
 	 * as of another day) is made again by the next run; the run records the inputs once it has written it.
 	 */
 	public Written summarise(String cycleId, LocalDate asOf, boolean force) {
+		return summarise(cycleId, asOf, force, null);
+	}
+
+	/**
+	 * As {@link #summarise(String, LocalDate, boolean)}, naming in the manifest the inputs' fingerprint the summary
+	 * is built from. A summary is "unchanged" only if its files on disk are intact (they match their manifest):
+	 * a file emptied or damaged since is written again.
+	 */
+	public Written summarise(String cycleId, LocalDate asOf, boolean force, String inputsFingerprint) {
 		long started = System.nanoTime();
 		CycleSummary summary = this.query.build(cycleId, asOf);
 		long built = System.nanoTime();
@@ -75,11 +87,16 @@ public class CycleSummaries {
 		Path folder = OutputFolder.resolve(this.outputDirectory, cycleId);
 		Optional<String> previous = this.jdbc.sql("select content_hash from cycle_summary where cycle_id = ?").param(cycleId)
 			.query(String.class).optional();
-		if (!force && previous.filter(hash::equals).isPresent() && Files.exists(folder.resolve("summary.html"))) {
+		SummaryManifest.Read onDisk = SummaryManifest.read(folder, this.json);
+		if (!force && previous.filter(hash::equals).isPresent() && onDisk.manifest() != null && hash.equals(onDisk.manifest().contentHash())
+				&& onDisk.manifest().problems(folder).isEmpty()) {
+			if (inputsFingerprint != null && !inputsFingerprint.equals(onDisk.manifest().inputsFingerprint())) {
+				writeManifest(folder, onDisk.manifest().withInputsFingerprint(inputsFingerprint));
+			}
 			log.info("Summary of {} unchanged; not written again", LogValues.escape(cycleId));
 			return new Written(cycleId, folder, false);
 		}
-		long[] took = write(summary, folder);
+		long[] took = write(summary, hash, inputsFingerprint, folder);
 		this.jdbc.sql("""
 				insert into cycle_summary (cycle_id, content_hash, generated_at, output_folder) values (?, ?, ?, ?)
 				on duplicate key update content_hash = values(content_hash), generated_at = values(generated_at),
@@ -89,6 +106,21 @@ public class CycleSummaries {
 		log.info("Summary of {} written to {} (read {} ms, HTML {} ms, PDF {} ms)", LogValues.escape(cycleId), LogValues.escape(folder.toAbsolutePath()),
 				(built - started) / 1_000_000, took[0] / 1_000_000, took[1] / 1_000_000);
 		return new Written(cycleId, folder, true);
+	}
+
+	/**
+	 * Whether the cycle's summary on disk can be trusted: its manifest exists and every file it names matches
+	 * (size and SHA-256). Says why not in the log, since the summary is then written again.
+	 */
+	public boolean intact(String cycleId) {
+		Path folder = OutputFolder.resolve(this.outputDirectory, cycleId);
+		SummaryManifest.Read onDisk = SummaryManifest.read(folder, this.json);
+		List<String> problems = (onDisk.manifest() != null) ? onDisk.manifest().problems(folder) : onDisk.problems();
+		if (!problems.isEmpty()) {
+			log.warn("The summary of {} on disk is incomplete or damaged ({}): it is written again", LogValues.escape(cycleId),
+					LogValues.escape(String.join("; ", problems)));
+		}
+		return problems.isEmpty();
 	}
 
 	private static byte[] template() {
@@ -117,26 +149,42 @@ public class CycleSummaries {
 		return this.templates.process("summary", context);
 	}
 
-	/** Writes every file of the summary; returns the nanoseconds the HTML and the PDF took. */
-	private long[] write(CycleSummary summary, Path folder) {
+	/**
+	 * Writes every file of the summary as a set: each to a temporary file beside it, all flushed to disk before
+	 * any replaces its old file, then the manifest last. A failure while writing leaves the old set as it was;
+	 * the old manifest goes before the first file is replaced, so a set replaced only in part is never trusted
+	 * (and is written again by the next run). Returns the nanoseconds the HTML and the PDF took.
+	 */
+	private long[] write(CycleSummary summary, String hash, String inputsFingerprint, Path folder) {
+		List<AtomicFiles.Staged> staged = new ArrayList<>();
 		try {
-			Files.createDirectories(folder);
 			long started = System.nanoTime();
 			String html = html(summary);
-			Files.writeString(folder.resolve("summary.html"), html, StandardCharsets.UTF_8);
+			staged.add(AtomicFiles.stage(folder.resolve("summary.html"), (out) -> out.write(html.getBytes(StandardCharsets.UTF_8))));
 			long htmlDone = System.nanoTime();
-			try (OutputStream pdf = Files.newOutputStream(folder.resolve("summary.pdf"))) {
-				PdfRenderer.render(new SummaryView(summary).planIsLong() ? html(summary, true) : html, pdf);
-			}
+			String printed = new SummaryView(summary).planIsLong() ? html(summary, true) : html;
+			staged.add(AtomicFiles.stage(folder.resolve("summary.pdf"), (out) -> PdfRenderer.render(printed, out)));
 			long pdfDone = System.nanoTime();
-			this.json.writeValue(folder.resolve("summary.json").toFile(), summary);
-			Files.writeString(folder.resolve("register-of-returns.csv"), CsvExport.register(summary), StandardCharsets.UTF_8);
-			Files.writeString(folder.resolve("improvement-plan.csv"), CsvExport.improvementPlan(summary), StandardCharsets.UTF_8);
+			staged.add(AtomicFiles.stage(folder.resolve("summary.json"), (out) -> this.json.writeValue(out, summary)));
+			staged.add(AtomicFiles.stage(folder.resolve("register-of-returns.csv"),
+					(out) -> out.write(CsvExport.register(summary).getBytes(StandardCharsets.UTF_8))));
+			staged.add(AtomicFiles.stage(folder.resolve("improvement-plan.csv"),
+					(out) -> out.write(CsvExport.improvementPlan(summary).getBytes(StandardCharsets.UTF_8))));
+			staged.forEach(AtomicFiles.Staged::checkTarget);
+			AtomicFiles.delete(folder.resolve(SummaryManifest.NAME));
+			staged.forEach(AtomicFiles.Staged::publish);
+			writeManifest(folder, new SummaryManifest(SummaryManifest.FORMAT, summary.cycle().id(), summary.asOf(), summary.generatedAt(), hash,
+					inputsFingerprint, staged.stream().map((f) -> new SummaryManifest.File(f.target().getFileName().toString(), f.size(), f.sha256()))
+						.toList()));
 			return new long[] { htmlDone - started, pdfDone - htmlDone };
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write the summary to " + folder.toAbsolutePath(), ex);
+		finally {
+			staged.forEach(AtomicFiles.Staged::close);
 		}
+	}
+
+	private void writeManifest(Path folder, SummaryManifest manifest) {
+		AtomicFiles.write(folder.resolve(SummaryManifest.NAME), (out) -> this.json.writeValue(out, manifest));
 	}
 
 	/**

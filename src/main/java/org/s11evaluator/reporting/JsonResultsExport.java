@@ -1,13 +1,11 @@
 package org.s11evaluator.reporting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.s11evaluator.files.AtomicFiles;
 import org.springframework.stereotype.Component;
 
 /** Writes a cycle's results, with every explanation, to {@code <output>/<cycle>/evaluation-results.json}. */
@@ -25,14 +23,9 @@ public class JsonResultsExport {
 
 	public Path write(CycleResults results) {
 		Path file = OutputFolder.resolve(this.outputDirectory, results.cycleId(), "evaluation-results.json");
-		try {
-			Files.createDirectories(file.getParent());
-			this.json.writeValue(file.toFile(), new Document("s11-evaluation-results/1", Instant.now(), results));
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot write " + file.toAbsolutePath(), ex);
-		}
+		Document document = new Document("s11-evaluation-results/1", Instant.now(), results);
+		AtomicFiles.write(file, (out) -> this.json.writeValue(out, document));
+		return file;
 	}
 
 	record Document(String format, Instant generatedAt, CycleResults cycle) {

@@ -1,14 +1,12 @@
 package org.s11evaluator.reporting;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.s11evaluator.evaluation.DraftSimulation;
+import org.s11evaluator.files.AtomicFiles;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -31,14 +29,8 @@ public class SimulationReport {
 		context.setVariable("r", result);
 		Path file = OutputFolder.resolve(this.output.resolve("simulations"), result.cycleId() + "-" + result.packId() + "-"
 				+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + ".html");
-		try {
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, this.templates.process("simulation", context));
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		AtomicFiles.writeString(file, this.templates.process("simulation", context));
+		return file;
 	}
 
 }

@@ -25,7 +25,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code summariseCyclesStep}: writes the board summary of every cycle in scope whose inputs changed
  * ({@link ChangedCycles}), several at a time. A cycle whose summary cannot be written does not stop the
- * others; the step then fails so the next run tries it again. Run again on a restart.
+ * others; the step then fails, in plain words per cycle (the folder and the cause: read-only, disk full), so the
+ * run ends FAILED with that reason in its report, and the next run tries it again. A cycle whose summary on disk
+ * does not match its manifest counts as changed. Run again on a restart.
  */
 @Configuration(proxyBeanMethods = false)
 class SummaryStepConfiguration {
@@ -38,22 +40,26 @@ class SummaryStepConfiguration {
 		return new StepBuilder("summariseCyclesStep", jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
 			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString("cycle");
 			LocalDate asOf = LocalDate.now(clock);
-			List<ChangedCycles.Changed> changed = changedCycles.inScope(scope, asOf);
+			List<ChangedCycles.Changed> changed = changedCycles.inScope(scope, asOf, summaries::intact);
 			log.info("Summarising {} cycle(s) whose results changed", changed.size());
 			AtomicInteger written = new AtomicInteger();
 			Object notRated = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
 				.get(PartnershipRatingStepConfiguration.NOT_RATED);
 			Map<String, RuntimeException> failed = ParallelCycles.forEach("Summaries", changed, settings.threads(), (cycle) -> {
-				written.addAndGet(summaries.summarise(cycle.cycle().id(), asOf, false).changed() ? 1 : 0);
+				written.addAndGet(summaries.summarise(cycle.cycle().id(), asOf, false, cycle.fingerprint()).changed() ? 1 : 0);
 				if (!(notRated instanceof java.util.Collection<?> cycles && cycles.contains(cycle.cycle().id()))) {
 					changedCycles.summarised(cycle); // up to date, unless its partnership rating failed: then tried again next run
 				}
 			});
-			failed.forEach((cycle, ex) -> log.error("The summary of {} could not be written: {}", LogValues.escape(cycle),
-					LogValues.escape(ex.getMessage()), ex));
+			failed.forEach((cycle, ex) -> {
+				// one plain line per cycle (which folder, what cause); the trace only for whoever asks for DEBUG
+				log.error("The summary of {} could not be written: {}; its previous files are as they were",
+						LogValues.escape(cycle), LogValues.escape(ex.getMessage()));
+				log.debug("The summary of {} could not be written", LogValues.escape(cycle), ex);
+			});
 			chunk.getStepContext().getStepExecution().getExecutionContext().putInt(RunReports.SUMMARIES_WRITTEN, written.get());
 			if (!failed.isEmpty()) {
-				throw new IllegalStateException("Summaries not written for " + failed.keySet());
+				throw new SummariesNotWritten(failed);
 			}
 			return RepeatStatus.FINISHED;
 		}, transactions).build();

@@ -197,13 +197,7 @@ public final class RulesCommand {
 		xml.append(neverFired.isEmpty() ? "/>\n" : ">\n    <failure message=\"rules no case fires\">" + xml(String.join("\n", neverFired))
 				+ "</failure>\n  </testcase>\n");
 		xml.append("</testsuite>\n");
-		try {
-			Files.createDirectories(folder);
-			Files.writeString(folder.resolve("TEST-rules-" + packId + ".xml"), xml);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		org.s11evaluator.files.AtomicFiles.writeString(folder.resolve("TEST-rules-" + packId + ".xml"), xml.toString());
 	}
 
 	private static String xml(String text) {
