@@ -33,7 +33,8 @@ final class EvaluationLock implements AutoCloseable {
 		try {
 			Connection connection = dataSource.getConnection();
 			boolean held = false;
-			try (PreparedStatement lock = connection.prepareStatement("select get_lock(" + NAME_IN_SCHEMA + ", 0)")) {
+			// wait a few seconds: the lock of a run killed a moment ago goes only when the server has dropped its connection
+			try (PreparedStatement lock = connection.prepareStatement("select get_lock(" + NAME_IN_SCHEMA + ", 5)")) {
 				lock.setString(1, NAME);
 				try (ResultSet result = lock.executeQuery()) {
 					held = result.next() && result.getInt(1) == 1;
