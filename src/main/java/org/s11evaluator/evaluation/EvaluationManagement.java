@@ -1,9 +1,5 @@
 package org.s11evaluator.evaluation;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientConnectionException;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
@@ -102,27 +98,10 @@ public class EvaluationManagement {
 			throw ex;
 		}
 		catch (Exception ex) {
-			String why = lostTheDatabase(ex) ? "the database could not be reached (" + ex.getMessage() + ")" : ex.getMessage();
+			String why = org.s11evaluator.database.DatabaseUnreachableReporter.unreachable(ex) ? "the database could not be reached (" + ex.getMessage() + ")" : ex.getMessage();
 			throw new IllegalStateException("The evaluation run stopped: " + why
 					+ ". Nothing already committed is lost; run it again (once the database is back, if it went away) to complete it.", ex);
 		}
-	}
-
-	/**
-	 * Whether the run stopped for want of its database (a connection lost, refused or timed out) rather than
-	 * for something in the data or the rules: Spring's words for it ("Could not open JDBC Connection for
-	 * transaction") do not tell an operator that the database is what to look at.
-	 */
-	private static boolean lostTheDatabase(Throwable failure) {
-		int depth = 0;
-		for (Throwable cause = failure; cause != null && depth < 32; cause = cause.getCause(), depth++) {
-			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-					|| cause instanceof SQLRecoverableException
-					|| (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private static JobParameters fresh(String scope, boolean all) {
