@@ -286,13 +286,15 @@ public final class CommandLine {
 	/** The lines of {@link Commands#USAGE} (or of the rules usage) that describe this command, after its first. */
 	private static String details(Spec spec) {
 		String source = spec.name().startsWith("rules ") ? org.s11evaluator.rules.RulesCommand.USAGE : Commands.USAGE;
-		String first = spec.name().startsWith("rules ") ? "  " + spec.name() : "  " + spec.name();
+		String first = "  " + spec.name();
 		StringBuilder details = new StringBuilder();
 		boolean in = false;
 		for (String line : source.split("\n")) {
 			if (line.startsWith(first + " ") || line.equals(first)) {
 				in = true;
-				details.append(line).append('\n');
+				if (!line.strip().equals(spec.usage().replace(" [--rules=DIR]", "").replace(" [--junit-xml=DIR]", ""))) {
+					details.append(line).append('\n'); // not when it only repeats the "Usage:" line
+				}
 			}
 			else if (in && line.startsWith("    ")) {
 				details.append(line).append('\n');
