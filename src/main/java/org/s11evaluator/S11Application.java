@@ -35,6 +35,12 @@ public class S11Application {
 	}
 
 	public static void main(String[] args) {
+		// --help, and a command line that is not understood, are answered here: before Spring starts, any job runs
+		// or the database is opened
+		java.util.Optional<Integer> answered = org.s11evaluator.command.CommandLine.answer(args, System.out);
+		if (answered.isPresent()) {
+			System.exit(answered.get());
+		}
 		if (RulesCommand.handles(args)) {
 			// Checking and testing rule files needs no database: answer in a second or two.
 			System.exit(RulesCommand.run(args, System.out));

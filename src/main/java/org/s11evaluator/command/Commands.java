@@ -139,15 +139,27 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		List<String> words = args.getNonOptionArgs();
 		this.exitCode = 0;
 		this.all = args.containsOption("all");
-		if (words.isEmpty()) {
+		if (words.isEmpty() && !List.of(args.getSourceArgs()).contains("--help") && !List.of(args.getSourceArgs()).contains("-h")) {
+			// started with no command (as by the tests; S11Application.main refuses it before Spring starts)
 			return;
 		}
-		List<String> rest = words.subList(1, words.size());
+		List<String> rest = words.isEmpty() ? List.of() : words.subList(1, words.size());
 		Optional<String> cycle = Optional.ofNullable(args.getOptionValues("cycle")).flatMap((v) -> v.stream().findFirst());
 		try {
 			// ids name files (output/<cycle>/...): a path in one is refused here, before anything is read or written
 			cycle.ifPresent((id) -> IdFormat.CYCLE.check(id, "--cycle"));
 			Optional.ofNullable(option(args, "pack")).ifPresent((id) -> IdFormat.RULE_PACK.check(id, "--pack"));
+			// nothing runs on a command line that is not understood: unknown options, stray words, bad values
+			CommandLine.Reading reading = CommandLine.read(args.getSourceArgs());
+			if (reading instanceof CommandLine.Reading.Help help) {
+				out().print(help.text());
+				return;
+			}
+			if (reading instanceof CommandLine.Reading.Refused refused) {
+				out().println(refused.message());
+				this.exitCode = CommandLine.USAGE_ERROR;
+				return;
+			}
 			switch (words.get(0)) {
 				case "demo" -> demo(Path.of(rest.isEmpty() ? "samples" : rest.get(0)));
 				case "open-cycle" -> rest.forEach((file) -> out().println("Opened cycle " + this.cycles.open(Path.of(file))));

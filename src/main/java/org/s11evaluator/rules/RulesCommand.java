@@ -87,6 +87,13 @@ public final class RulesCommand {
 
 	/** Runs the command; returns the process exit code (0 all good, 1 problems found, 2 bad usage). */
 	public static int run(String[] args, PrintStream out) {
+		java.io.ByteArrayOutputStream refused = new java.io.ByteArrayOutputStream();
+		java.util.Optional<Integer> answered = org.s11evaluator.command.CommandLine.answer(args,
+				new PrintStream(refused, true, java.nio.charset.StandardCharsets.UTF_8));
+		if (answered.isPresent()) {
+			out.print(refused.toString(java.nio.charset.StandardCharsets.UTF_8));
+			return answered.get();
+		}
 		quietLogging();
 		List<String> words = new ArrayList<>();
 		String rulesDir = null;
