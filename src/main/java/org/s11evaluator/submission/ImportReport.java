@@ -24,8 +24,17 @@ public final class ImportReport {
 
 	}
 
-	/** One file's result. */
-	public record FileResult(String source, Outcome outcome, String cycleId, String agencyId, List<ImportProblem> problems) {
+	/**
+	 * One file's result: the problems that rejected it, and warnings that did not (such as a return from an
+	 * agency the cycle does not expect).
+	 */
+	public record FileResult(String source, Outcome outcome, String cycleId, String agencyId, List<ImportProblem> problems,
+			List<String> warnings) {
+
+		public FileResult(String source, Outcome outcome, String cycleId, String agencyId, List<ImportProblem> problems) {
+			this(source, outcome, cycleId, agencyId, problems, List.of());
+		}
+
 	}
 
 	private final List<FileResult> files = new ArrayList<>();

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.rules.Framework;
@@ -43,6 +45,30 @@ public class SubmissionImport {
 
 	private static final Pattern JACKSON_SOURCE = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
+	private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
+
+	private static final Pattern TOO_LONG = Pattern.compile("Data too long for column '([^']+)'");
+
+	/** The fields of a return a database column holds, with the limit the validator applies to them. */
+	private static final Map<String, String> COLUMNS = Map.ofEntries(
+			Map.entry("evidence_text", "an evidence text (at most " + SubmissionValidator.MAX_LONG_TEXT + " characters)"),
+			Map.entry("statement", "a statement (at most " + SubmissionValidator.MAX_LONG_TEXT + " characters)"),
+			Map.entry("na_reason", "a naReason (at most " + SubmissionValidator.MAX_LONG_TEXT + " characters)"),
+			Map.entry("evidence_links", "the evidence links of a response (at most " + SubmissionValidator.MAX_LINKS_TOTAL + " characters together)"),
+			Map.entry("completed_by_name", "completedBy.name (at most " + SubmissionValidator.MAX_NAME + " characters)"),
+			Map.entry("completed_by_role", "completedBy.role (at most " + SubmissionValidator.MAX_NAME + " characters)"),
+			Map.entry("completed_by_email", "completedBy.email (at most " + SubmissionValidator.MAX_NAME + " characters)"),
+			Map.entry("completed_by_phone", "completedBy.phone (at most " + SubmissionValidator.MAX_PHONE + " characters)"),
+			Map.entry("outstanding_practice", "outstandingPractice (at most " + SubmissionValidator.MAX_LONG_TEXT + " characters)"),
+			Map.entry("action_text", "an action (at most " + SubmissionValidator.MAX_LONG_TEXT + " characters)"),
+			Map.entry("lead_name", "an action's lead (at most " + SubmissionValidator.MAX_NAME + " characters)"),
+			Map.entry("progress", "an action's progress (at most " + SubmissionValidator.MAX_LONG_TEXT + " characters)"),
+			Map.entry("name", "agency.name (at most " + SubmissionValidator.MAX_NAME + " characters)"),
+			Map.entry("sector", "agency.sector (at most " + SubmissionValidator.MAX_SECTOR + " characters)"));
+
+	/** The largest return accepted, checked before the file is read. */
+	static final long DEFAULT_MAX_FILE_BYTES = 5L * 1024 * 1024;
+
 	private static final Pattern CYCLE_ID = Pattern.compile("\"cycle\"\\s*:\\s*\"([^\"]{1,100})\"");
 
 	private final CycleManagement cycles;
@@ -53,7 +79,9 @@ public class SubmissionImport {
 
 	private final TransactionTemplate transaction;
 
-	private final ObjectMapper json;
+	private final ObjectReader json;
+
+	private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
 
 	SubmissionImport(CycleManagement cycles, RulePacks packs, SubmissionRepository submissions,
 			TransactionTemplate transaction, ObjectMapper json) {
@@ -61,7 +89,13 @@ public class SubmissionImport {
 		this.packs = packs;
 		this.submissions = submissions;
 		this.transaction = transaction;
-		this.json = json;
+		// two readers of one file must not disagree about what it says: a key given twice is an error
+		this.json = json.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+	}
+
+	/** For tests: a smaller largest file. */
+	void maxFileBytes(long bytes) {
+		this.maxFileBytes = bytes;
 	}
 
 	/**
@@ -72,8 +106,9 @@ public class SubmissionImport {
 		ImportReport report = new ImportReport();
 		Map<String, Framework> frameworks = new HashMap<>();
 		for (Path file : files(paths)) {
-			ImportReport.FileResult result = importFile(file, expectedCycle, frameworks);
+			ImportReport.FileResult result = importFileSafely(file, expectedCycle, frameworks);
 			report.add(result);
+			result.warnings().forEach((warning) -> log.warn("{}: {}", LogValues.escape(file), LogValues.escape(warning)));
 			if (result.outcome() == ImportReport.Outcome.REJECTED) {
 				// one line per problem: a return's text is quoted in them, and must not start lines of its own
 				result.problems().forEach((problem) -> log.warn("Rejected {}: {}", LogValues.escape(file), LogValues.escape(problem)));
@@ -86,10 +121,78 @@ public class SubmissionImport {
 		return report;
 	}
 
+	/**
+	 * Imports one file; whatever goes wrong with it (a database refusing a value, a file that vanished) rejects
+	 * that file with the reason, and the import goes on with the next.
+	 */
+	private ImportReport.FileResult importFileSafely(Path file, Optional<String> expectedCycle, Map<String, Framework> frameworks) {
+		try {
+			return importFile(file, expectedCycle, frameworks);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Importing {} failed", LogValues.escape(file), ex);
+			List<ImportProblem> problems = List.of(new ImportProblem("file", null, "could not be stored: " + reason(ex)));
+			String source = file.toString();
+			String content = null;
+			try {
+				if (Files.size(file) <= this.maxFileBytes) {
+					content = Files.readString(file, StandardCharsets.UTF_8);
+				}
+			}
+			catch (IOException | RuntimeException unreadable) {
+				// the reason above is what matters; the content is kept only when it can be read
+			}
+			String cycleId = (content != null) ? guess(CYCLE_ID, content) : null;
+			String agencyId = (content != null) ? guess(AGENCY_ID, content) : null;
+			recordRejection(source, (content != null) ? content : "", cycleId, agencyId, problems);
+			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, cycleId, agencyId, problems);
+		}
+	}
+
+	/** A database error in plain words, naming the field and its limit where it is a value too long. */
+	static String reason(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			String message = cause.getMessage();
+			Matcher tooLong = (message != null) ? TOO_LONG.matcher(message) : null;
+			if (tooLong != null && tooLong.find()) {
+				String field = COLUMNS.get(tooLong.group(1));
+				return (field != null) ? field + " is too long to be stored"
+						: "a value is too long for the database column \"" + tooLong.group(1) + "\"";
+			}
+		}
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		return message.lines().findFirst().orElse(message);
+	}
+
+	private void recordRejection(String source, String content, String cycleId, String agencyId, List<ImportProblem> problems) {
+		String contentHash = sha256(content.getBytes(StandardCharsets.UTF_8));
+		try {
+			this.transaction.executeWithoutResult((status) -> this.submissions.reject(source,
+					sha256(source.getBytes(StandardCharsets.UTF_8)), contentHash, cycleId, agencyId, content, problems));
+		}
+		catch (RuntimeException ex) {
+			log.error("The rejection of {} could not be recorded: {}", LogValues.escape(source), LogValues.escape(reason(ex)));
+		}
+	}
+
 	private ImportReport.FileResult importFile(Path file, Optional<String> expectedCycle, Map<String, Framework> frameworks) {
 		String source = file.toString();
 		byte[] bytes;
 		try {
+			long size = Files.size(file);
+			if (size > this.maxFileBytes) {
+				List<ImportProblem> problems = List.of(new ImportProblem("file", null, "the file is " + megabytes(size)
+						+ "; a return may be at most " + megabytes(this.maxFileBytes)));
+				// the file is not read: its rejection is recorded with its size instead of its content
+				String content = "";
+				this.transaction.executeWithoutResult((status) -> this.submissions.reject(source,
+						sha256(source.getBytes(StandardCharsets.UTF_8)), sha256(("size:" + size).getBytes(StandardCharsets.UTF_8)), null, null, content, problems));
+				return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, null, null, problems);
+			}
 			bytes = Files.readAllBytes(file);
 		}
 		catch (IOException ex) {
@@ -116,7 +219,10 @@ public class SubmissionImport {
 		catch (JsonProcessingException ex) {
 			JsonLocation where = ex.getLocation();
 			String location = (where != null) ? "line " + where.getLineNr() + ", column " + where.getColumnNr() : "file";
-			problems.add(new ImportProblem(location, null, "not valid JSON: " + plain(ex.getOriginalMessage())));
+			Matcher duplicate = DUPLICATE_FIELD.matcher(String.valueOf(ex.getOriginalMessage()));
+			problems.add(new ImportProblem(location, null, duplicate.find()
+					? "the key \"" + duplicate.group(1) + "\" appears twice in the same object: each key may be given once"
+					: "not valid JSON: " + plain(ex.getOriginalMessage())));
 		}
 		if (document != null && expectedCycle.isPresent() && !expectedCycle.get().equals(document.cycle())) {
 			problems.add(new ImportProblem("$.cycle", null, "this import is for cycle \"" + expectedCycle.get()
@@ -130,8 +236,13 @@ public class SubmissionImport {
 			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, cycleId, agencyId, problems);
 		}
 		SubmissionDocument accepted = document;
+		List<String> warnings = new ArrayList<>();
+		if (!this.submissions.expected(accepted.cycle(), accepted.agency().id())) {
+			warnings.add("agency \"" + accepted.agency().id() + "\" is not on the list of agencies expected to return in cycle \""
+					+ accepted.cycle() + "\"");
+		}
 		ImportReport.Outcome outcome = this.transaction.execute((status) -> store(accepted, source, contentHash, content));
-		return new ImportReport.FileResult(source, outcome, accepted.cycle(), accepted.agency().id(), List.of());
+		return new ImportReport.FileResult(source, outcome, accepted.cycle(), accepted.agency().id(), List.of(), warnings);
 	}
 
 	private ImportReport.Outcome store(SubmissionDocument doc, String source, String contentHash, String content) {
@@ -173,6 +284,11 @@ public class SubmissionImport {
 	/** Jackson names its input source in messages; an officer needs only the line and column. */
 	static String plain(String message) {
 		return JACKSON_SOURCE.matcher(message).replaceAll("line $1, column $2").lines().findFirst().orElse(message);
+	}
+
+	private static String megabytes(long bytes) {
+		long mb = bytes / (1024 * 1024);
+		return (mb > 0) ? mb + " MB" : String.format("%,d bytes", bytes);
 	}
 
 	private static String guess(Pattern pattern, String content) {

@@ -38,6 +38,14 @@ class SubmissionRepository {
 			.optional();
 	}
 
+	/** Whether the cycle's list of expected agencies names this agency. */
+	boolean expected(String cycleId, String agencyId) {
+		return this.jdbc.sql("select count(*) from cycle_agency where cycle_id = ? and agency_id = ?")
+			.params(cycleId, agencyId)
+			.query(Integer.class)
+			.single() > 0;
+	}
+
 	long insert(SubmissionDocument doc, String source, String contentHash, String content) {
 		this.jdbc.sql("""
 				insert into submission (cycle_id, agency_id, version, content_hash, source, completed_by_name,

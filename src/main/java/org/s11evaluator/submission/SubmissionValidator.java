@@ -42,6 +42,27 @@ class SubmissionValidator {
 	private static final Set<String> ACTION_FIELDS = Set.of("item", "standard", "action", "lead", "due", "progress",
 			"completed");
 
+	/**
+	 * The longest a long text (evidence text, a statement, a reason, an action, its progress, outstanding
+	 * practice) may be, in characters. Each is stored in a {@code text} column of 65,535 bytes, and a character
+	 * takes at most 4 bytes in UTF-8, so 16,000 characters always fit.
+	 */
+	static final int MAX_LONG_TEXT = 16_000;
+
+	/** Names, roles and e-mail addresses are stored in {@code varchar(255)} columns. */
+	static final int MAX_NAME = 255;
+
+	/** A phone number is stored in a {@code varchar(64)} column. */
+	static final int MAX_PHONE = 64;
+
+	/** A sector is stored in a {@code varchar(40)} column. */
+	static final int MAX_SECTOR = 40;
+
+	/** One evidence link, and all of a response's links together (stored as one JSON list in a {@code text} column). */
+	static final int MAX_LINK = 2_000;
+
+	static final int MAX_LINKS_TOTAL = 8_000;
+
 	private final Function<String, Optional<Cycle>> cycles;
 
 	private final Function<String, Framework> frameworks;
@@ -74,7 +95,7 @@ class SubmissionValidator {
 		Instant submittedAt = instant(root, "submittedAt");
 		List<SubmissionDocument.Response> responses = responses(root.get("responses"), framework);
 		List<SubmissionDocument.Action> actions = actions(root.get("actions"), framework);
-		String outstanding = optionalText(root, "outstandingPractice", "$");
+		String outstanding = limit(optionalText(root, "outstandingPractice", "$"), "$.outstandingPractice", null, MAX_LONG_TEXT);
 		if (!this.problems.isEmpty()) {
 			return new Result(null, this.problems);
 		}
@@ -115,7 +136,8 @@ class SubmissionValidator {
 		if (id != null && !id.matches("[a-z0-9][a-z0-9-]{0,99}")) {
 			problem("$.agency.id", null, "expected lower-case letters, digits and hyphens (for example \"sussex-police\"), found \"" + id + "\"");
 		}
-		return new SubmissionDocument.Agency(id, requiredText(node, "name", "$.agency"), optionalText(node, "sector", "$.agency"));
+		return new SubmissionDocument.Agency(id, limit(requiredText(node, "name", "$.agency"), "$.agency.name", null, MAX_NAME),
+				limit(optionalText(node, "sector", "$.agency"), "$.agency.sector", null, MAX_SECTOR));
 	}
 
 	private SubmissionDocument.Person person(JsonNode node) {
@@ -123,9 +145,10 @@ class SubmissionValidator {
 			return null;
 		}
 		fields(node, "$.completedBy", PERSON_FIELDS);
-		return new SubmissionDocument.Person(requiredText(node, "name", "$.completedBy"),
-				optionalText(node, "role", "$.completedBy"), optionalText(node, "email", "$.completedBy"),
-				optionalText(node, "phone", "$.completedBy"));
+		return new SubmissionDocument.Person(limit(requiredText(node, "name", "$.completedBy"), "$.completedBy.name", null, MAX_NAME),
+				limit(optionalText(node, "role", "$.completedBy"), "$.completedBy.role", null, MAX_NAME),
+				limit(optionalText(node, "email", "$.completedBy"), "$.completedBy.email", null, MAX_NAME),
+				limit(optionalText(node, "phone", "$.completedBy"), "$.completedBy.phone", null, MAX_PHONE));
 	}
 
 	private List<SubmissionDocument.Response> responses(JsonNode node, Framework framework) {
@@ -171,12 +194,13 @@ class SubmissionValidator {
 			JsonNode evidence = response.get("evidence");
 			if (evidence != null && !evidence.isNull() && object(evidence, path + ".evidence")) {
 				fields(evidence, path + ".evidence", EVIDENCE_FIELDS);
-				evidenceText = optionalText(evidence, "text", path + ".evidence");
+				evidenceText = limit(optionalText(evidence, "text", path + ".evidence"), path + ".evidence.text", item, MAX_LONG_TEXT);
 				links = links(evidence.get("links"), path + ".evidence.links", item);
 			}
 			responses.add(new SubmissionDocument.Response(item, (standard != null) ? standard.id() : null, rating,
-					optionalText(response, "statement", path), evidenceText, links,
-					optionalText(response, "naReason", path), date(response, "lastReviewed", path, item)));
+					limit(optionalText(response, "statement", path), path + ".statement", item, MAX_LONG_TEXT), evidenceText, links,
+					limit(optionalText(response, "naReason", path), path + ".naReason", item, MAX_LONG_TEXT),
+					date(response, "lastReviewed", path, item)));
 			tagWithItem(firstProblem, item);
 		}
 		return responses;
@@ -220,8 +244,10 @@ class SubmissionValidator {
 			else if (framework != null && standard != null && framework.standard(standard).isEmpty()) {
 				problem(path + ".standard", null, "standard \"" + standard + "\" is not in the " + framework.partnership().id() + " framework");
 			}
-			actions.add(new SubmissionDocument.Action(item, standard, optionalText(action, "action", path),
-					optionalText(action, "lead", path), date(action, "due", path, item), optionalText(action, "progress", path),
+			actions.add(new SubmissionDocument.Action(item, standard,
+					limit(optionalText(action, "action", path), path + ".action", item, MAX_LONG_TEXT),
+					limit(optionalText(action, "lead", path), path + ".lead", item, MAX_NAME), date(action, "due", path, item),
+					limit(optionalText(action, "progress", path), path + ".progress", item, MAX_LONG_TEXT),
 					date(action, "completed", path, item)));
 		}
 		return actions;
@@ -236,13 +262,21 @@ class SubmissionValidator {
 			problem(path, item, "expected a list of links, found " + describe(node));
 			return links;
 		}
+		int total = 0;
 		for (int i = 0; i < node.size(); i++) {
 			if (node.get(i).isTextual()) {
-				links.add(node.get(i).asText());
+				String link = limit(node.get(i).asText(), path + "[" + i + "]", item, MAX_LINK);
+				if (link != null) {
+					links.add(link);
+					total += link.length();
+				}
 			}
 			else {
 				problem(path + "[" + i + "]", item, "expected a link (text), found " + describe(node.get(i)));
 			}
+		}
+		if (total > MAX_LINKS_TOTAL) {
+			problem(path, item, String.format("the links are %,d characters long together; they may be at most %,d", total, MAX_LINKS_TOTAL));
 		}
 		return links;
 	}
@@ -317,6 +351,15 @@ class SubmissionValidator {
 			return null;
 		}
 		return text.isEmpty() ? null : text;
+	}
+
+	/** A text longer than its column can hold is a problem named with its path, its length and the limit. */
+	private String limit(String text, String path, String item, int max) {
+		if (text != null && text.length() > max) {
+			problem(path, item, String.format("is %,d characters long; it may be at most %,d characters", text.length(), max));
+			return null;
+		}
+		return text;
 	}
 
 	private boolean object(JsonNode node, String path) {

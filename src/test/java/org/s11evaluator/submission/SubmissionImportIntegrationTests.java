@@ -1,6 +1,8 @@
 package org.s11evaluator.submission;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.s11evaluator.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -143,6 +146,134 @@ class SubmissionImportIntegrationTests {
 		ImportReport report = this.submissions.importPaths(List.of(empty), Optional.empty());
 
 		assertThat(report.files()).singleElement().satisfies((f) -> assertThat(f.outcome()).isEqualTo(ImportReport.Outcome.REJECTED));
+	}
+
+	@Test
+	void aReturnWithEvidenceOverTheLimitIsRejectedAndTheFilesAroundItAreImported() throws IOException {
+		// given a 70 KB evidence text (more than a text column holds) in a file between two good returns
+		Files.copy(SUSSEX.resolve("submissions/esht.json"), this.folder.resolve("a-esht.json"));
+		ObjectNode doc = read("sussex-police.json");
+		((ObjectNode) doc.get("responses").get(0).get("evidence")).put("text", "x".repeat(70 * 1024));
+		Files.writeString(this.folder.resolve("b-police-long-evidence.json"), doc.toString());
+		Files.copy(SUSSEX.resolve("submissions/uhsussex.json"), this.folder.resolve("c-uhsussex.json"));
+
+		ImportReport report = this.submissions.importPaths(List.of(this.folder), Optional.of("pan-sussex-2025"));
+
+		assertThat(report.files()).extracting(ImportReport.FileResult::outcome).containsExactly(ImportReport.Outcome.IMPORTED,
+				ImportReport.Outcome.REJECTED, ImportReport.Outcome.IMPORTED);
+		assertThat(report.files().get(1).problems()).singleElement().satisfies((p) -> {
+			assertThat(p.location()).isEqualTo("$.responses[0].evidence.text");
+			assertThat(p.itemId()).isEqualTo("1.1");
+			assertThat(p.message()).isEqualTo("is 71,680 characters long; it may be at most 16,000 characters");
+		});
+		assertThat(count("select count(*) from submission")).isEqualTo(2);
+		assertThat(this.jdbc.sql("""
+				select r.message from rejection_reason r join rejected_submission s on s.id = r.rejected_submission_id
+				where s.source like '%b-police-long-evidence.json'""").query(String.class).single()).contains("at most 16,000 characters");
+	}
+
+	@Test
+	void aNameLongerThanItsColumnIsRejected() throws IOException {
+		ObjectNode doc = read("sussex-police.json");
+		((ObjectNode) doc.get("completedBy")).put("name", "n".repeat(300));
+		Path file = Files.writeString(this.folder.resolve("long-name.json"), doc.toString());
+
+		ImportReport report = this.submissions.importPaths(List.of(file), Optional.empty());
+
+		assertThat(report.files()).singleElement().satisfies((f) -> {
+			assertThat(f.outcome()).isEqualTo(ImportReport.Outcome.REJECTED);
+			assertThat(f.problems()).extracting(ImportProblem::toString)
+				.containsExactly("$.completedBy.name: is 300 characters long; it may be at most 255 characters");
+		});
+		assertThat(count("select count(*) from rejected_submission")).isOne();
+		assertThat(count("select count(*) from submission")).isZero();
+	}
+
+	@Test
+	void aFileOverTheSizeLimitIsRejectedWithoutBeingRead() throws IOException {
+		// given a sparse 36 MB file: it takes no room on disk, and reading it whole would take 36 MB of memory
+		Path big = this.folder.resolve("a-huge.json");
+		try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+			file.setLength(36L * 1024 * 1024);
+		}
+		Files.copy(SUSSEX.resolve("submissions/esht.json"), this.folder.resolve("b-esht.json"));
+
+		long started = System.nanoTime();
+		ImportReport report = this.submissions.importPaths(List.of(this.folder), Optional.empty());
+		long millis = (System.nanoTime() - started) / 1_000_000;
+
+		assertThat(report.files()).extracting(ImportReport.FileResult::outcome)
+			.containsExactly(ImportReport.Outcome.REJECTED, ImportReport.Outcome.IMPORTED);
+		assertThat(report.files().get(0).problems()).extracting(ImportProblem::message)
+			.containsExactly("the file is 36 MB; a return may be at most 5 MB");
+		assertThat(this.jdbc.sql("select length(content) from rejected_submission").query(Integer.class).single()).isZero();
+		assertThat(millis).as("not read").isLessThan(5_000);
+	}
+
+	@Test
+	void theSizeLimitIsCheckedBeforeTheFileIsParsed() throws IOException {
+		this.submissions.maxFileBytes(1_000);
+		try {
+			ImportReport report = this.submissions.importPaths(List.of(SUSSEX.resolve("submissions/sussex-police.json")), Optional.empty());
+
+			assertThat(report.files()).singleElement().satisfies((f) -> {
+				assertThat(f.outcome()).isEqualTo(ImportReport.Outcome.REJECTED);
+				assertThat(f.problems()).extracting(ImportProblem::message).singleElement().asString()
+					.matches("the file is [0-9,]+ bytes; a return may be at most 1,000 bytes");
+			});
+		}
+		finally {
+			this.submissions.maxFileBytes(SubmissionImport.DEFAULT_MAX_FILE_BYTES);
+		}
+	}
+
+	@Test
+	void aKeyGivenTwiceIsRejectedWithItsLineAndColumn() throws IOException {
+		String content = Files.readString(SUSSEX.resolve("submissions/sussex-police.json"))
+			.replaceFirst("\"rating\": \"green\",", "\"rating\": \"green\", \"rating\": \"red\",");
+		Path file = Files.writeString(this.folder.resolve("duplicate.json"), content);
+
+		ImportReport report = this.submissions.importPaths(List.of(file), Optional.empty());
+
+		assertThat(report.files()).singleElement().satisfies((f) -> {
+			assertThat(f.outcome()).isEqualTo(ImportReport.Outcome.REJECTED);
+			assertThat(f.problems()).singleElement().satisfies((p) -> {
+				assertThat(p.location()).matches("line 20, column \\d+");
+				assertThat(p.message()).isEqualTo("the key \"rating\" appears twice in the same object: each key may be given once");
+			});
+		});
+		assertThat(count("select count(*) from submission")).isZero();
+		assertThat(count("select count(*) from rejected_submission")).isOne();
+	}
+
+	@Test
+	void aReturnFromAnAgencyTheCycleDoesNotExpectIsFlagged(CapturedOutput output) throws IOException {
+		ObjectNode doc = read("sussex-police.json");
+		((ObjectNode) doc.get("agency")).put("id", "not-expected-agency").put("name", "Not Expected");
+		Path file = Files.writeString(this.folder.resolve("unexpected.json"), doc.toString());
+
+		ImportReport report = this.submissions.importPaths(List.of(file), Optional.empty());
+
+		assertThat(report.files()).singleElement().satisfies((f) -> {
+			assertThat(f.outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
+			assertThat(f.warnings()).containsExactly(
+					"agency \"not-expected-agency\" is not on the list of agencies expected to return in cycle \"pan-sussex-2025\"");
+		});
+		assertThat(output.getOut()).contains("WARN").contains("agency \"not-expected-agency\" is not on the list");
+		ImportReport expected = this.submissions.importPaths(List.of(SUSSEX.resolve("submissions/esht.json")), Optional.empty());
+		assertThat(expected.files()).singleElement().satisfies((f) -> assertThat(f.warnings()).isEmpty());
+	}
+
+	@Test
+	void aDatabaseErrorIsReportedInPlainWordsNamingTheField() {
+		RuntimeException error = new DataIntegrityViolationException("PreparedStatementCallback; bad SQL",
+				new SQLException("Data too long for column 'evidence_text' at row 1"));
+
+		assertThat(SubmissionImport.reason(error)).isEqualTo("an evidence text (at most 16000 characters) is too long to be stored");
+	}
+
+	private ObjectNode read(String name) throws IOException {
+		return (ObjectNode) new ObjectMapper().readTree(SUSSEX.resolve("submissions").resolve(name).toFile());
 	}
 
 	private int count(String sql) {
