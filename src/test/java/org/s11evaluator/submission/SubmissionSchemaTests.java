@@ -44,6 +44,19 @@ class SubmissionSchemaTests {
 			.anyMatch((m) -> m.contains("rating") && m.contains("integer"));
 	}
 
+	@Test
+	void theSchemaStatesTheSameTextLimitsAsTheImport() throws IOException {
+		com.fasterxml.jackson.databind.node.ObjectNode doc = (com.fasterxml.jackson.databind.node.ObjectNode) this.json
+			.readTree(Path.of("samples/pan-sussex-2025/submissions/sussex-police.json").toFile());
+		((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("completedBy")).put("name", "n".repeat(SubmissionValidator.MAX_NAME + 1));
+		((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("responses").get(0).get("evidence")).put("text",
+				"x".repeat(SubmissionValidator.MAX_LONG_TEXT + 1));
+
+		assertThat(schema().validate(doc)).extracting(ValidationMessage::getMessage)
+			.anyMatch((m) -> m.contains("completedBy.name") && m.contains(String.valueOf(SubmissionValidator.MAX_NAME)))
+			.anyMatch((m) -> m.contains("evidence.text") && m.contains("16,000"));
+	}
+
 	private static JsonSchema schema() throws IOException {
 		try (InputStream in = Files.newInputStream(Path.of("docs/submission.schema.json"))) {
 			return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
