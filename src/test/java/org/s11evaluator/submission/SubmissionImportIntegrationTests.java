@@ -265,6 +265,31 @@ class SubmissionImportIntegrationTests {
 	}
 
 	@Test
+	void aFileTheDatabaseRefusesIsRejectedWithTheReasonAndTheNextFileIsImported() throws IOException {
+		// given a column narrower than the validator's limit, so that the database itself refuses a good return
+		Files.copy(SUSSEX.resolve("submissions/esht.json"), this.folder.resolve("a-esht.json"));
+		ObjectNode doc = read("sussex-police.json");
+		((ObjectNode) doc.get("completedBy")).put("name", "A name longer than twenty");
+		Files.writeString(this.folder.resolve("b-police.json"), doc.toString());
+		Files.copy(SUSSEX.resolve("submissions/uhsussex.json"), this.folder.resolve("c-uhsussex.json"));
+		this.jdbc.sql("alter table submission modify completed_by_name varchar(20) not null").update();
+		try {
+			ImportReport report = this.submissions.importPaths(List.of(this.folder), Optional.empty());
+
+			assertThat(report.files()).extracting(ImportReport.FileResult::outcome).containsExactly(ImportReport.Outcome.IMPORTED,
+					ImportReport.Outcome.REJECTED, ImportReport.Outcome.IMPORTED);
+			assertThat(report.files().get(1).problems()).extracting(ImportProblem::message)
+				.containsExactly("could not be stored: completedBy.name (at most 255 characters) is too long to be stored");
+			assertThat(this.jdbc.sql("select agency_id from rejected_submission where source like '%b-police.json'")
+				.query(String.class).single()).isEqualTo("sussex-police");
+			assertThat(count("select count(*) from submission")).isEqualTo(2);
+		}
+		finally {
+			this.jdbc.sql("alter table submission modify completed_by_name varchar(255) not null").update();
+		}
+	}
+
+	@Test
 	void aDatabaseErrorIsReportedInPlainWordsNamingTheField() {
 		RuntimeException error = new DataIntegrityViolationException("PreparedStatementCallback; bad SQL",
 				new SQLException("Data too long for column 'evidence_text' at row 1"));
