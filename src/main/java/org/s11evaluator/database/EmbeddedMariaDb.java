@@ -20,6 +20,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
+	/** The character set of the embedded server and of every table (the migrations declare it too). */
+	public static final String CHARACTER_SET = "utf8mb4";
+
+	/** A utf8mb4 collation that MariaDB 10.11, 11.4 and MySQL 8.4 all have. */
+	public static final String COLLATION = "utf8mb4_unicode_ci";
+
 	private final DB db;
 
 	private final int port;
@@ -45,6 +51,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				.setTmpDir(root.resolve("tmp").toString())
 				.setSocket(root.resolve("tmp/mariadb-" + port + ".sock").toString())
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(!keepData);
+			// Without these the server (started with --no-defaults) defaults to latin1, which mangles or refuses
+			// names such as "Łódź" or "Tŷ'r Ŵyn" (issue 11). The collation exists on MariaDB and MySQL alike.
+			config.addArg("--character-set-server=" + CHARACTER_SET);
+			config.addArg("--collation-server=" + COLLATION);
 			if ("root".equals(System.getProperty("user.name"))) {
 				config.addArg("--user=root");
 			}
@@ -66,7 +76,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	/** A Connector/J URL for the embedded database. */
 	public String jdbcUrl() {
 		return "jdbc:mysql://127.0.0.1:" + this.port + "/" + this.databaseName
-				+ "?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true";
+				+ "?rewriteBatchedStatements=true&useSSL=false&allowPublicKeyRetrieval=true"
+				+ "&characterEncoding=UTF-8&connectionCollation=" + COLLATION;
 	}
 
 	public String username() {

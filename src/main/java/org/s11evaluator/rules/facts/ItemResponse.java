@@ -14,9 +14,13 @@ public record ItemResponse(String itemId, String standardId, String rating, Stri
 		evidenceLinks = (evidenceLinks != null) ? List.copyOf(evidenceLinks) : List.of();
 	}
 
-	/** Evidence is present when there is some evidence text or at least one link. */
+	/**
+	 * Evidence is present when there is some evidence text or at least one link that is not blank. Text or links
+	 * of only whitespace (including no-break and other Unicode spaces), and empty links such as
+	 * {@code "links": [""]}, are not evidence.
+	 */
 	public boolean hasEvidence() {
-		return !isBlank(this.evidenceText) || !this.evidenceLinks.isEmpty();
+		return !isBlank(this.evidenceText) || this.evidenceLinks.stream().anyMatch((link) -> !isBlank(link));
 	}
 
 	public boolean hasNaReason() {
@@ -44,8 +48,13 @@ public record ItemResponse(String itemId, String standardId, String rating, Stri
 				+ (hasLastReviewed() ? ", lastReviewed=" + this.lastReviewed : "") + "]";
 	}
 
+	/** True for null, empty, or only whitespace: Java whitespace and Unicode space separators (such as U+00A0). */
 	static boolean isBlank(String text) {
-		return text == null || text.isBlank();
+		if (text == null) {
+			return true;
+		}
+		return text.codePoints()
+			.allMatch((c) -> Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u200B' || c == '\uFEFF');
 	}
 
 }
