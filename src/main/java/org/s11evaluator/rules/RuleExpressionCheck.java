@@ -1,7 +1,6 @@
 package org.s11evaluator.rules;
 
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -440,10 +439,6 @@ final class RuleExpressionCheck {
 		catch (RuntimeException ex) {
 			return node.getClass().getSimpleName();
 		}
-	}
-
-	static boolean isStatic(Method method) {
-		return Modifier.isStatic(method.getModifiers());
 	}
 
 }

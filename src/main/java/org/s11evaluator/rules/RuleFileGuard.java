@@ -250,7 +250,7 @@ class RuleFileGuard {
 			}
 			else if (descr instanceof EvalDescr eval) {
 				String text = String.valueOf(eval.getContent());
-				expression(text, eval, null, variables, true);
+				expression(text, eval, null, variables);
 			}
 			else if (descr instanceof AndDescr || descr instanceof OrDescr || descr instanceof NotDescr || descr instanceof ExistsDescr
 					|| descr instanceof org.drools.drl.ast.descr.ForallDescr) {
@@ -289,7 +289,7 @@ class RuleFileGuard {
 			}
 			for (BaseDescr constraint : pattern.getConstraint().getDescrs()) {
 				if (constraint instanceof ExprConstraintDescr expr) {
-					expression(expr.getExpression(), expr, type.get(), variables, true);
+					expression(expr.getExpression(), expr, type.get(), variables);
 				}
 				else {
 					add(constraint, describe(constraint) + " is not allowed in a pattern");
@@ -300,7 +300,7 @@ class RuleFileGuard {
 		private void source(PatternDescr pattern, Class<?> type, Map<String, Class<?>> variables) {
 			BaseDescr source = pattern.getSource();
 			if (source instanceof FromDescr from) {
-				Class<?> sourceType = expression(from.getExpression(), pattern, null, variables, false);
+				Class<?> sourceType = expression(from.getExpression(), pattern, null, variables);
 				if (sourceType != null && !java.util.Collection.class.isAssignableFrom(sourceType)) {
 					add(pattern, "'from " + from.getExpression() + "' gives a " + sourceType.getSimpleName() + ": 'from' may only take the items "
 							+ "of a list, such as $r.evidenceLinks()");
@@ -321,7 +321,7 @@ class RuleFileGuard {
 								+ ACCUMULATE_FUNCTIONS.stream().sorted().toList() + ")");
 					}
 					for (String parameter : function.getParams()) {
-						expression(parameter, accumulate, null, inner, false);
+						expression(parameter, accumulate, null, inner);
 					}
 					if (function.getBind() != null) {
 						variables.put(function.getBind(), function.getFunction().startsWith("collect") ? java.util.Collection.class : Number.class);
@@ -337,7 +337,7 @@ class RuleFileGuard {
 		}
 
 		/** Parses and judges one condition; binds its variable if it has one; returns its type or null. */
-		private Class<?> expression(String text, BaseDescr where, Class<?> patternType, Map<String, Class<?>> variables, boolean condition) {
+		private Class<?> expression(String text, BaseDescr where, Class<?> patternType, Map<String, Class<?>> variables) {
 			String bounds = bounds(text);
 			if (bounds != null) {
 				add(where, bounds);
