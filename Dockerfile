@@ -16,6 +16,7 @@ RUN groupadd --system --gid 10001 s11 \
  && mkdir -p /app/output \
  && chown 10001:10001 /app/output
 WORKDIR /app
+ENV S11_HOME=/app
 COPY --from=build /src/target/s11-evaluator-*.jar /app/s11-evaluator.jar
 COPY samples /app/samples
 USER 10001:10001

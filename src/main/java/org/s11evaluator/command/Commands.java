@@ -103,6 +103,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark;
 
+	/** Where demo's sample cycles are by default (the home's samples/, wherever the command started). */
+	private final org.s11evaluator.home.ApplicationHome home;
+
 	private static PrintStream out() {
 		return System.out;
 	}
@@ -116,7 +119,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
 			org.s11evaluator.schedule.ScheduleSettings schedule, org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark,
-			org.s11evaluator.evaluation.RunHeartbeats heartbeats) {
+			org.s11evaluator.evaluation.RunHeartbeats heartbeats, org.s11evaluator.home.ApplicationHome home) {
+		this.home = home;
 		this.heartbeats = heartbeats;
 		this.schedule = schedule;
 		this.benchmark = benchmark;
@@ -161,7 +165,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 				return;
 			}
 			switch (words.get(0)) {
-				case "demo" -> demo(Path.of(rest.isEmpty() ? "samples" : rest.get(0)));
+				case "demo" -> demo(rest.isEmpty() ? this.home.folder().resolve("samples") : Path.of(rest.get(0)));
 				case "open-cycle" -> rest.forEach((file) -> out().println("Opened cycle " + this.cycles.open(Path.of(file))));
 				case "import" -> {
 					if (importReturns(rest.stream().map(Path::of).toList(), cycle).count(ImportReport.Outcome.REJECTED) > 0) {

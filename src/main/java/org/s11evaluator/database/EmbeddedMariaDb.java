@@ -58,7 +58,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			if ("root".equals(System.getProperty("user.name"))) {
 				config.addArg("--user=root");
 			}
-			DB db = DB.newEmbeddedDB(config.build());
+			DB db = keepData ? KeptDataDb.newEmbeddedDb(config.build()) : DB.newEmbeddedDB(config.build());
 			db.start();
 			db.createDB(databaseName);
 			log.info("Embedded MariaDB started on port {} in {} ms (data in {})", port,

@@ -62,13 +62,13 @@ public final class RulesCommand {
 
 	/** A value of {@code batch-config/rules.yml}, read as the application binds it; empty when not set. */
 	private static <T> java.util.Optional<T> configured(String name, Class<T> type) {
-		Path config = Path.of("batch-config/rules.yml");
+		Path config = org.s11evaluator.home.ApplicationHome.locate().configFolder().resolve("rules.yml");
 		if (!Files.exists(config)) {
 			return java.util.Optional.empty();
 		}
 		try {
 			List<org.springframework.core.env.PropertySource<?>> sources = new org.springframework.boot.env.YamlPropertySourceLoader()
-				.load("batch-config/rules.yml", new org.springframework.core.io.FileSystemResource(config));
+				.load(config.toString(), new org.springframework.core.io.FileSystemResource(config));
 			return new org.springframework.boot.context.properties.bind.Binder(
 					org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(sources))
 				.bind(name, type)
@@ -113,12 +113,16 @@ public final class RulesCommand {
 			out.print(USAGE);
 			return 2;
 		}
-		RulesCommand command = new RulesCommand(Path.of((rulesDir != null) ? rulesDir : configuredDirectory()), out);
-		List<String> packIds = (words.size() > 2) ? List.of(words.get(2)) : command.packs.ids();
-		if (packIds.isEmpty()) {
-			out.println("No rule packs found.");
+		Path folder;
+		try {
+			folder = (rulesDir != null) ? requirePacksIn(Path.of(rulesDir).toAbsolutePath()) : configuredDirectory();
+		}
+		catch (org.s11evaluator.home.ApplicationHomeException ex) {
+			out.println(ex.getMessage());
 			return 1;
 		}
+		RulesCommand command = new RulesCommand(folder, out);
+		List<String> packIds = (words.size() > 2) ? List.of(words.get(2)) : command.packs.ids();
 		return switch (words.get(1)) {
 			case "check" -> command.check(packIds);
 			case "explain" -> command.explain(packIds.get(0));
@@ -219,10 +223,23 @@ public final class RulesCommand {
 		}
 	}
 
-	/** The rules folder set in {@code batch-config/rules.yml}, else {@code rules}. */
+	/**
+	 * The rules folder set in the home's {@code batch-config/rules.yml}, else {@code rules}, inside the application home
+	 * (see {@link org.s11evaluator.home.ApplicationHome}); fails naming it when it is missing or holds no pack.
+	 */
+	static Path configuredDirectory() {
+		org.s11evaluator.home.ApplicationHome home = org.s11evaluator.home.ApplicationHome.locate();
+		return home.requireRulesFolder(Path.of(configuredDirectoryIn(home.configFolder())));
+	}
+
+	/** A folder given with --rules: it must hold a pack, as the home's rules folder must. */
+	private static Path requirePacksIn(Path folder) {
+		return org.s11evaluator.home.ApplicationHome.requireRulePacks(folder, "given with --rules");
+	}
+
 	@SuppressWarnings("unchecked")
-	static String configuredDirectory() {
-		Path config = Path.of("batch-config/rules.yml");
+	private static String configuredDirectoryIn(Path configFolder) {
+		Path config = configFolder.resolve("rules.yml");
 		if (Files.exists(config)) {
 			try {
 				Map<String, Object> yaml = LimitedYaml.mapper().readValue(config.toFile(), Map.class);
