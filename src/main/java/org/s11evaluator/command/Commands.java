@@ -165,7 +165,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 				return;
 			}
 			switch (words.get(0)) {
-				case "demo" -> demo(rest.isEmpty() ? this.home.folder().resolve("samples") : Path.of(rest.get(0)));
+				case "demo" -> demo(rest.isEmpty() ? this.home.shown(this.home.folder().resolve("samples")) : Path.of(rest.get(0)));
 				case "open-cycle" -> rest.forEach((file) -> out().println("Opened cycle " + this.cycles.open(Path.of(file))));
 				case "import" -> {
 					if (importReturns(rest.stream().map(Path::of).toList(), cycle).count(ImportReport.Outcome.REJECTED) > 0) {

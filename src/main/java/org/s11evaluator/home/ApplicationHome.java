@@ -120,6 +120,13 @@ public final class ApplicationHome {
 		return path.isAbsolute() ? path.normalize() : this.folder.resolve(path).normalize();
 	}
 
+	/** A path as messages show it: relative to the working folder when it lies inside it, else absolute. */
+	public Path shown(Path path) {
+		Path working = Path.of("").toAbsolutePath();
+		Path absolute = path.toAbsolutePath().normalize();
+		return absolute.startsWith(working) ? working.relativize(absolute) : absolute;
+	}
+
 	public Path configFolder() {
 		return this.folder.resolve(CONFIG_FOLDER);
 	}
