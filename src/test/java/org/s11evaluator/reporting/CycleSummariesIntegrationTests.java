@@ -93,7 +93,7 @@ class CycleSummariesIntegrationTests {
 			.containsEntry("sussex-police", "ON_TIME");
 		assertThat(summary.at("/rejectedFiles")).hasSize(3);
 		assertThat(summary.at("/rejectedFiles").findValuesAsText("source")).contains("zz-bad-unknown-item.json");
-		assertThat(summary.at("/rejectedFiles").toString()).contains("$.responses[12].rating (item 3.2): rating \\\"purple\\\" is not in the pan-sussex scale");
+		assertThat(summary.at("/rejectedFiles").toString()).contains("(responses[12].rating) (item 3.2): \\\"purple\\\" is not one of green, amber, red, n/a (the pan-sussex scale)");
 		assertThat(summary.at("/standards/5/rating/rag").asText()).isEqualTo("RED");
 		assertThat(summary.at("/ratingPolicy").findValuesAsText("policy")).anyMatch((p) -> p.contains("exactly a third is amber"))
 			.anyMatch((p) -> p.contains("rated it N/A or did not answer are left out"));
