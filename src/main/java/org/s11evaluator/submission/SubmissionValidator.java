@@ -62,6 +62,8 @@ class SubmissionValidator {
 
 	private JsonPositions positions;
 
+	private boolean schemaPassed;
+
 	SubmissionValidator(Function<String, Optional<Cycle>> cycles, Function<String, Framework> frameworks) {
 		this.cycles = cycles;
 		this.frameworks = frameworks;
@@ -74,6 +76,7 @@ class SubmissionValidator {
 		this.root = root;
 		this.positions = positions;
 		SubmissionSchema.published().check(root).forEach((v) -> problem(v.pointer(), v.message()));
+		this.schemaPassed = this.problems.isEmpty();
 		if (!root.isObject()) {
 			return new Result(null, this.problems);
 		}
@@ -145,7 +148,8 @@ class SubmissionValidator {
 			JsonNode evidence = response.path("evidence");
 			List<String> links = links(evidence.path("links"), i);
 			responses.add(new SubmissionDocument.Response(item, (standard != null) ? standard.id() : null, rating, text(response, "statement"),
-					text(evidence, "text"), links, text(response, "naReason"), date(text(response, "lastReviewed"))));
+					text(evidence, "text"), links, text(response, "naReason"),
+					date(text(response, "lastReviewed"), JsonPositions.pointer("responses", i, "lastReviewed"))));
 		}
 		return responses;
 	}
@@ -174,8 +178,9 @@ class SubmissionValidator {
 				problem(JsonPositions.pointer("actions", i, "standard"), "standard \"" + standard + "\" is not in the " + framework.partnership().id()
 						+ " framework");
 			}
-			actions.add(new SubmissionDocument.Action(item, standard, text(action, "action"), text(action, "lead"), date(text(action, "due")),
-					text(action, "progress"), date(text(action, "completed"))));
+			actions.add(new SubmissionDocument.Action(item, standard, text(action, "action"), text(action, "lead"),
+					date(text(action, "due"), JsonPositions.pointer("actions", i, "due")), text(action, "progress"),
+					date(text(action, "completed"), JsonPositions.pointer("actions", i, "completed"))));
 		}
 		return actions;
 	}
@@ -210,12 +215,18 @@ class SubmissionValidator {
 		}
 	}
 
-	/** A date the schema has checked; one it refused is left out of a document that is not stored anyway. */
-	private static LocalDate date(String text) {
+	/**
+	 * A date the schema has checked. One it refused is left out of a document that is not stored anyway; one it
+	 * let through that is still not a date is a problem here too, so that no date is ever dropped silently.
+	 */
+	private LocalDate date(String text, String pointer) {
 		try {
 			return (text != null) ? LocalDate.parse(text) : null;
 		}
-		catch (DateTimeParseException refusedByTheSchema) {
+		catch (DateTimeParseException ex) {
+			if (this.schemaPassed) {
+				problem(pointer, "expected a real date as YYYY-MM-DD (for example \"2025-09-30\"), found \"" + text + "\"");
+			}
 			return null;
 		}
 	}

@@ -59,8 +59,9 @@ class UnexpectedAgencyIntegrationTests {
 
 	@Test
 	void byDefaultTheReturnIsImportedAndFlaggedInTheReportAndTheRegister() throws IOException {
-		// given the sample cycle, which does not say what to do with other agencies, and a folder with a stranger's return
-		this.cycles.open(SUSSEX.resolve("cycle.yaml"));
+		// given the sample cycle without its unexpectedAgencies line, and a folder with a stranger's return
+		Path cycleFile = cycleSaying("");
+		this.cycles.open(cycleFile);
 		Path returns = returnsWithAStranger();
 
 		ImportReport report = this.submissions.importPaths(List.of(returns), Optional.empty());
@@ -72,7 +73,7 @@ class UnexpectedAgencyIntegrationTests {
 				"  1 file(s) imported with a flag, listed below as FLAGGED",
 				"  FLAGGED " + returns.resolve("b-stranger.json") + " (imported):",
 				"    - agency \"stranger-trust\" is not on the list of agencies expected to return in cycle \"pan-sussex-2025\" (the agencies of "
-						+ SUSSEX.resolve("cycle.yaml").toAbsolutePath() + "): imported and flagged in the register of returns");
+						+ cycleFile.toAbsolutePath() + "): imported and flagged in the register of returns");
 		// and the board summary's register names it as not expected, its name escaped
 		CycleSummary summary = this.summaryQuery.build("pan-sussex-2025", LocalDate.of(2025, 10, 1));
 		assertThat(summary.register()).filteredOn((r) -> r.agencyId().equals("stranger-trust")).singleElement()
@@ -85,8 +86,7 @@ class UnexpectedAgencyIntegrationTests {
 	@Test
 	void aCycleThatRejectsOtherAgenciesRejectsTheReturnNamingTheAgencyAndTheListAndImportsTheRest() throws IOException {
 		// given a cycle that says unexpectedAgencies: reject
-		Path cycleFile = Files.writeString(this.folder.resolve("cycle.yaml"),
-				Files.readString(SUSSEX.resolve("cycle.yaml")).replace("agencies:\n", "unexpectedAgencies: reject\nagencies:\n"));
+		Path cycleFile = cycleSaying("unexpectedAgencies: reject\n");
 		this.cycles.open(cycleFile);
 		Path returns = returnsWithAStranger();
 
@@ -105,11 +105,17 @@ class UnexpectedAgencyIntegrationTests {
 
 	@Test
 	void aMisspeltSettingStopsTheCycleFromOpening() throws IOException {
-		Path cycleFile = Files.writeString(this.folder.resolve("cycle.yaml"),
-				Files.readString(SUSSEX.resolve("cycle.yaml")).replace("agencies:\n", "unexpectedAgencies: refuse\nagencies:\n"));
+		Path cycleFile = cycleSaying("unexpectedAgencies: refuse\n");
 
 		assertThatThrownBy(() -> this.cycles.open(cycleFile)).isInstanceOf(CycleException.class)
 			.hasMessageContaining("unexpectedAgencies must be accept or reject, not \"refuse\"");
+	}
+
+	/** The sample cycle with its unexpectedAgencies line replaced. */
+	private Path cycleSaying(String setting) throws IOException {
+		String sample = Files.readString(SUSSEX.resolve("cycle.yaml"));
+		assertThat(sample).contains("unexpectedAgencies: accept\n");
+		return Files.writeString(this.folder.resolve("cycle.yaml"), sample.replace("unexpectedAgencies: accept\n", setting));
 	}
 
 	private Path returnsWithAStranger() throws IOException {
