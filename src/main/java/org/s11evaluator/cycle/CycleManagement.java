@@ -63,8 +63,9 @@ public class CycleManagement {
 			saveAgency(agency.id(), agency.name(), agency.sector());
 			this.jdbc.sql("insert into cycle_agency (cycle_id, agency_id) values (?, ?)").params(cycle.id(), agency.id()).update();
 		}
-		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies", LogValues.escape(cycle.id()),
-				LogValues.escape(cycle.partnership()), LogValues.escape(pack.id()), cycle.agencies().size());
+		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies; returns from others: {}", LogValues.escape(cycle.id()),
+				LogValues.escape(cycle.partnership()), LogValues.escape(pack.id()), cycle.agencies().size(),
+				(cycle.unexpectedAgencies() == UnexpectedAgencies.REJECT) ? "rejected" : "accepted and flagged");
 		return cycle.id();
 	}
 

@@ -243,7 +243,7 @@ public class SubmissionImport {
 						+ " and open the cycle again, or check that the return is for this cycle"));
 			}
 			else {
-				warnings.add(notExpected + ": imported and flagged in the register of returns");
+				warnings.add(notExpected + ": flagged in the register of returns");
 			}
 		}
 		if (!problems.isEmpty()) {
