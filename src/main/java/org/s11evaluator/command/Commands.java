@@ -29,7 +29,6 @@ import org.s11evaluator.reporting.ConsoleReport;
 import org.s11evaluator.reporting.CycleResults;
 import org.s11evaluator.reporting.CycleResultsQuery;
 import org.s11evaluator.reporting.JsonResultsExport;
-import org.s11evaluator.submission.ImportProblem;
 import org.s11evaluator.submission.ImportReport;
 import org.s11evaluator.submission.SubmissionImport;
 import org.springframework.batch.core.BatchStatus;
@@ -280,19 +279,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private ImportReport importReturns(List<Path> paths, Optional<String> cycle) {
 		ImportReport report = this.submissions.importPaths(paths, cycle);
-		out().printf("Imported %s: %d new, %d replaced, %d unchanged, %d older (not applied), %d rejected%n",
-				paths.size() == 1 ? paths.get(0) : paths.size() + " paths", report.count(ImportReport.Outcome.IMPORTED),
-				report.count(ImportReport.Outcome.REPLACED), report.count(ImportReport.Outcome.UNCHANGED),
-				report.count(ImportReport.Outcome.OLDER), report.count(ImportReport.Outcome.REJECTED));
-		for (ImportReport.FileResult file : report.files()) {
-			if (file.outcome() == ImportReport.Outcome.REJECTED) {
-				out().println("  REJECTED " + file.source() + ":");
-				file.problems().stream().map(ImportProblem::toString).forEach((p) -> out().println("    - " + p));
-			}
-			else if (file.outcome() == ImportReport.Outcome.OLDER) {
-				out().println("  " + file.source() + ": " + file.outcome().description());
-			}
-		}
+		report.lines(paths.size() == 1 ? paths.get(0).toString() : paths.size() + " paths").forEach(out()::println);
 		return report;
 	}
 

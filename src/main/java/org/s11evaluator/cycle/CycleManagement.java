@@ -49,19 +49,23 @@ public class CycleManagement {
 			.params(cycle.partnership(), partnershipName)
 			.update();
 		this.jdbc.sql("""
-				insert into audit_cycle (id, partnership_id, pack_id, title, opens_on, return_deadline, status)
-				values (?, ?, ?, ?, ?, ?, 'OPEN')
+				insert into audit_cycle (id, partnership_id, pack_id, title, opens_on, return_deadline, status, unexpected_agencies,
+				  definition_file)
+				values (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)
 				on duplicate key update title = values(title), opens_on = values(opens_on),
-				  return_deadline = values(return_deadline), pack_id = values(pack_id)""")
-			.params(cycle.id(), cycle.partnership(), pack.id(), cycle.title(), cycle.opens(), cycle.returnDeadline())
+				  return_deadline = values(return_deadline), pack_id = values(pack_id),
+				  unexpected_agencies = values(unexpected_agencies), definition_file = values(definition_file)""")
+			.params(cycle.id(), cycle.partnership(), pack.id(), cycle.title(), cycle.opens(), cycle.returnDeadline(),
+					cycle.unexpectedAgencies().name(), file.toAbsolutePath().normalize().toString())
 			.update();
 		this.jdbc.sql("delete from cycle_agency where cycle_id = ?").param(cycle.id()).update();
 		for (CycleDefinition.ExpectedAgency agency : cycle.agencies()) {
 			saveAgency(agency.id(), agency.name(), agency.sector());
 			this.jdbc.sql("insert into cycle_agency (cycle_id, agency_id) values (?, ?)").params(cycle.id(), agency.id()).update();
 		}
-		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies", LogValues.escape(cycle.id()),
-				LogValues.escape(cycle.partnership()), LogValues.escape(pack.id()), cycle.agencies().size());
+		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies; returns from others: {}", LogValues.escape(cycle.id()),
+				LogValues.escape(cycle.partnership()), LogValues.escape(pack.id()), cycle.agencies().size(),
+				(cycle.unexpectedAgencies() == UnexpectedAgencies.REJECT) ? "rejected" : "accepted and flagged");
 		return cycle.id();
 	}
 
@@ -77,6 +81,16 @@ public class CycleManagement {
 				on duplicate key update name = values(name), sector = coalesce(values(sector), sector)""")
 			.params(id, name, sector)
 			.update();
+	}
+
+	/** How the cycle treats a return from an agency not on its list, and the file that holds the list. */
+	public ExpectedAgencies expectedAgencies(String cycleId) {
+		return this.jdbc.sql("select unexpected_agencies, definition_file from audit_cycle where id = ?")
+			.param(cycleId)
+			.query((rs, i) -> new ExpectedAgencies(UnexpectedAgencies.valueOf(rs.getString(1)),
+					(rs.getString(2) != null) ? rs.getString(2) : "the cycle.yaml of " + cycleId))
+			.optional()
+			.orElseThrow(() -> new CycleException("No audit cycle '" + cycleId + "'"));
 	}
 
 	public Optional<Cycle> find(String id) {

@@ -1,9 +1,9 @@
 package org.s11evaluator.submission;
 
 /**
- * Why a return, or part of it, could not be imported: where (a JSON path such as
- * {@code $.responses[3].rating}, or a line and column for malformed JSON), the item concerned if any, and
- * what was expected.
+ * Why a return, or part of it, could not be imported: where (the line and column in the file, with the field's
+ * path, such as {@code line 14, column 9 (responses[3].rating)}; or {@code file} for a file that was not read),
+ * the item concerned if any, and what was expected, in plain words.
  */
 public record ImportProblem(String location, String itemId, String message) {
 

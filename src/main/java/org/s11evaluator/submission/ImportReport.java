@@ -51,4 +51,33 @@ public final class ImportReport {
 		return this.files.stream().filter((file) -> file.outcome() == outcome).count();
 	}
 
+	/**
+	 * The report as the {@code import} command prints it: the counts, then each rejected file with every reason,
+	 * each file imported with a flag (such as a return from an agency the cycle does not expect), and each older
+	 * version not applied. {@code what} names what was imported (a file, a folder, or "3 paths").
+	 */
+	public List<String> lines(String what) {
+		List<String> lines = new ArrayList<>();
+		lines.add(String.format("Imported %s: %d new, %d replaced, %d unchanged, %d older (not applied), %d rejected", what,
+				count(Outcome.IMPORTED), count(Outcome.REPLACED), count(Outcome.UNCHANGED), count(Outcome.OLDER), count(Outcome.REJECTED)));
+		long flagged = this.files.stream().filter((file) -> !file.warnings().isEmpty()).count();
+		if (flagged > 0) {
+			lines.add(String.format("  %d file(s) imported with a flag, listed below as FLAGGED", flagged));
+		}
+		for (FileResult file : this.files) {
+			if (file.outcome() == Outcome.REJECTED) {
+				lines.add("  REJECTED " + file.source() + ":");
+				file.problems().forEach((p) -> lines.add("    - " + p));
+			}
+			else if (!file.warnings().isEmpty()) {
+				lines.add("  FLAGGED " + file.source() + " (" + file.outcome().description() + "):");
+				file.warnings().forEach((w) -> lines.add("    - " + w));
+			}
+			else if (file.outcome() == Outcome.OLDER) {
+				lines.add("  " + file.source() + ": " + file.outcome().description());
+			}
+		}
+		return lines;
+	}
+
 }

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.cycle.ExpectedAgencies;
+import org.s11evaluator.cycle.UnexpectedAgencies;
 import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.rules.Framework;
 import org.s11evaluator.rules.RulePacks;
@@ -203,15 +205,17 @@ public class SubmissionImport {
 		String contentHash = sha256(bytes);
 		List<ImportProblem> problems = new ArrayList<>();
 		SubmissionDocument document = null;
+		JsonPositions positions = null;
 		try {
 			JsonNode root = this.json.readTree(content);
 			if (root == null || root.isMissingNode()) {
 				problems.add(new ImportProblem("line 1, column 1", null, "the file is empty: expected a JSON submission"));
 			}
 			else {
+				positions = JsonPositions.of(content);
 				SubmissionValidator.Result result = new SubmissionValidator(this.cycles::find,
 						(partnership) -> frameworks.computeIfAbsent(partnership, (id) -> this.packs.load(id).framework()))
-					.validate(root);
+					.validate(root, positions);
 				problems.addAll(result.problems());
 				document = result.document();
 			}
@@ -225,8 +229,22 @@ public class SubmissionImport {
 					: "not valid JSON: " + plain(ex.getOriginalMessage())));
 		}
 		if (document != null && expectedCycle.isPresent() && !expectedCycle.get().equals(document.cycle())) {
-			problems.add(new ImportProblem("$.cycle", null, "this import is for cycle \"" + expectedCycle.get()
+			problems.add(new ImportProblem(positions.describe("/cycle"), null, "this import is for cycle \"" + expectedCycle.get()
 					+ "\" but the return is for \"" + document.cycle() + "\""));
+		}
+		List<String> warnings = new ArrayList<>();
+		if (document != null && problems.isEmpty() && !this.submissions.expected(document.cycle(), document.agency().id())) {
+			ExpectedAgencies expected = this.cycles.expectedAgencies(document.cycle());
+			String notExpected = "agency \"" + document.agency().id() + "\" is not on the list of agencies expected to return in cycle \""
+					+ document.cycle() + "\" (the agencies of " + expected.definedIn() + ")";
+			if (expected.unexpected() == UnexpectedAgencies.REJECT) {
+				problems.add(new ImportProblem(positions.describe("/agency/id"), null, notExpected
+						+ ", and the cycle refuses returns from other agencies (unexpectedAgencies: reject): add the agency to that list"
+						+ " and open the cycle again, or check that the return is for this cycle"));
+			}
+			else {
+				warnings.add(notExpected + ": flagged in the register of returns");
+			}
 		}
 		if (!problems.isEmpty()) {
 			String cycleId = (document != null) ? document.cycle() : guess(CYCLE_ID, content);
@@ -236,11 +254,6 @@ public class SubmissionImport {
 			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, cycleId, agencyId, problems);
 		}
 		SubmissionDocument accepted = document;
-		List<String> warnings = new ArrayList<>();
-		if (!this.submissions.expected(accepted.cycle(), accepted.agency().id())) {
-			warnings.add("agency \"" + accepted.agency().id() + "\" is not on the list of agencies expected to return in cycle \""
-					+ accepted.cycle() + "\"");
-		}
 		ImportReport.Outcome outcome = this.transaction.execute((status) -> store(accepted, source, contentHash, content));
 		return new ImportReport.FileResult(source, outcome, accepted.cycle(), accepted.agency().id(), List.of(), warnings);
 	}

@@ -65,7 +65,7 @@ class SubmissionImportIntegrationTests {
 				select r.location, r.item_id, r.message from rejection_reason r join rejected_submission s on s.id = r.rejected_submission_id
 				where s.source like '%zz-bad-unknown-item.json' order by r.position""").query().listOfRows())
 			.extracting((row) -> row.get("location") + " " + row.get("item_id"))
-			.containsExactly("$.responses[12].rating 3.2", "$.responses[28].item 6.9");
+			.containsExactly("line 83, column 17 (responses[12].rating) 3.2", "line 151, column 15 (responses[28].item) 6.9");
 		assertThat(this.jdbc.sql("select agency_id from rejected_submission where source like '%zz-bad-malformed.json'")
 			.query(String.class).single()).as("agency named in a malformed file").isEqualTo("brighton-carers-centre");
 	}
@@ -135,7 +135,7 @@ class SubmissionImportIntegrationTests {
 
 		assertThat(report.files()).singleElement().satisfies((f) -> {
 			assertThat(f.outcome()).isEqualTo(ImportReport.Outcome.REJECTED);
-			assertThat(f.problems()).extracting(ImportProblem::location).containsExactly("$.cycle");
+			assertThat(f.problems()).extracting(ImportProblem::location).containsExactly("line 4, column 12 (cycle)");
 		});
 	}
 
@@ -162,7 +162,7 @@ class SubmissionImportIntegrationTests {
 		assertThat(report.files()).extracting(ImportReport.FileResult::outcome).containsExactly(ImportReport.Outcome.IMPORTED,
 				ImportReport.Outcome.REJECTED, ImportReport.Outcome.IMPORTED);
 		assertThat(report.files().get(1).problems()).singleElement().satisfies((p) -> {
-			assertThat(p.location()).isEqualTo("$.responses[0].evidence.text");
+			assertThat(p.location()).matches("line 1, column \\d+ \\(responses\\[0\\]\\.evidence\\.text\\)");
 			assertThat(p.itemId()).isEqualTo("1.1");
 			assertThat(p.message()).isEqualTo("is 71,680 characters long; it may be at most 16,000 characters");
 		});
@@ -183,7 +183,7 @@ class SubmissionImportIntegrationTests {
 		assertThat(report.files()).singleElement().satisfies((f) -> {
 			assertThat(f.outcome()).isEqualTo(ImportReport.Outcome.REJECTED);
 			assertThat(f.problems()).extracting(ImportProblem::toString)
-				.containsExactly("$.completedBy.name: is 300 characters long; it may be at most 255 characters");
+				.singleElement().asString().matches("line 1, column \\d+ \\(completedBy\\.name\\): is 300 characters long; it may be at most 255 characters");
 		});
 		assertThat(count("select count(*) from rejected_submission")).isOne();
 		assertThat(count("select count(*) from submission")).isZero();
@@ -256,8 +256,9 @@ class SubmissionImportIntegrationTests {
 
 		assertThat(report.files()).singleElement().satisfies((f) -> {
 			assertThat(f.outcome()).isEqualTo(ImportReport.Outcome.IMPORTED);
-			assertThat(f.warnings()).containsExactly(
-					"agency \"not-expected-agency\" is not on the list of agencies expected to return in cycle \"pan-sussex-2025\"");
+			assertThat(f.warnings()).containsExactly("agency \"not-expected-agency\" is not on the list of agencies expected to return in cycle"
+					+ " \"pan-sussex-2025\" (the agencies of " + SUSSEX.resolve("cycle.yaml").toAbsolutePath()
+					+ "): flagged in the register of returns");
 		});
 		assertThat(output.getOut()).contains("WARN").contains("agency \"not-expected-agency\" is not on the list");
 		ImportReport expected = this.submissions.importPaths(List.of(SUSSEX.resolve("submissions/esht.json")), Optional.empty());
