@@ -115,7 +115,7 @@ public final class CommandLineReader {
 			List<String> suggestions = unmatched.getSuggestions();
 			String closest = suggestions.isEmpty() ? "" : " Did you mean " + suggestions.get(0) + "?";
 			if (arg.startsWith("-")) {
-				return prefix + "unknown option " + arg + "." + closest;
+				return prefix + (prefix.isEmpty() ? "Unknown" : "unknown") + " option " + arg + "." + closest;
 			}
 			if (!command.getSubcommands().isEmpty()) {
 				return prefix + (prefix.isEmpty() ? "Unknown" : "unknown") + " command '" + arg + "'." + closest;

@@ -134,7 +134,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 				evaluate(Optional.ofNullable(evaluate.partnerships).map((p) -> "partnerships:" + p).or(() -> cycle));
 			}
 			else if (options instanceof CommandOptions.Results results) {
-				Path written = showResults(cycle(results.cycle).orElseThrow());
+				Path written = showResults(cycle(results.cycle).orElseThrow(), false);
 				out().println();
 				out().println("Results with every explanation: " + written.toAbsolutePath());
 			}
@@ -202,7 +202,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			rejected += importReturns(List.of(file.getParent().resolve("submissions")), Optional.of(id)).count(ImportReport.Outcome.REJECTED);
 		}
 		evaluate(Optional.empty());
-		List<Path> written = cycleIds.stream().map(this::showResults).toList();
+		List<Path> written = cycleIds.stream().map((id) -> showResults(id, true)).toList();
 		out().println();
 		out().println("Results with every explanation (rule, inputs, rule-pack version), one file per cycle:");
 		written.forEach((file) -> out().println("  " + file.toAbsolutePath()));
@@ -284,9 +284,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
-	private Path showResults(String cycleId) {
+	private Path showResults(String cycleId, boolean reasonsShownAbove) {
 		CycleResults cycle = this.results.load(cycleId);
-		this.console.print(cycle, out());
+		this.console.print(cycle, out(), reasonsShownAbove);
 		return this.export.write(cycle);
 	}
 
