@@ -134,11 +134,14 @@ public final class CommandLineReader {
 		return prefix + ex.getMessage();
 	}
 
-	/** "evaluate: ", "rules check: ", or nothing for the application itself. */
+	/** "evaluate: ", "rules check: ", or nothing for the application itself ("benchmark: " for a command read alone). */
 	private static String prefix(CommandLine command) {
 		List<String> names = new ArrayList<>();
 		for (CommandLine c = command; c.getParent() != null; c = c.getParent()) {
 			names.add(0, c.getCommandName());
+		}
+		if (command.getParent() == null && command.getSubcommands().isEmpty()) {
+			names.add(command.getCommandName()); // a command read on its own, as the benchmark's
 		}
 		return names.isEmpty() ? "" : String.join(" ", names) + ": ";
 	}

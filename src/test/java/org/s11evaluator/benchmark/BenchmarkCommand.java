@@ -23,8 +23,7 @@ import picocli.CommandLine.Option;
  * {@link Benchmark}.
  */
 @Command(name = "benchmark", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
-		description = { "Generate national-scale synthetic returns in the configured database (which must be empty, or named by",
-				"--empty-database), run the nightly job on them and print how fast it was against the database's own floor." },
+		description = "Generate national-scale synthetic returns in the configured database (which must be empty, or named by --empty-database), run the nightly job on them and print how fast it was against the database's own floor.",
 		footer = { "", "Exit codes: 0 done; 1 failed; 2 command line not understood, or refused (a database that is not empty, a wrong name)." })
 public final class BenchmarkCommand {
 
@@ -43,8 +42,7 @@ public final class BenchmarkCommand {
 	long seed;
 
 	@Option(names = "--empty-database", paramLabel = "NAME", converter = Values.Text.class,
-			description = { "delete everything in the configured database first; NAME must be its actual name",
-					"(needed when it holds anything, real cycles included)" })
+			description = "delete everything in the configured database first; NAME must be its actual name (needed when it holds anything, real cycles included)")
 	String emptyDatabase;
 
 	Benchmark.Options options() {

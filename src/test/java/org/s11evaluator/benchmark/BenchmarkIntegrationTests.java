@@ -6,10 +6,14 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.s11evaluator.rules.RulePacks;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.IntegrationTest;
+import org.s11evaluator.support.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * data is the same for the same seed.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class BenchmarkIntegrationTests {
 
 	@Autowired
@@ -118,6 +123,21 @@ class BenchmarkIntegrationTests {
 		Benchmark.Figures figures = this.benchmark.run(new Benchmark.Options(1, 2, 1, databaseName()), new PrintStream(new ByteArrayOutputStream()));
 
 		assertThat(figures.evaluated()).isEqualTo(2);
+		assertThat(this.jdbc.queryForList("select id from audit_cycle", String.class)).containsExactly("partnership-000-2026");
+	}
+
+	@Test
+	void itsCommandRefusesAWrongDatabaseNameOrAMisspeltOptionAndChangesNothing(CapturedOutput output) {
+		NationalData.generate(this.jdbc, this.packs, 1, 1, 1);
+		TestDatabase.Connection db = TestDatabase.get();
+
+		assertThat(BenchmarkCommand.run("--partnership=1")).isEqualTo(2);
+		assertThat(BenchmarkCommand.run("--partnerships=1", "--agencies=1", "--empty-database=wrongname", "--spring.datasource.url=" + db.url(),
+				"--spring.datasource.username=" + db.username(), "--spring.datasource.password=" + db.password())).isEqualTo(2);
+
+		assertThat(output.getErr()).contains("benchmark: unknown option --partnership=1. Did you mean --partnerships?",
+				"--empty-database=wrongname does not name the configured database, which is '" + databaseName() + "'. Nothing was deleted or generated.");
+		assertThat(output).doesNotContain("item responses and", "Full national run");
 		assertThat(this.jdbc.queryForList("select id from audit_cycle", String.class)).containsExactly("partnership-000-2026");
 	}
 
