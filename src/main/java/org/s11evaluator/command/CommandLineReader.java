@@ -82,6 +82,17 @@ public final class CommandLineReader {
 				leaf = leaf.subcommand();
 			}
 			CommandLine chosen = leaf.commandSpec().commandLine();
+			if (leaf.commandSpec().userObject() instanceof CommandLine.HelpCommand) {
+				// "help" or "help <command>": the usage of the application or of that command
+				CommandLine about = chosen.getParent();
+				for (String name : leaf.matchedPositionals().stream().flatMap((p) -> p.stringValues().stream()).toList()) {
+					about = about.getSubcommands().get(name);
+					if (about == null) {
+						return new Reading.Answer(USAGE_ERROR, "help: unknown command '" + name + "'.\n" + chosen.getParent().getUsageMessage());
+					}
+				}
+				return new Reading.Answer(0, about.getUsageMessage());
+			}
 			if (!chosen.getSubcommands().isEmpty()) {
 				String which = String.join(", ", chosen.getSubcommands().keySet());
 				return new Reading.Answer(USAGE_ERROR, ((leaf == result) ? "No command given." : prefix(chosen) + "which one? " + which + ".")

@@ -3,6 +3,7 @@ package org.s11evaluator.command;
 import java.time.LocalDate;
 import java.util.List;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,7 +34,7 @@ final class CommandOptions {
 			footer = { "", "Options with a dot (--spring.datasource.url=..., --s11.schedule.cron=...) are Spring properties.",
 					"Run 's11-evaluator <command> --help' for the options of a command.",
 					"Exit codes: 0 done; 1 failed; 2 command line not understood; 3 some returns rejected; 4 some returns could not be evaluated." },
-			subcommands = { Demo.class, OpenCycle.class, Import.class, Evaluate.class, Results.class, Rules.class, Summary.class,
+			subcommands = { CommandLine.HelpCommand.class, Demo.class, OpenCycle.class, Import.class, Evaluate.class, Results.class, Rules.class, Summary.class,
 					Serve.class, Worker.class, Runs.class })
 	static final class Application extends Base {
 

@@ -71,6 +71,10 @@ class CommandLineReaderTests {
 					"  runs ")
 			.doesNotContain("benchmark");
 		assertThat(help("-h")).isEqualTo(help("--help"));
+		assertThat(help("help")).isEqualTo(help("--help"));
+		assertThat(help("help", "evaluate")).isEqualTo(help("evaluate", "--help"));
+		assertThat(help("help", "rules")).isEqualTo(help("rules", "--help"));
+		assertThat(refused("help", "evalute").text()).contains("evalute");
 	}
 
 	@Test
