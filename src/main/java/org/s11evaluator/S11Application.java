@@ -1,5 +1,8 @@
 package org.s11evaluator;
 
+import org.s11evaluator.command.CommandLineReader;
+import org.s11evaluator.command.Invocation;
+import org.s11evaluator.command.Reading;
 import org.s11evaluator.rules.RulesCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -35,18 +38,20 @@ public class S11Application {
 	}
 
 	public static void main(String[] args) {
-		// --help, and a command line that is not understood, are answered here: before Spring starts, any job runs
-		// or the database is opened
-		java.util.Optional<Integer> answered = org.s11evaluator.command.CommandLine.answer(args, System.out);
-		if (answered.isPresent()) {
-			System.exit(answered.get());
+		// The whole command line is read here, before Spring starts, any job runs or the database is opened: --help,
+		// --version and a line that is not understood are answered, and nothing runs.
+		Reading reading = CommandLineReader.read(args);
+		if (reading instanceof Reading.Answer answer) {
+			System.exit(answer.print(System.out, System.err));
 		}
-		if (RulesCommand.handles(args)) {
+		Invocation invocation = ((Reading.Run) reading).invocation();
+		invocation.applyHome(); // --home=DIR: the application home, for Spring and the rules commands alike
+		if (invocation.rules().isPresent()) {
 			// Checking and testing rule files needs no database: answer in a second or two.
-			System.exit(RulesCommand.run(args, System.out));
+			System.exit(RulesCommand.run(invocation.rules().get(), System.out));
 		}
 		try {
-			if (serving(args)) {
+			if (invocation.serving()) {
 				// A long-lived service: the scheduler and the monitoring web server (serve), or the listener on the
 				// broker's queue (worker), keep it up until it is stopped.
 				application(args).run(args);
@@ -64,14 +69,10 @@ public class S11Application {
 	/** The application for a command line, as {@link #main} runs it (and the tests of what each command starts). */
 	static SpringApplication application(String... args) {
 		SpringApplication application = new SpringApplication(S11Application.class);
-		if (serving(args)) {
-			application.setAdditionalProfiles(args[0].equals("worker") ? WORKER_PROFILE : SERVE_PROFILE);
+		if (CommandLineReader.read(args) instanceof Reading.Run run && run.invocation().serving()) {
+			application.setAdditionalProfiles(run.invocation().worker() ? WORKER_PROFILE : SERVE_PROFILE);
 		}
 		return application;
-	}
-
-	private static boolean serving(String... args) {
-		return args.length > 0 && (args[0].equals("serve") || args[0].equals("worker"));
 	}
 
 }

@@ -9,18 +9,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.s11evaluator.cycle.Cycle;
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.cycle.IdFormat;
 import org.s11evaluator.evaluation.DraftSimulation;
 import org.s11evaluator.evaluation.EvaluationManagement;
 import org.s11evaluator.evaluation.ResultSnapshot;
 import org.s11evaluator.evaluation.RunReport;
-import org.s11evaluator.benchmark.Benchmark;
 import org.s11evaluator.evaluation.RunReports;
 import org.s11evaluator.reporting.SimulationReport;
 import org.s11evaluator.evaluation.PartnershipRatings;
@@ -40,37 +37,11 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
- * The command line. The first argument names the command; see {@link #USAGE}.
+ * Runs the command of a command line, read by {@link CommandLineReader} (as {@code S11Application.main} read it
+ * before Spring started: a line that is not understood never reaches here from there).
  */
 @Component
 class Commands implements ApplicationRunner, ExitCodeGenerator {
-
-	static final String USAGE = """
-			Usage: s11-evaluator <command> [options]
-			  demo [folder]                  open the sample cycles in folder (default: samples), import their returns,
-			                                 evaluate them, print the results and write them to the output folder
-			  open-cycle <cycle.yaml>...     open (or update) audit cycles
-			  import [--cycle=ID] <path>...  import returns from JSON files or folders of them
-			  evaluate [--cycle=ID | --partnerships=ID,ID] [--all]
-			                                 run the evaluation job for one cycle, or the open cycles of some
-			                                 partnerships (default: every open cycle): returns that are new or
-			                                 changed, or whose rule pack changed (--all: every one)
-			  results --cycle=ID             print a cycle's results and write them as JSON
-			  rules check|test [pack]        check and test rule packs (no database needed)
-			  rules simulate --pack=ID --draft=DIR --cycle=ID
-			                                 what a draft pack would change in a cycle's results (writes nothing)
-			  serve                          run as a service: the nightly evaluation on the cron in batch-config/schedule.yml
-			  worker                         evaluate partnerships that runs on other machines send through the message
-			                                 broker (remote partitioning, batch-config/evaluation.yml); stays up until stopped
-			  runs [--last=N]                the recent evaluation runs and what each did (default: the last 10)
-			  summary --cycle=ID [--as-of=YYYY-MM-DD]
-			                                 write the cycle's board summary now (HTML, PDF, CSV, JSON), with
-			                                 action status as of the given date (default: today)
-			  benchmark [--partnerships=150] [--agencies=150] [--seed=2026] [--reset]
-			                                 generate national-scale synthetic returns in the configured (empty)
-			                                 database, run the nightly job on them and print how fast it was
-			                                 against the database's own floor (--reset empties the database first)
-			""";
 
 	private final CycleManagement cycles;
 
@@ -100,8 +71,6 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final org.s11evaluator.schedule.ScheduleSettings schedule;
 
-	private final org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark;
-
 	/** Where demo's sample cycles are by default (the home's samples/, wherever the command started). */
 	private final org.s11evaluator.home.ApplicationHome home;
 
@@ -117,12 +86,11 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	Commands(CycleManagement cycles, SubmissionImport submissions, EvaluationManagement evaluation, CycleResultsQuery results,
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
-			org.s11evaluator.schedule.ScheduleSettings schedule, org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark,
-			org.s11evaluator.evaluation.RunHeartbeats heartbeats, org.s11evaluator.home.ApplicationHome home) {
+			org.s11evaluator.schedule.ScheduleSettings schedule, org.s11evaluator.evaluation.RunHeartbeats heartbeats,
+			org.s11evaluator.home.ApplicationHome home) {
 		this.home = home;
 		this.heartbeats = heartbeats;
 		this.schedule = schedule;
-		this.benchmark = benchmark;
 		this.runReports = runReports;
 		this.simulation = simulation;
 		this.simulationReport = simulationReport;
@@ -139,76 +107,75 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		List<String> words = args.getNonOptionArgs();
 		this.exitCode = 0;
-		this.all = args.containsOption("all");
-		if (words.isEmpty() && !List.of(args.getSourceArgs()).contains("--help") && !List.of(args.getSourceArgs()).contains("-h")) {
+		if (CommandLineReader.withoutSpringProperties(args.getSourceArgs()).isEmpty()) {
 			// started with no command (as by the tests; S11Application.main refuses it before Spring starts)
 			return;
 		}
-		List<String> rest = words.isEmpty() ? List.of() : words.subList(1, words.size());
-		Optional<String> cycle = Optional.ofNullable(args.getOptionValues("cycle")).flatMap((v) -> v.stream().findFirst());
+		// nothing runs on a command line that is not understood: unknown options, stray words, bad values
+		Reading reading = CommandLineReader.read(args.getSourceArgs());
+		if (reading instanceof Reading.Answer answer) {
+			this.exitCode = answer.print(out(), System.err);
+			return;
+		}
+		Object options = ((Reading.Run) reading).invocation().options();
 		try {
-			// ids name files (output/<cycle>/...): a path in one is refused here, before anything is read or written
-			cycle.ifPresent((id) -> IdFormat.CYCLE.check(id, "--cycle"));
-			Optional.ofNullable(option(args, "pack")).ifPresent((id) -> IdFormat.RULE_PACK.check(id, "--pack"));
-			// nothing runs on a command line that is not understood: unknown options, stray words, bad values
-			CommandLine.Reading reading = CommandLine.read(args.getSourceArgs());
-			if (reading instanceof CommandLine.Reading.Help help) {
-				out().print(help.text());
-				return;
+			if (options instanceof CommandOptions.Demo demo) {
+				demo((demo.folder != null) ? Path.of(demo.folder) : this.home.shown(this.home.folder().resolve("samples")));
 			}
-			if (reading instanceof CommandLine.Reading.Refused refused) {
-				out().println(refused.message());
-				this.exitCode = CommandLine.USAGE_ERROR;
-				return;
+			else if (options instanceof CommandOptions.OpenCycle open) {
+				open.files.forEach((file) -> out().println("Opened cycle " + this.cycles.open(Path.of(file))));
 			}
-			switch (words.get(0)) {
-				case "demo" -> demo(rest.isEmpty() ? this.home.shown(this.home.folder().resolve("samples")) : Path.of(rest.get(0)));
-				case "open-cycle" -> rest.forEach((file) -> out().println("Opened cycle " + this.cycles.open(Path.of(file))));
-				case "import" -> {
-					if (importReturns(rest.stream().map(Path::of).toList(), cycle).count(ImportReport.Outcome.REJECTED) > 0) {
-						this.exitCode = 3;
-					}
+			else if (options instanceof CommandOptions.Import returns) {
+				Optional<String> cycle = cycle(returns.cycle);
+				if (importReturns(returns.paths.stream().map(Path::of).toList(), cycle).count(ImportReport.Outcome.REJECTED) > 0) {
+					this.exitCode = 3;
 				}
-				case "evaluate" -> evaluate(Optional.ofNullable(option(args, "partnerships")).map((p) -> "partnerships:" + p).or(() -> cycle));
-				case "results" -> {
-					Path written = showResults(cycle.orElseThrow(() -> new IllegalArgumentException("results needs --cycle=ID")));
-					out().println();
-					out().println("Results with every explanation: " + written.toAbsolutePath());
-				}
-				case "summary" -> {
-					String id = cycle.orElseThrow(() -> new IllegalArgumentException("summary needs --cycle=ID"));
-					LocalDate asOf = Optional.ofNullable(args.getOptionValues("as-of")).flatMap((v) -> v.stream().findFirst())
-						.map(LocalDate::parse).orElse(LocalDate.now(this.clock));
-					this.ratings.rate(id);
-					CycleSummaries.Written written = this.summaries.summarise(id, asOf, true);
-					out().println("Board summary of " + id + " (as of " + asOf + "): " + written.folder().resolve("summary.html").toAbsolutePath());
-					out().println("  also summary.pdf, summary.json, register-of-returns.csv and improvement-plan.csv in that folder, named by summary.manifest.json");
-				}
-				case "rules" -> simulate(rest, args);
-				case "serve" -> out().println("Serving: the nightly evaluation runs on the schedule in batch-config/schedule.yml ("
+			}
+			else if (options instanceof CommandOptions.Evaluate evaluate) {
+				Optional<String> cycle = cycle(evaluate.cycle);
+				this.all = evaluate.all;
+				evaluate(Optional.ofNullable(evaluate.partnerships).map((p) -> "partnerships:" + p).or(() -> cycle));
+			}
+			else if (options instanceof CommandOptions.Results results) {
+				Path written = showResults(cycle(results.cycle).orElseThrow(), false);
+				out().println();
+				out().println("Results with every explanation: " + written.toAbsolutePath());
+			}
+			else if (options instanceof CommandOptions.Summary summary) {
+				String id = cycle(summary.cycle).orElseThrow();
+				LocalDate asOf = (summary.asOf != null) ? summary.asOf : LocalDate.now(this.clock);
+				this.ratings.rate(id);
+				CycleSummaries.Written written = this.summaries.summarise(id, asOf, true);
+				out().println("Board summary of " + id + " (as of " + asOf + "): " + written.folder().resolve("summary.html").toAbsolutePath());
+				out().println("  also summary.pdf, summary.json, register-of-returns.csv and improvement-plan.csv in that folder, named by summary.manifest.json");
+			}
+			else if (options instanceof CommandOptions.RulesSimulate simulate) {
+				cycle(simulate.cycle);
+				IdFormat.RULE_PACK.check(simulate.pack, "--pack");
+				simulate(simulate.pack, simulate.draft, simulate.cycle);
+			}
+			else if (((Reading.Run) reading).invocation().rules().isPresent()) {
+				// rules check|test|explain need no database (S11Application.main runs them without Spring)
+				this.exitCode = org.s11evaluator.rules.RulesCommand.run(args.getSourceArgs(), out());
+			}
+			else if (options instanceof CommandOptions.Serve) {
+				out().println("Serving: the nightly evaluation runs on the schedule in batch-config/schedule.yml ("
 						+ this.schedule.cron() + ", English time, scope " + this.schedule.scope() + "). Stop with Ctrl-C or SIGTERM.");
-				case "worker" -> out().println("Worker: evaluating the partnerships that evaluation runs send to the broker "
+			}
+			else if (options instanceof CommandOptions.Worker) {
+				out().println("Worker: evaluating the partnerships that evaluation runs send to the broker "
 						+ "(s11.evaluation.remote in batch-config/evaluation.yml). Stop with Ctrl-C or SIGTERM.");
-				case "runs" -> {
-					int last = Optional.ofNullable(option(args, "last")).map(Integer::parseInt).orElse(10);
-					List<RunReport> runs = this.runReports.recent(last);
-					// a run that died leaves no report: say so first, or 'runs' would show only the run before it
-					this.heartbeats.deadRun().ifPresent((dead) -> out().println("DEAD: " + dead.reason()));
-					out().println(runs.isEmpty() ? "No evaluation runs yet." : "The last " + runs.size() + " evaluation run(s), newest first:");
-					runs.forEach((run) -> out().println(run.describe()));
-				}
-				case "benchmark" -> this.benchmark.getObject().run(new Benchmark.Options(
-						Integer.parseInt(Objects.requireNonNullElse(option(args, "partnerships"), "150")),
-						Integer.parseInt(Objects.requireNonNullElse(option(args, "agencies"), "150")),
-						Long.parseLong(Objects.requireNonNullElse(option(args, "seed"), "2026")), args.containsOption("reset")), out());
-				case "help" -> out().print(USAGE);
-				default -> {
-					out().println("Unknown command '" + words.get(0) + "'.");
-					out().print(USAGE);
-					this.exitCode = 2;
-				}
+			}
+			else if (options instanceof CommandOptions.Runs runs) {
+				List<RunReport> recent = this.runReports.recent(runs.last);
+				// a run that died leaves no report: say so first, or 'runs' would show only the run before it
+				this.heartbeats.deadRun().ifPresent((dead) -> out().println("DEAD: " + dead.reason()));
+				out().println(recent.isEmpty() ? "No evaluation runs yet." : "The last " + recent.size() + " evaluation run(s), newest first:");
+				recent.forEach((run) -> out().println(run.describe()));
+			}
+			else {
+				throw new IllegalStateException("No way to run " + ((Reading.Run) reading).invocation().command());
 			}
 		}
 		catch (RuntimeException ex) {
@@ -222,35 +189,39 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
+	/** A cycle id given with {@code --cycle}: ids name files (output/<cycle>/...), so a path in one is refused first. */
+	private static Optional<String> cycle(String id) {
+		Optional.ofNullable(id).ifPresent((given) -> IdFormat.CYCLE.check(given, "--cycle"));
+		return Optional.ofNullable(id);
+	}
+
 	private void demo(Path folder) {
 		List<Path> cycleFiles = cycleFiles(folder);
 		out().println("S11 Evaluator demo: " + cycleFiles.size() + " audit cycles from " + folder.toAbsolutePath());
 		List<String> cycleIds = new ArrayList<>();
+		long rejected = 0;
 		for (Path file : cycleFiles) {
 			String id = this.cycles.open(file);
 			cycleIds.add(id);
-			importReturns(List.of(file.getParent().resolve("submissions")), Optional.of(id));
+			rejected += importReturns(List.of(file.getParent().resolve("submissions")), Optional.of(id)).count(ImportReport.Outcome.REJECTED);
 		}
 		evaluate(Optional.empty());
-		List<Path> written = cycleIds.stream().map(this::showResults).toList();
+		List<Path> written = cycleIds.stream().map((id) -> showResults(id, true)).toList();
 		out().println();
 		out().println("Results with every explanation (rule, inputs, rule-pack version), one file per cycle:");
 		written.forEach((file) -> out().println("  " + file.toAbsolutePath()));
 		out().println();
 		out().println("Board summaries: open these in a browser (a PDF, CSV exports and a JSON document sit beside each):");
 		written.forEach((file) -> out().println("  " + file.getParent().resolve("summary.html").toAbsolutePath()));
+		if (rejected > 0) {
+			// the demo shows rejection (the samples hold 3 bad returns on purpose): it exits 0, where import would exit 3
+			out().println();
+			out().println(rejected + " return(s) rejected, with their reasons above: the demo shows them and exits 0 ('import' exits 3 for a rejected return).");
+		}
 	}
 
 	/** {@code rules simulate --pack=ID --draft=DIR --cycle=ID}; the other rules commands need no database. */
-	private void simulate(List<String> rest, ApplicationArguments args) {
-		String pack = option(args, "pack");
-		String draft = option(args, "draft");
-		String cycle = option(args, "cycle");
-		if (rest.isEmpty() || !rest.get(0).equals("simulate") || pack == null || draft == null || cycle == null) {
-			out().print(org.s11evaluator.rules.RulesCommand.USAGE);
-			this.exitCode = 2;
-			return;
-		}
+	private void simulate(String pack, String draft, String cycle) {
 		DraftSimulation.Result result = this.simulation.simulate(pack, Path.of(draft), cycle);
 		out().printf("Simulated draft %s of %s (version %s) against the %d returns of %s. Nothing was written to the live results.%n",
 				draft, pack, result.draftVersion().substring(0, 12), result.returns(), cycle);
@@ -270,11 +241,6 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		}
 		Path html = this.simulationReport.write(result);
 		out().println("As HTML: " + html.toAbsolutePath());
-	}
-
-	private static String option(ApplicationArguments args, String name) {
-		List<String> values = args.getOptionValues(name);
-		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 	private ImportReport importReturns(List<Path> paths, Optional<String> cycle) {
@@ -309,9 +275,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
-	private Path showResults(String cycleId) {
+	private Path showResults(String cycleId, boolean reasonsShownAbove) {
 		CycleResults cycle = this.results.load(cycleId);
-		this.console.print(cycle, out());
+		this.console.print(cycle, out(), reasonsShownAbove);
 		return this.export.write(cycle);
 	}
 

@@ -15,6 +15,14 @@ public class ConsoleReport {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy");
 
 	public void print(CycleResults cycle, PrintStream out) {
+		print(cycle, out, false);
+	}
+
+	/**
+	 * Prints a cycle's results; with {@code reasonsShownAbove} (the demo, which has just imported the files and
+	 * reported each rejection reason), a rejected file is named with its number of reasons, not its reasons again.
+	 */
+	public void print(CycleResults cycle, PrintStream out, boolean reasonsShownAbove) {
 		String title = cycle.title() + " (" + cycle.cycleId() + ")";
 		out.println();
 		out.println("=".repeat(Math.min(100, title.length() + 8)));
@@ -36,8 +44,16 @@ public class ConsoleReport {
 		}
 		for (CycleResults.Rejected rejected : cycle.rejected()) {
 			out.println();
-			out.printf("REJECTED %s%s:%n", rejected.source(), (rejected.agencyId() != null) ? " (agency " + rejected.agencyId() + ")" : "");
-			rejected.reasons().forEach((reason) -> out.println("    - " + reason));
+			String file = org.s11evaluator.logging.LogValues.escape(rejected.source())
+					+ ((rejected.agencyId() != null) ? " (agency " + org.s11evaluator.logging.LogValues.escape(rejected.agencyId()) + ")" : "");
+			if (reasonsShownAbove) {
+				out.printf("REJECTED %s: %d %s, given at its import above%n", file, rejected.reasons().size(),
+						(rejected.reasons().size() == 1) ? "reason" : "reasons");
+				continue;
+			}
+			out.printf("REJECTED %s:%n", file);
+			// a return's text is quoted in its reasons: escaped, so that it cannot start lines of its own
+			rejected.reasons().forEach((reason) -> out.println("    - " + org.s11evaluator.logging.LogValues.escape(reason)));
 		}
 	}
 

@@ -14,6 +14,8 @@ final class PdfRenderer {
 	static {
 		// The renderer logs every stage at INFO through java.util.logging; failures still surface as exceptions.
 		com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+		// PDFBox warned about the standard PDF fonts' substitutes at every summary (StandardFontSubstitutes says why not)
+		StandardFontSubstitutes.install();
 	}
 
 	private PdfRenderer() {

@@ -12,25 +12,17 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.s11evaluator.command.CommandLineReader;
+import org.s11evaluator.command.Invocation;
+import org.s11evaluator.command.Reading;
 import org.s11evaluator.yaml.LimitedYaml;
 
 /**
- * {@code rules check [pack]} and {@code rules test [pack] [--junit-xml=DIR]}: the policy officer's tools,
+ * {@code rules check [pack]}, {@code rules test [pack] [--junit-xml=DIR]} and {@code rules explain <pack>}
+ * (their options are read by {@code command.CommandLineReader}): the policy officer's tools,
  * run straight from the rule files, with no database, fast enough to use after every edit.
  */
 public final class RulesCommand {
-
-	public static final String USAGE = """
-			Usage: s11-evaluator rules <check|test|explain> [pack] [--rules=DIR] [--junit-xml=DIR]
-			  rules check [pack]     compile every pack (or one) and check its framework, ids and case files;
-			                         prints each problem as file:line:column: message
-			  rules test [pack]      run the cases beside the rules; shows expected against actual for each
-			                         failing case and the rules no case fires; --junit-xml=DIR writes JUnit XML
-			  rules explain <pack>   the pack's effective policy: rules in force and where each comes from (the pack
-			                         or the baseline in common/), baseline rules switched off or replaced, values
-			  rules simulate --pack=ID --draft=DIR --cycle=ID
-			                         (needs the database) what a draft pack would change in a cycle's results
-			""";
 
 	private final RulePacks packs;
 
@@ -80,53 +72,41 @@ public final class RulesCommand {
 		}
 	}
 
-	/** True for the {@code rules} sub-commands that need no database. */
-	public static boolean handles(String[] args) {
-		return args.length >= 1 && args[0].equals("rules") && (args.length == 1 || !args[1].equals("simulate"));
+	/**
+	 * Reads a command line and runs it when it is {@code rules check|test|explain}; returns the process exit code
+	 * (0 all good, 1 problems found, 2 command line not understood: printed with the usage, and nothing checked).
+	 */
+	public static int run(String[] args, PrintStream out) {
+		Reading reading = CommandLineReader.read(args);
+		if (reading instanceof Reading.Answer answer) {
+			return answer.print(out, out);
+		}
+		java.util.Optional<Invocation.RulesRequest> request = ((Reading.Run) reading).invocation().rules();
+		if (request.isEmpty()) {
+			out.println(((Reading.Run) reading).invocation().command() + " is not a rules command that runs without the database.");
+			return CommandLineReader.USAGE_ERROR;
+		}
+		return run(request.get(), out);
 	}
 
-	/** Runs the command; returns the process exit code (0 all good, 1 problems found, 2 bad usage). */
-	public static int run(String[] args, PrintStream out) {
-		java.io.ByteArrayOutputStream refused = new java.io.ByteArrayOutputStream();
-		java.util.Optional<Integer> answered = org.s11evaluator.command.CommandLine.answer(args,
-				new PrintStream(refused, true, java.nio.charset.StandardCharsets.UTF_8));
-		if (answered.isPresent()) {
-			out.print(refused.toString(java.nio.charset.StandardCharsets.UTF_8));
-			return answered.get();
-		}
+	/** Runs {@code rules check|test|explain} as read from the command line. */
+	public static int run(Invocation.RulesRequest request, PrintStream out) {
 		quietLogging();
-		List<String> words = new ArrayList<>();
-		String rulesDir = null;
-		String junitDir = null;
-		for (String arg : args) {
-			if (arg.startsWith("--rules=")) {
-				rulesDir = arg.substring(8);
-			}
-			else if (arg.startsWith("--junit-xml=")) {
-				junitDir = arg.substring(12);
-			}
-			else if (!arg.startsWith("--")) {
-				words.add(arg);
-			}
-		}
-		if (words.size() < 2 || !Set.of("check", "test", "explain").contains(words.get(1)) || (words.get(1).equals("explain") && words.size() < 3)) {
-			out.print(USAGE);
-			return 2;
-		}
 		Path folder;
 		try {
-			folder = (rulesDir != null) ? requirePacksIn(Path.of(rulesDir).toAbsolutePath()) : configuredDirectory();
+			folder = (request.rulesDirectory() != null) ? requirePacksIn(Path.of(request.rulesDirectory()).toAbsolutePath())
+					: configuredDirectory();
 		}
 		catch (org.s11evaluator.home.ApplicationHomeException ex) {
 			out.println(ex.getMessage());
 			return 1;
 		}
 		RulesCommand command = new RulesCommand(folder, out);
-		List<String> packIds = (words.size() > 2) ? List.of(words.get(2)) : command.packs.ids();
-		return switch (words.get(1)) {
+		List<String> packIds = (request.pack() != null) ? List.of(request.pack()) : command.packs.ids();
+		return switch (request.action()) {
 			case "check" -> command.check(packIds);
 			case "explain" -> command.explain(packIds.get(0));
-			default -> command.test(packIds, junitDir);
+			default -> command.test(packIds, request.junitXml());
 		};
 	}
 

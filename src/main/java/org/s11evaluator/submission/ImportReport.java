@@ -3,6 +3,8 @@ package org.s11evaluator.submission;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.s11evaluator.logging.LogValues;
+
 /** What an import did with each file. */
 public final class ImportReport {
 
@@ -56,6 +58,10 @@ public final class ImportReport {
 	 * each file imported with a flag (such as a return from an agency the cycle does not expect), and each older
 	 * version not applied. {@code what} names what was imported (a file, a folder, or "3 paths").
 	 */
+	private static String count(int n, String what) {
+		return n + " " + what + ((n == 1) ? "" : "s");
+	}
+
 	public List<String> lines(String what) {
 		List<String> lines = new ArrayList<>();
 		lines.add(String.format("Imported %s: %d new, %d replaced, %d unchanged, %d older (not applied), %d rejected", what,
@@ -64,17 +70,19 @@ public final class ImportReport {
 		if (flagged > 0) {
 			lines.add(String.format("  %d file(s) imported with a flag, listed below as FLAGGED", flagged));
 		}
+		// each reason and flag is logged once, one line each, by SubmissionImport ("Rejected <file>: <reason>", just
+		// above): here the file and how many
 		for (FileResult file : this.files) {
 			if (file.outcome() == Outcome.REJECTED) {
-				lines.add("  REJECTED " + file.source() + ":");
-				file.problems().forEach((p) -> lines.add("    - " + p));
+				lines.add("  REJECTED " + LogValues.escape(file.source()) + ": " + count(file.problems().size(), "reason")
+						+ ", logged above");
 			}
 			else if (!file.warnings().isEmpty()) {
-				lines.add("  FLAGGED " + file.source() + " (" + file.outcome().description() + "):");
-				file.warnings().forEach((w) -> lines.add("    - " + w));
+				lines.add("  FLAGGED " + LogValues.escape(file.source()) + " (" + file.outcome().description() + "): "
+						+ count(file.warnings().size(), "flag") + ", logged above");
 			}
 			else if (file.outcome() == Outcome.OLDER) {
-				lines.add("  " + file.source() + ": " + file.outcome().description());
+				lines.add("  " + LogValues.escape(file.source()) + ": " + file.outcome().description());
 			}
 		}
 		return lines;

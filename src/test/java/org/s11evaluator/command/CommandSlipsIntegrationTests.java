@@ -47,9 +47,10 @@ class CommandSlipsIntegrationTests {
 
 			assertThat(this.commands.getExitCode()).as(String.join(" ", slip)).isEqualTo(2);
 		}
-		assertThat(output).contains("unknown option --cylce=pan-sussex-2025. Did you mean --cycle?",
-				"unexpected word 'pan-sussex-2025'", "unknown option --partnership=pan-sussex. Did you mean --partnerships?")
-			.doesNotContain("Evaluation run");
+		assertThat(output.getErr()).contains("evaluate: unknown option --cylce=pan-sussex-2025. Did you mean --cycle?",
+				"evaluate: unexpected word 'pan-sussex-2025'. Options are written --name=value: did you mean --cycle=pan-sussex-2025?",
+				"evaluate: unknown option --partnership=pan-sussex. Did you mean --partnerships?");
+		assertThat(output).doesNotContain("Evaluation run");
 		assertNothingEvaluated();
 	}
 
@@ -57,13 +58,16 @@ class CommandSlipsIntegrationTests {
 	void helpOfEvaluateAndDemoPrintsUsageAndDoesNothing(CapturedOutput output) {
 		long cycles = count("audit_cycle");
 		long submissions = count("submission");
-		for (String[] help : new String[][] { { "evaluate", "--help" }, { "demo", "--help" }, { "-h" }, { "--help" } }) {
+		for (String[] help : new String[][] { { "evaluate", "--help" }, { "demo", "--help" }, { "-h" }, { "--help" }, { "rules", "--help" },
+				{ "rules", "check", "--help" }, { "--version" }, { "evaluate", "--version" } }) {
 			this.commands.run(new DefaultApplicationArguments(help));
 
 			assertThat(this.commands.getExitCode()).as(String.join(" ", help)).isZero();
 		}
-		assertThat(output).contains("Usage: s11-evaluator evaluate [--cycle=ID", "Usage: s11-evaluator demo [folder]",
-				"Usage: s11-evaluator <command> [options]").doesNotContain("Evaluation run", "S11 Evaluator demo:", "Unknown command");
+		assertThat(output.getOut()).contains("Usage: s11-evaluator evaluate [-hV] [--all] [--cycle=ID]", "Usage: s11-evaluator demo [-hV] [--home=DIR] [folder]",
+				"Usage: s11-evaluator [-hV] [--home=DIR] <command>", "Usage: s11-evaluator rules [-hV]", "Usage: s11-evaluator rules check [-hV]",
+				"s11-evaluator 0.1.0-SNAPSHOT");
+		assertThat(output).doesNotContain("Evaluation run", "S11 Evaluator demo:", "Unknown command", "OK   pan-sussex");
 		assertNothingEvaluated();
 		assertThat(count("audit_cycle")).isEqualTo(cycles);
 		assertThat(count("submission")).isEqualTo(submissions);
@@ -76,9 +80,35 @@ class CommandSlipsIntegrationTests {
 		this.commands.run(new DefaultApplicationArguments("summary", "--cycle=pan-sussex-2025", "--as-of=30/06/2025"));
 		assertThat(this.commands.getExitCode()).isEqualTo(2);
 
-		assertThat(output).contains("--last=abc: expected a whole number of 1 or more, for example 10",
-				"--as-of=30/06/2025: expected a date as YYYY-MM-DD, for example 2025-06-30").doesNotContain("For input string", "FAILED");
+		assertThat(output.getErr()).contains("runs: --last: expected a whole number of 1 or more (for example 10), got 'abc'",
+				"summary: --as-of: expected a date as YYYY-MM-DD (for example 2025-06-30), got '30/06/2025'");
+		assertThat(output).doesNotContain("For input string", "FAILED");
 		assertThat(count("cycle_summary")).isZero();
+		assertNothingEvaluated();
+	}
+
+	@Test
+	void theBenchmarkIsNotACommandAndDeletesNothing(CapturedOutput output) {
+		long cycles = count("audit_cycle");
+		long submissions = count("submission");
+
+		this.commands.run(new DefaultApplicationArguments("benchmark", "--empty-database=wrongname"));
+
+		assertThat(this.commands.getExitCode()).isEqualTo(2);
+		assertThat(output.getErr()).contains("benchmark is not a command of this application", "Nothing was run.");
+		assertThat(count("audit_cycle")).isEqualTo(cycles).isPositive();
+		assertThat(count("submission")).isEqualTo(submissions);
+		assertNothingEvaluated();
+	}
+
+	@Test
+	void noCommandOrAnUnknownOneDoesNothing(CapturedOutput output) {
+		this.commands.run(new DefaultApplicationArguments("evalute", "--cycle=pan-sussex-2025"));
+		assertThat(this.commands.getExitCode()).isEqualTo(2);
+		this.commands.run(new DefaultApplicationArguments("--all"));
+		assertThat(this.commands.getExitCode()).isEqualTo(2);
+
+		assertThat(output.getErr()).contains("Unknown command 'evalute'. Did you mean evaluate?", "Unknown option --all.");
 		assertNothingEvaluated();
 	}
 

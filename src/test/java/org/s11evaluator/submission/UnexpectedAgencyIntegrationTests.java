@@ -71,9 +71,11 @@ class UnexpectedAgencyIntegrationTests {
 		assertThat(report.lines(returns.toString())).containsSubsequence(
 				"Imported " + returns + ": 3 new, 0 replaced, 0 unchanged, 0 older (not applied), 0 rejected",
 				"  1 file(s) imported with a flag, listed below as FLAGGED",
-				"  FLAGGED " + returns.resolve("b-stranger.json") + " (imported):",
-				"    - agency \"stranger-trust\" is not on the list of agencies expected to return in cycle \"pan-sussex-2025\" (the agencies of "
-						+ cycleFile.toAbsolutePath() + "): flagged in the register of returns");
+				"  FLAGGED " + returns.resolve("b-stranger.json") + " (imported): 1 flag, logged above");
+		assertThat(report.files()).filteredOn((file) -> file.source().endsWith("b-stranger.json")).singleElement()
+			.satisfies((file) -> assertThat(file.warnings()).containsExactly(
+					"agency \"stranger-trust\" is not on the list of agencies expected to return in cycle \"pan-sussex-2025\" (the agencies of "
+							+ cycleFile.toAbsolutePath() + "): flagged in the register of returns"));
 		// and the board summary's register names it as not expected, its name escaped
 		CycleSummary summary = this.summaryQuery.build("pan-sussex-2025", LocalDate.of(2025, 10, 1));
 		assertThat(summary.register()).filteredOn((r) -> r.agencyId().equals("stranger-trust")).singleElement()

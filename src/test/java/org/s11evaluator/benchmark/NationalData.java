@@ -42,6 +42,11 @@ final class NationalData {
 	private NationalData() {
 	}
 
+	/** True for the id of a cycle the benchmark generates ({@code partnership-007-2026}). */
+	static boolean generated(String cycleId) {
+		return cycleId.matches("partnership-\\d{3,}-2026");
+	}
+
 	/** Id of the {@code i}th generated partnership. */
 	static String partnership(int i) {
 		return String.format("partnership-%03d", i);

@@ -1,0 +1,194 @@
+package org.s11evaluator.command;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Every command of the application and what it accepts, declared once: picocli reads a command line into one
+ * of these (before Spring starts), generates the usage of each from them, and refuses anything else.
+ * {@link Commands} runs the one read; {@code rules check|test|explain} run without Spring
+ * ({@code org.s11evaluator.rules.RulesCommand}).
+ */
+final class CommandOptions {
+
+	private CommandOptions() {
+	}
+
+	/** What every command accepts besides its own options: {@code --home}, {@code --help}, {@code --version}. */
+	abstract static class Base {
+
+		@Mixin
+		HomeOption home = new HomeOption();
+
+	}
+
+	@Command(name = "s11-evaluator", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			synopsisSubcommandLabel = "<command>",
+			description = "Evaluates Section 11 safeguarding audit returns against each partnership's rule pack.",
+			footer = { "", "Options with a dot (--spring.datasource.url=..., --s11.schedule.cron=...) are Spring properties.",
+					"Run 's11-evaluator <command> --help' for the options of a command.",
+					"Exit codes: 0 done; 1 failed; 2 command line not understood; 3 some returns rejected; 4 some returns could not be evaluated." },
+			subcommands = { CommandLine.HelpCommand.class, Demo.class, OpenCycle.class, Import.class, Evaluate.class, Results.class, Rules.class, Summary.class,
+					Serve.class, Worker.class, Runs.class })
+	static final class Application extends Base {
+
+	}
+
+	@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Open the sample cycles in folder (each */cycle.yaml with its submissions/), import their returns, evaluate them, print the results and write them, with the board summaries, to the output folder.")
+	static final class Demo extends Base {
+
+		@Parameters(arity = "0..1", paramLabel = "folder", description = "default: the samples folder of the application home")
+		String folder;
+
+	}
+
+	@Command(name = "open-cycle", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Open (or update) audit cycles: partnership, dates, the agencies expected to return, the rule pack.")
+	static final class OpenCycle extends Base {
+
+		@Parameters(arity = "1..*", paramLabel = "<cycle.yaml>")
+		List<String> files;
+
+	}
+
+	@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Import returns from JSON files or folders of them. A bad file is rejected with every reason and the others still import.")
+	static final class Import extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", converter = Values.Text.class, description = "the cycle every return must belong to")
+		String cycle;
+
+		@Parameters(arity = "1..*", paramLabel = "<path>")
+		List<String> paths;
+
+	}
+
+	@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Run the evaluation job for one cycle, or the open cycles of some partnerships (default: every open cycle): the returns that are new or changed, or whose rule pack changed.")
+	static final class Evaluate extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", converter = Values.Text.class, description = "one cycle")
+		String cycle;
+
+		@Option(names = "--partnerships", paramLabel = "ID,ID", converter = Values.Text.class,
+				description = "the open cycles of these partnerships")
+		String partnerships;
+
+		@Option(names = "--all", arity = "0", description = "every return in scope, not only the new and changed ones")
+		boolean all;
+
+	}
+
+	@Command(name = "results", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Print a cycle's results and write them, with every explanation, as JSON.")
+	static final class Results extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String cycle;
+
+	}
+
+	@Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class, synopsisSubcommandLabel = "<check|test|explain|simulate>",
+			description = "Check, test and explain rule packs (no database needed), or simulate a draft pack on a cycle.",
+			subcommands = { RulesCheck.class, RulesTest.class, RulesExplain.class, RulesSimulate.class })
+	static final class Rules extends Base {
+
+	}
+
+	/** What the rules commands that need no database share. */
+	abstract static class RulesFolder extends Base {
+
+		@Option(names = "--rules", paramLabel = "DIR", converter = Values.Text.class,
+				description = "the rules folder (default: s11.rules.directory of batch-config/rules.yml, else rules)")
+		String rules;
+
+	}
+
+	@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Compile every pack (or one) and check its framework, ids and case files; prints each problem as file:line:column: message.")
+	static final class RulesCheck extends RulesFolder {
+
+		@Parameters(arity = "0..1", paramLabel = "pack")
+		String pack;
+
+	}
+
+	@Command(name = "test", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Run the cases beside the rules; shows expected against actual for each failing case and the rules no case fires.")
+	static final class RulesTest extends RulesFolder {
+
+		@Parameters(arity = "0..1", paramLabel = "pack")
+		String pack;
+
+		@Option(names = "--junit-xml", paramLabel = "DIR", converter = Values.Text.class, description = "also write JUnit XML reports here")
+		String junitXml;
+
+	}
+
+	@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "The pack's effective policy: the rules in force and where each comes from (the pack or the baseline in common/), baseline rules switched off or replaced, values.")
+	static final class RulesExplain extends RulesFolder {
+
+		@Parameters(arity = "1", paramLabel = "pack")
+		String pack;
+
+	}
+
+	@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "(needs the database) What a draft pack would change in a cycle's results; writes nothing.")
+	static final class RulesSimulate extends Base {
+
+		@Option(names = "--pack", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String pack;
+
+		@Option(names = "--draft", paramLabel = "DIR", required = true, converter = Values.Text.class)
+		String draft;
+
+		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String cycle;
+
+	}
+
+	@Command(name = "summary", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Rate the cycle for the partnership and write its board summary now (HTML, PDF, CSV, JSON).")
+	static final class Summary extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String cycle;
+
+		@Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = Values.Date.class,
+				description = "action status as of this date (default: today)")
+		LocalDate asOf;
+
+	}
+
+	@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Run as a service: the nightly evaluation on the cron in batch-config/schedule.yml, with health and metrics over HTTP.")
+	static final class Serve extends Base {
+
+	}
+
+	@Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Evaluate the partnerships that runs on other machines send through the message broker (remote partitioning, batch-config/evaluation.yml); stays up until stopped.")
+	static final class Worker extends Base {
+
+	}
+
+	@Command(name = "runs", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "The recent evaluation runs and what each did.")
+	static final class Runs extends Base {
+
+		@Option(names = "--last", paramLabel = "N", defaultValue = "10", converter = Values.Count.class,
+				description = "how many (default: 10)")
+		int last;
+
+	}
+
+}
