@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,40 +22,14 @@ class FrameworkReader {
 		try {
 			framework = this.yaml.readValue(text, Framework.class);
 		}
-		catch (UnknownFieldAtItsLine.UnknownField ex) {
-			throw unknownField(packId, fileName, text, ex);
-		}
-		catch (JsonProcessingException ex) {
-			if (ex.getCause() instanceof UnknownFieldAtItsLine.UnknownField unknown) {
-				throw unknownField(packId, fileName, text, unknown);
-			}
-			JsonLocation location = ex.getLocation();
-			int line = (location != null) ? location.getLineNr() : 0;
-			int column = (location != null) ? location.getColumnNr() : 0;
-			throw new RulePackException(packId, List.of(new RuleProblem(fileName, line, column,
-					"the framework file is not valid: " + ex.getOriginalMessage())));
+		catch (UnknownFieldAtItsLine.UnknownField | JsonProcessingException ex) {
+			throw new RulePackException(packId, List.of(YamlProblems.of(fileName, text, ex)));
 		}
 		List<RuleProblem> problems = check(fileName, framework, packId);
 		if (!problems.isEmpty()) {
 			throw new RulePackException(packId, problems);
 		}
 		return framework;
-	}
-
-	/** Records are read from replayed tokens without a location: then the key's first use in the text tells. */
-	private static RulePackException unknownField(String packId, String fileName, String text, UnknownFieldAtItsLine.UnknownField ex) {
-		int line = ex.line;
-		int column = ex.column;
-		if (line <= 0) {
-			java.util.regex.Matcher key = java.util.regex.Pattern
-				.compile("(^|[\\s{,-])(" + java.util.regex.Pattern.quote(ex.field) + ")\\s*:", java.util.regex.Pattern.MULTILINE)
-				.matcher(text);
-			if (key.find()) {
-				line = (int) text.substring(0, key.start(2)).chars().filter((c) -> c == '\n').count() + 1;
-				column = key.start(2) - text.lastIndexOf('\n', key.start(2) - 1);
-			}
-		}
-		return new RulePackException(packId, List.of(new RuleProblem(fileName, Math.max(line, 0), Math.max(column, 0), ex.getMessage())));
 	}
 
 	private List<RuleProblem> check(String fileName, Framework framework, String packId) {
