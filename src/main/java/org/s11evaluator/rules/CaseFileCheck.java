@@ -151,7 +151,7 @@ final class CaseFileCheck {
 	}
 
 	private void rule(Node node) {
-		if (node instanceof ScalarNode rule && !this.vocabulary.ruleNames().isEmpty() && !this.vocabulary.ruleNames().contains(rule.getValue())
+		if (node instanceof ScalarNode rule && this.vocabulary.complete() && !this.vocabulary.ruleNames().isEmpty() && !this.vocabulary.ruleNames().contains(rule.getValue())
 				&& !this.vocabulary.ruleIds().contains(rule.getValue())) {
 			add(rule, "rule \"" + rule.getValue() + "\" is not a rule of this pack" + DidYouMean.hint(rule.getValue(), this.vocabulary.ruleIds())
 					+ " (write its id, such as " + this.vocabulary.ruleIds().iterator().next() + ")");

@@ -18,14 +18,16 @@ import org.drools.drl.parser.DroolsParserException;
  * What a pack's rules can conclude, read from their parsed form as {@link RuleFileGuard} reads it (Drools' DRL parser,
  * then each consequence as Java): the rules in force, by name, and the finding codes their {@code new Finding(...)}
  * pass as text. A case that expects a code no rule can produce can never pass, and says so before it is run. When a
- * rule computes a code (not a text in quotes), or a file cannot be parsed, the codes are not known: {@link #codesKnown()}.
+ * rule computes a code (not a text in quotes) the codes are not known ({@link #codesKnown()}); when a file cannot be parsed
+ * (a problem reported on its own) neither are the rules ({@link #complete()}).
  */
-record PackVocabulary(Set<String> ruleNames, Set<String> findingCodes, boolean codesKnown) {
+record PackVocabulary(Set<String> ruleNames, Set<String> findingCodes, boolean complete, boolean codesKnown) {
 
 	static PackVocabulary of(RulePack pack) {
 		Set<String> rules = new LinkedHashSet<>();
 		Set<String> codes = new java.util.TreeSet<>();
 		boolean known = true;
+		boolean complete = true;
 		JavaParser java = new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
 		for (RulePack.RuleFile file : pack.ruleFiles()) {
 			PackageDescr parsed;
@@ -37,7 +39,7 @@ record PackVocabulary(Set<String> ruleNames, Set<String> findingCodes, boolean c
 				parsed = null;
 			}
 			if (parsed == null || parser.hasErrors()) {
-				known = false;
+				complete = false;
 				continue;
 			}
 			for (RuleDescr rule : parsed.getRules()) {
@@ -47,7 +49,7 @@ record PackVocabulary(Set<String> ruleNames, Set<String> findingCodes, boolean c
 				rules.add(rule.getName());
 				ParseResult<BlockStmt> consequence = java.parseBlock("{" + rule.getConsequence() + "\n}");
 				if (consequence.getResult().isEmpty()) {
-					known = false;
+					complete = false;
 					continue;
 				}
 				for (ObjectCreationExpr created : consequence.getResult().get().findAll(ObjectCreationExpr.class)) {
@@ -59,7 +61,7 @@ record PackVocabulary(Set<String> ruleNames, Set<String> findingCodes, boolean c
 				}
 			}
 		}
-		return new PackVocabulary(rules, codes, known);
+		return new PackVocabulary(rules, codes, complete, complete && known);
 	}
 
 	/** The ids rules start with ("SUS-EVD-01"). */

@@ -139,7 +139,9 @@ class RuleFileGuard {
 				return;
 			}
 			if (parser.hasErrors() || pkg == null) {
-				for (DroolsError error : parser.getErrors()) {
+				// a mistake recognised (a rule without its end, curly quotes) is said in plain words where it is; else Drools' words
+				this.problems.addAll(DrlMistakes.of(this.file.name(), this.content));
+				for (DroolsError error : this.problems.isEmpty() ? parser.getErrors() : List.<DroolsError>of()) {
 					int[] lines = error.getLines();
 					this.problems.add(new RuleProblem(this.file.name(), (lines != null && lines.length > 0) ? Math.max(lines[0], 1) : 1, 1,
 							RulePackCompiler.plain(error.getMessage())));

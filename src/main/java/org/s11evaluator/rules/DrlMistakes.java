@@ -1,0 +1,113 @@
+package org.s11evaluator.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Says in plain words, at the line where the officer made it, a mistake that stops Drools' parser and that its own
+ * message (at the line where it noticed, often the end of the file) would not name: a rule without {@code end} or
+ * without {@code then}, and curly quotes (“ ” ‘ ’) where a rule needs straight ones. Consulted only for a file the
+ * parser has refused; it decides nothing about what a rule may do.
+ */
+final class DrlMistakes {
+
+	private static final Pattern CURLY = Pattern.compile("[“”‘’„‟]");
+
+	private static final Pattern KEYWORD = Pattern.compile("(?<![\\w$.-])(rule|when|then|end)(?![\\w$-])");
+
+	private static final Pattern RULE_NAME = Pattern.compile("\\G\\s*\"([^\"\\n]*)\"");
+
+	private DrlMistakes() {
+	}
+
+	/** The recognised mistakes of a file Drools could not parse, or none (then Drools' own messages stand). */
+	static List<RuleProblem> of(String fileName, String content) {
+		String code = DrlText.blankStringsAndComments(content);
+		List<RuleProblem> problems = new ArrayList<>();
+		Matcher curly = CURLY.matcher(code);
+		int lastLine = 0;
+		while (curly.find()) {
+			int line = lineOf(content, curly.start());
+			if (line != lastLine) {
+				problems.add(new RuleProblem(fileName, line, columnOf(content, curly.start()), "curly quotes (“ ” or ‘ ’) are used here, "
+						+ "but a rule needs straight quotes (\"): word processors and e-mail change them; retype them in a plain-text editor"));
+				lastLine = line;
+			}
+		}
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		Matcher keyword = KEYWORD.matcher(code);
+		OpenRule open = null;
+		while (keyword.find()) {
+			switch (keyword.group(1)) {
+				case "rule" -> {
+					if (open != null) {
+						problems.add(open.missingEnd(fileName, content, code, keyword.start()));
+					}
+					Matcher name = RULE_NAME.matcher(content);
+					open = new OpenRule(keyword.start(), name.find(keyword.end()) ? name.group(1) : "");
+				}
+				case "then" -> {
+					if (open != null) {
+						open.then = true;
+					}
+				}
+				case "end" -> {
+					if (open != null && !open.then) {
+						problems.add(new RuleProblem(fileName, lineOf(content, open.start), columnOf(content, open.start), "the rule" + open.named()
+								+ " has no 'then': write then on a line of its own between its conditions and what it concludes (before its end at line "
+								+ lineOf(content, keyword.start()) + ")"));
+					}
+					open = null;
+				}
+				default -> {
+				}
+			}
+		}
+		if (open != null) {
+			problems.add(open.missingEnd(fileName, content, code, content.length()));
+		}
+		return problems;
+	}
+
+	private static final class OpenRule {
+
+		final int start;
+
+		final String name;
+
+		boolean then;
+
+		OpenRule(int start, String name) {
+			this.start = start;
+			this.name = name;
+		}
+
+		String named() {
+			return this.name.isEmpty() ? "" : " \"" + this.name + "\"";
+		}
+
+		RuleProblem missingEnd(String fileName, String content, String code, int next) {
+			String before = code.substring(0, next).stripTrailing();
+			return new RuleProblem(fileName, lineOf(content, this.start), columnOf(content, this.start), "the rule" + named()
+					+ " has no 'end': write end on a line of its own after its last line (line " + lineOf(content, before.length()) + ")");
+		}
+
+	}
+
+	private static int lineOf(String text, int offset) {
+		int line = 1;
+		for (int i = 0; i < Math.min(offset, text.length()); i++) {
+			line += (text.charAt(i) == '\n') ? 1 : 0;
+		}
+		return line;
+	}
+
+	private static int columnOf(String text, int offset) {
+		return offset - (text.lastIndexOf('\n', offset - 1) + 1) + 1;
+	}
+
+}
