@@ -27,6 +27,11 @@ public record YamlMistake(int line, int column, String message) {
 	public static YamlMistake of(Throwable thrown, String text) {
 		List<String> lines = (text != null) ? text.lines().toList() : List.of();
 		MarkedYAMLException marked = marked(thrown);
+		if (marked == null && text != null) {
+			// Jackson reads as it goes: a value read wrongly (a date that runs on into the next line) can fail before the
+			// parser reaches the syntax mistake that caused it, which is the one to report
+			marked = syntaxMistake(text);
+		}
 		if (marked != null) {
 			return ofSyntax(marked, lines);
 		}
@@ -61,6 +66,21 @@ public record YamlMistake(int line, int column, String message) {
 		return 0;
 	}
 
+	private static MarkedYAMLException syntaxMistake(String text) {
+		try {
+			for (org.yaml.snakeyaml.nodes.Node ignored : new org.yaml.snakeyaml.Yaml(LimitedYaml.loaderOptions()).composeAll(new java.io.StringReader(text))) {
+				// composing each document is enough to find a syntax mistake
+			}
+			return null;
+		}
+		catch (MarkedYAMLException ex) {
+			return ex.getClass().getSimpleName().contains("Duplicate") || String.valueOf(ex.getProblem()).contains("found duplicate key") ? null : ex;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
 	private static MarkedYAMLException marked(Throwable thrown) {
 		for (Throwable t = thrown; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
 			if (t instanceof MarkedYAMLException marked) {
@@ -87,9 +107,7 @@ public record YamlMistake(int line, int column, String message) {
 			return unclosed;
 		}
 		if (context.contains("simple key") && problem.contains("expected ':'")) {
-			String written = lineText(lines, from.getLine()).strip();
-			return at(from, written.matches("[^\\s:]+:\\S.*") ? "put a space after the colon ('" + written.replaceFirst(":", ": ") + "')"
-					: "a colon is missing: write the name, a colon and a space, then the value (as in  name: value)");
+			return at(from, missingColon(lineText(lines, from.getLine()).strip()));
 		}
 		if (problem.contains("mapping values are not allowed")) {
 			return colonOutOfPlace(at, lines);
@@ -122,9 +140,9 @@ public record YamlMistake(int line, int column, String message) {
 			if (above.isBlank() || above.strip().startsWith("#")) {
 				continue;
 			}
-			if (!above.contains(":") && !above.strip().startsWith("- ")) {
-				return new YamlMistake(i + 1, indent(above) + 1,
-						"a colon is missing: write the name, a colon and a space, then the value (as in  name: value)");
+			String written = above.strip();
+			if (!written.contains(": ") && !written.endsWith(":") && !written.startsWith("- ")) {
+				return new YamlMistake(i + 1, indent(above) + 1, missingColon(written));
 			}
 			if (indent(line) > indent(above)) {
 				return at(at, "this line is indented more than the line above it: line it up with the names above");
@@ -147,6 +165,11 @@ public record YamlMistake(int line, int column, String message) {
 			}
 		}
 		return null;
+	}
+
+	private static String missingColon(String written) {
+		return written.matches("[^\\s:]+:\\S.*") ? "put a space after the colon ('" + written.replaceFirst(":", ": ") + "')"
+				: "a colon is missing: write the name, a colon and a space, then the value (as in  name: value)";
 	}
 
 	private static String kindProblem(JsonMappingException ex) {
