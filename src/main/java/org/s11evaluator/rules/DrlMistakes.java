@@ -50,9 +50,18 @@ final class DrlMistakes {
 					Matcher name = RULE_NAME.matcher(content);
 					open = new OpenRule(keyword.start(), name.find(keyword.end()) ? name.group(1) : "");
 				}
+				case "when" -> {
+					if (open != null) {
+						open.when = keyword.end();
+					}
+				}
 				case "then" -> {
 					if (open != null) {
 						open.then = true;
+						RuleProblem bracket = (open.when >= 0) ? unclosedBracket(fileName, content, code, open.when, keyword.start()) : null;
+						if (bracket != null) {
+							problems.add(bracket);
+						}
 					}
 				}
 				case "end" -> {
@@ -81,6 +90,8 @@ final class DrlMistakes {
 
 		boolean then;
 
+		int when = -1;
+
 		OpenRule(int start, String name) {
 			this.start = start;
 			this.name = name;
@@ -96,6 +107,29 @@ final class DrlMistakes {
 					+ " has no 'end': write end on a line of its own after its last line (line " + lineOf(content, before.length()) + ")");
 		}
 
+	}
+
+	/** A '(' in a rule's conditions that is never closed, or a ')' that closes nothing, or null. */
+	private static RuleProblem unclosedBracket(String fileName, String content, String code, int from, int to) {
+		java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
+		for (int i = from; i < to; i++) {
+			if (code.charAt(i) == '(') {
+				open.push(i);
+			}
+			else if (code.charAt(i) == ')') {
+				if (open.isEmpty()) {
+					return new RuleProblem(fileName, lineOf(content, i), columnOf(content, i), "this ')' closes no '(' before it: remove it, "
+							+ "or add the '(' it closes");
+				}
+				open.pop();
+			}
+		}
+		if (open.isEmpty()) {
+			return null;
+		}
+		int at = open.peek();
+		return new RuleProblem(fileName, lineOf(content, at), columnOf(content, at),
+				"the bracket '(' opened here is never closed: add the ')' at the end of the condition");
 	}
 
 	private static int lineOf(String text, int offset) {

@@ -62,7 +62,9 @@ class PolicyValuesReader {
 			}
 		}
 		catch (JsonProcessingException ex) {
-			throw new RulePackException(packId, List.of(YamlProblems.of(fileName, text, ex)));
+			RuleProblem problem = YamlProblems.of(fileName, text, ex);
+			// like every other problem of this table, by line alone
+			throw problem(packId, fileName, problem.line(), problem.message());
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
