@@ -33,35 +33,50 @@ record PackVocabulary(Set<String> ruleNames, Set<String> findingCodes, boolean c
 			PackageDescr parsed;
 			DrlParser parser = new DrlParser();
 			try {
-				parsed = parser.parse(false, file.content());
+				// a file the guard refuses as too big or too deep (reported on its own) is not read here either
+				parsed = (file.content().length() <= RuleFileGuard.MAX_FILE_CHARACTERS) ? parser.parse(false, file.content()) : null;
 			}
-			catch (DroolsParserException | RuntimeException ex) {
+			catch (DroolsParserException | RuntimeException | StackOverflowError ex) {
 				parsed = null;
 			}
 			if (parsed == null || parser.hasErrors()) {
 				complete = false;
 				continue;
 			}
-			for (RuleDescr rule : parsed.getRules()) {
-				if (file.baseline() && pack.framework().baseline().disable().contains(RulePackCompiler.ruleId(rule.getName()))) {
-					continue;
-				}
-				rules.add(rule.getName());
-				ParseResult<BlockStmt> consequence = java.parseBlock("{" + rule.getConsequence() + "\n}");
-				if (consequence.getResult().isEmpty()) {
-					complete = false;
-					continue;
-				}
-				for (ObjectCreationExpr created : consequence.getResult().get().findAll(ObjectCreationExpr.class)) {
-					if (created.getType().getNameAsString().equals("Finding") && !created.getArguments().isEmpty()) {
-						var literals = created.getArgument(0).findAll(StringLiteralExpr.class);
-						known &= !literals.isEmpty();
-						literals.forEach((literal) -> codes.add(literal.getValue()));
-					}
-				}
+			try {
+				known &= codes(pack, file, parsed, java, rules, codes);
+			}
+			catch (RuntimeException | StackOverflowError ex) {
+				complete = false;
 			}
 		}
 		return new PackVocabulary(rules, codes, complete, complete && known);
+	}
+
+	/** Adds the file's rules and finding codes; false when a code is computed rather than written; throws if unreadable. */
+	private static boolean codes(RulePack pack, RulePack.RuleFile file, PackageDescr parsed, JavaParser java, Set<String> rules,
+			Set<String> codes) {
+		boolean known = true;
+		for (RuleDescr rule : parsed.getRules()) {
+			if (file.baseline() && pack.framework().baseline().disable().contains(RulePackCompiler.ruleId(rule.getName()))) {
+				continue;
+			}
+			rules.add(rule.getName());
+			String text = String.valueOf(rule.getConsequence());
+			ParseResult<BlockStmt> consequence = (text.length() <= RuleFileGuard.MAX_EXPRESSION_CHARACTERS)
+					? java.parseBlock("{" + text + "\n}") : null;
+			if (consequence == null || consequence.getResult().isEmpty()) {
+				throw new IllegalStateException("a consequence that cannot be read");
+			}
+			for (ObjectCreationExpr created : consequence.getResult().get().findAll(ObjectCreationExpr.class)) {
+				if (created.getType().getNameAsString().equals("Finding") && !created.getArguments().isEmpty()) {
+					var literals = created.getArgument(0).findAll(StringLiteralExpr.class);
+					known &= !literals.isEmpty();
+					literals.forEach((literal) -> codes.add(literal.getValue()));
+				}
+			}
+		}
+		return known;
 	}
 
 	/** The ids rules start with ("SUS-EVD-01"). */
