@@ -273,8 +273,8 @@ class RuleFileGuard {
 				return;
 			}
 			if (type.isEmpty()) {
-				add(pattern, "'" + pattern.getObjectType() + "' is not a fact a rule may match: rules match the fact model ("
-						+ FactModel.nameableTypes() + ")");
+				add(pattern, "'" + pattern.getObjectType() + "' is not a fact a rule may match" + DidYouMean.hint(pattern.getObjectType(),
+						FactModel.FACTS.stream().map(Class::getSimpleName).toList()) + ": rules match the fact model (" + FactModel.nameableTypes() + ")");
 				return;
 			}
 			if (!pattern.getAnnotations().isEmpty()) {
