@@ -32,8 +32,8 @@ final class PolicyListCheck {
 				if (!known.contains(id)) {
 					int line = (i < value.itemLines().size()) ? value.itemLines().get(i) : value.line();
 					problems.add(new RuleProblem(value.file(), line, 0, what + " \"" + id + "\" is not in the framework (" + pack.id() + "/"
-							+ RulePacks.FRAMEWORK_FILE + ")" + DidYouMean.hint(id, known) + "; '" + name + "' lists " + what
-							+ "s, and a rule reading it never applies to an id the framework does not have"));
+							+ RulePacks.FRAMEWORK_FILE + ")" + DidYouMean.hint(id, known) + " ('" + name + "' lists " + what
+							+ "s; a rule reading it never applies to one the framework does not have)"));
 				}
 			}
 		}
