@@ -82,6 +82,51 @@ final class DrlMistakes {
 		return problems;
 	}
 
+	private static final Pattern MISMATCHED = Pattern.compile("^mismatched input '([^']+)'");
+
+	/**
+	 * Drools' message for a line, in plain words where the token it stopped at shows a common slip inside a fact's
+	 * brackets: a single {@code =} for a comparison, {@code and}/{@code or} between conditions, a missing comma;
+	 * otherwise Drools' own words, at the same file and line.
+	 */
+	static RuleProblem rephrased(String fileName, String content, int line, String message) {
+		Matcher mismatched = MISMATCHED.matcher(message);
+		String code = DrlText.blankStringsAndComments(content);
+		List<String> lines = code.lines().toList();
+		String text = (line >= 1 && line <= lines.size()) ? lines.get(line - 1) : "";
+		int bracket = text.indexOf('(');
+		if (mismatched.find() && bracket >= 0) {
+			String token = mismatched.group(1);
+			if (token.equals("=")) {
+				Matcher single = Pattern.compile("(?<![=!<>])=(?!=)").matcher(text);
+				if (single.find(bracket)) {
+					return new RuleProblem(fileName, line, single.start() + 1, "to compare, write == (two equals signs): a single = is not a "
+							+ "comparison" + suffix(message));
+				}
+			}
+			Matcher word = Pattern.compile("(?<![\\w$.])" + Pattern.quote(token) + "(?![\\w$])").matcher(text);
+			if (token.matches("and|or") && word.find(bracket)) {
+				return new RuleProblem(fileName, line, word.start() + 1, "inside a fact's brackets, join conditions with a comma or && (both "
+						+ "must hold) or || (either may), not '" + token + "'" + suffix(message));
+			}
+			if (token.matches("[A-Za-z_$][\\w$]*") && word.find(bracket)) {
+				String before = text.substring(0, word.start()).stripTrailing();
+				if (!before.isEmpty() && (before.endsWith("\"") || Character.isLetterOrDigit(before.charAt(before.length() - 1))
+						|| before.endsWith(")"))) {
+					return new RuleProblem(fileName, line, word.start() + 1, "a comma is missing before '" + token
+							+ "': separate the conditions inside a fact's brackets with commas" + suffix(message));
+				}
+			}
+		}
+		return new RuleProblem(fileName, line, 1, message);
+	}
+
+	/** Drools' "in rule ..." is kept: it names the rule. */
+	private static String suffix(String message) {
+		int in = message.indexOf(" in rule \"");
+		return (in >= 0) ? " (" + message.substring(in + 1) + ")" : "";
+	}
+
 	private static final class OpenRule {
 
 		final int start;

@@ -143,7 +143,7 @@ class RuleFileGuard {
 				this.problems.addAll(DrlMistakes.of(this.file.name(), this.content));
 				for (DroolsError error : this.problems.isEmpty() ? parser.getErrors() : List.<DroolsError>of()) {
 					int[] lines = error.getLines();
-					this.problems.add(new RuleProblem(this.file.name(), (lines != null && lines.length > 0) ? Math.max(lines[0], 1) : 1, 1,
+					this.problems.add(DrlMistakes.rephrased(this.file.name(), this.content, (lines != null && lines.length > 0) ? Math.max(lines[0], 1) : 1,
 							RulePackCompiler.plain(error.getMessage())));
 				}
 				if (this.problems.isEmpty()) {
