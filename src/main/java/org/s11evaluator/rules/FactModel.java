@@ -201,6 +201,17 @@ final class FactModel {
 		return Optional.empty();
 	}
 
+	/** The names of the properties and methods a rule may use on a type, to suggest one for a misspelt name. */
+	static List<String> memberNames(Class<?> type) {
+		return Arrays.stream(type.getMethods())
+			.filter((m) -> allowed(type, m.getName()) && !Modifier.isStatic(m.getModifiers()))
+			.map(Method::getName)
+			.filter((name) -> !Set.of("equals", "hashCode", "toString").contains(name))
+			.distinct()
+			.sorted()
+			.toList();
+	}
+
 	/** The names of the properties and methods a rule may use on a type, for messages. */
 	static String membersOf(Class<?> type) {
 		return Arrays.stream(type.getMethods())

@@ -30,7 +30,8 @@ class PolicyValueCheck {
 				int line = (int) text.substring(0, read.start()).chars().filter((c) -> c == '\n').count() + 1;
 				if (value == null) {
 					problems.add(new RuleProblem(file.name(), line, 0, "the rule reads policy value '" + name + "', which no policy-values.yaml sets"
-							+ RulePackCompiler.ruleAt(text, line) + " (values set: " + pack.policyValues().keySet().stream().sorted().toList() + ")"));
+							+ RulePackCompiler.ruleAt(text, line) + " (values set: " + pack.policyValues().keySet().stream().sorted().toList() + ")"
+							+ DidYouMean.hint(name, pack.policyValues().keySet())));
 					continue;
 				}
 				String problem = formProblem(read.group(1), value.value());

@@ -35,15 +35,19 @@ class PolicyValuesReader {
 				int line = parser.currentTokenLocation().getLineNr();
 				token = parser.nextToken();
 				String value;
+				List<Integer> lines = List.of();
 				if (token == JsonToken.START_ARRAY) {
 					List<String> items = new ArrayList<>();
+					List<Integer> itemLines = new ArrayList<>();
 					while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+						itemLines.add(parser.currentTokenLocation().getLineNr());
 						if (!token.isScalarValue()) {
 							throw problem(packId, fileName, parser.currentTokenLocation().getLineNr(), "'" + name + "' must be a simple list such as [6, 9]");
 						}
 						items.add(parser.getText());
 					}
 					value = "[" + String.join(", ", items) + "]";
+					lines = itemLines;
 				}
 				else if (token.isScalarValue()) {
 					value = parser.getText();
@@ -54,12 +58,13 @@ class PolicyValuesReader {
 				if (values.containsKey(name)) {
 					throw problem(packId, fileName, line, "'" + name + "' is set twice (first at line " + values.get(name).line() + ")");
 				}
-				values.put(name, new RulePack.PolicyValue(value, fileName, line));
+				values.put(name, new RulePack.PolicyValue(value, fileName, line, lines));
 			}
 		}
 		catch (JsonProcessingException ex) {
-			throw problem(packId, fileName, (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0,
-					"the values file is not valid: " + ex.getOriginalMessage());
+			RuleProblem problem = YamlProblems.of(fileName, text, ex);
+			// like every other problem of this table, by line alone
+			throw problem(packId, fileName, problem.line(), problem.message());
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

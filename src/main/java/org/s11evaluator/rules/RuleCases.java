@@ -35,7 +35,8 @@ public class RuleCases {
 	static final LocalDate DEFAULT_SUBMITTED_ON = LocalDate.of(2025, 3, 1);
 
 	private final ObjectMapper yaml = LimitedYaml.mapper().registerModule(new JavaTimeModule())
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.addHandler(new UnknownFieldAtItsLine());
 
 	private final RulePacks packs;
 
@@ -63,16 +64,19 @@ public class RuleCases {
 		for (Path file : caseFiles(folder)) {
 			String name = folder.toAbsolutePath().normalize().getFileName() + "/" + file.getFileName();
 			RuleCase.File cases;
+			String text;
 			try {
-				cases = this.yaml.readValue(file.toFile(), RuleCase.File.class);
-			}
-			catch (JsonProcessingException ex) {
-				int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
-				results.add(new RuleCaseResult(name, "(file cannot be read)", List.of(name + ":" + line + ": " + ex.getOriginalMessage()), Set.of()));
-				continue;
+				text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
+			}
+			try {
+				cases = this.yaml.readValue(text, RuleCase.File.class);
+			}
+			catch (JsonProcessingException | UnknownFieldAtItsLine.UnknownField ex) {
+				results.add(new RuleCaseResult(name, "(file cannot be read)", List.of(YamlProblems.of(name, text, ex).toString()), Set.of()));
+				continue;
 			}
 			for (RuleCase ruleCase : cases.cases()) {
 				results.add((breach == null) ? run(name, compiled, withDefaults(ruleCase, cases.defaults()))

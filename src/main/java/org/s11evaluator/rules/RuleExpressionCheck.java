@@ -211,7 +211,8 @@ final class RuleExpressionCheck {
 		}
 		String hint;
 		if (Character.isLowerCase(name.charAt(0)) && this.mode == Mode.CONDITION && this.patternType != null) {
-			hint = " (properties of " + this.patternType.getSimpleName() + ": " + FactModel.membersOf(this.patternType) + ")";
+			hint = DidYouMean.hint(name, FactModel.memberNames(this.patternType)) + " (properties of " + this.patternType.getSimpleName() + ": "
+					+ FactModel.membersOf(this.patternType) + ")";
 		}
 		else if (Character.isUpperCase(name.charAt(0))) {
 			hint = ": rules may only name the fact model and " + FactModel.valueTypeNames();
@@ -235,7 +236,8 @@ final class RuleExpressionCheck {
 		}
 		Optional<Method> accessor = FactModel.property(of.type(), name);
 		if (accessor.isEmpty()) {
-			return refuseMeaning("'" + name + "' is not a property a rule may read on " + of.type().getSimpleName() + " (it has: "
+			return refuseMeaning("'" + name + "' is not a property a rule may read on " + of.type().getSimpleName()
+					+ DidYouMean.hint(name, FactModel.memberNames(of.type())) + " (it has: "
 					+ FactModel.membersOf(of.type()) + ")", e);
 		}
 		return returning(accessor.get(), e);
@@ -296,7 +298,7 @@ final class RuleExpressionCheck {
 		if (candidates.isEmpty()) {
 			String kind = statics ? "static method" : "method";
 			return refuseMeaning("'" + name + "' is not a " + kind + " a rule may call on " + type.getSimpleName()
-					+ (statics ? "" : " (it has: " + FactModel.membersOf(type) + ")"), e);
+					+ (statics ? "" : DidYouMean.hint(name, FactModel.memberNames(type)) + " (it has: " + FactModel.membersOf(type) + ")"), e);
 		}
 		Method chosen = candidates.stream().filter((m) -> accepts(m, argumentTypes)).findFirst().orElse(candidates.get(0));
 		boolean sameReturn = candidates.stream().allMatch((m) -> m.getReturnType().equals(chosen.getReturnType()));

@@ -139,9 +139,11 @@ class RuleFileGuard {
 				return;
 			}
 			if (parser.hasErrors() || pkg == null) {
-				for (DroolsError error : parser.getErrors()) {
+				// a mistake recognised (a rule without its end, curly quotes) is said in plain words where it is; else Drools' words
+				this.problems.addAll(DrlMistakes.of(this.file.name(), this.content));
+				for (DroolsError error : this.problems.isEmpty() ? parser.getErrors() : List.<DroolsError>of()) {
 					int[] lines = error.getLines();
-					this.problems.add(new RuleProblem(this.file.name(), (lines != null && lines.length > 0) ? Math.max(lines[0], 1) : 1, 1,
+					this.problems.add(DrlMistakes.rephrased(this.file.name(), this.content, (lines != null && lines.length > 0) ? Math.max(lines[0], 1) : 1,
 							RulePackCompiler.plain(error.getMessage())));
 				}
 				if (this.problems.isEmpty()) {
@@ -271,8 +273,8 @@ class RuleFileGuard {
 				return;
 			}
 			if (type.isEmpty()) {
-				add(pattern, "'" + pattern.getObjectType() + "' is not a fact a rule may match: rules match the fact model ("
-						+ FactModel.nameableTypes() + ")");
+				add(pattern, "'" + pattern.getObjectType() + "' is not a fact a rule may match" + DidYouMean.hint(pattern.getObjectType(),
+						FactModel.FACTS.stream().map(Class::getSimpleName).toList()) + ": rules match the fact model (" + FactModel.nameableTypes() + ")");
 				return;
 			}
 			if (!pattern.getAnnotations().isEmpty()) {

@@ -19,8 +19,20 @@ public record RulePack(String id, Framework framework, List<RuleFile> ruleFiles,
 		policyValues = Map.copyOf(policyValues);
 	}
 
-	/** A policy value and where it is set (the pack's values file, or the baseline's). */
-	public record PolicyValue(String value, String file, int line) {
+	/**
+	 * A policy value and where it is set (the pack's values file, or the baseline's); for a list, the line of each of
+	 * its entries, so a wrong entry is reported where it is.
+	 */
+	public record PolicyValue(String value, String file, int line, List<Integer> itemLines) {
+
+		public PolicyValue {
+			itemLines = (itemLines != null) ? List.copyOf(itemLines) : List.of();
+		}
+
+		public PolicyValue(String value, String file, int line) {
+			this(value, file, line, List.of());
+		}
+
 	}
 
 	/** The values rules read, as the fact they see. */

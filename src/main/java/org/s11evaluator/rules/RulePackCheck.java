@@ -25,7 +25,8 @@ public class RulePackCheck {
 	private final RulePackCompiler compiler;
 
 	private final ObjectMapper yaml = LimitedYaml.mapper().registerModule(new JavaTimeModule())
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.addHandler(new UnknownFieldAtItsLine());
 
 	public RulePackCheck(RulePacks packs, RulePackCompiler compiler) {
 		this.packs = packs;
@@ -58,7 +59,7 @@ public class RulePackCheck {
 			problems.addAll(ex.problems());
 		}
 		problems.addAll(contentProblems(pack));
-		problems.addAll(caseFileProblems(packId));
+		problems.addAll(caseFileProblems(pack));
 		return new Checked(packId, pack.version(), rules, problems);
 	}
 
@@ -66,22 +67,25 @@ public class RulePackCheck {
 	static List<RuleProblem> contentProblems(RulePack pack) {
 		List<RuleProblem> problems = new ArrayList<>(new RuleReferenceCheck().check(pack));
 		problems.addAll(new PolicyValueCheck().check(pack));
+		problems.addAll(new PolicyListCheck().check(pack));
 		return problems;
 	}
 
-	private List<RuleProblem> caseFileProblems(String packId) {
+	private List<RuleProblem> caseFileProblems(RulePack pack) {
 		List<RuleProblem> problems = new ArrayList<>();
-		try (Stream<Path> files = Files.list(this.packs.folder(packId))) {
+		CaseFileCheck names = new CaseFileCheck(pack, PackVocabulary.of(pack));
+		try (Stream<Path> files = Files.list(this.packs.folder(pack.id()))) {
 			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".cases.yaml")).sorted().toList()) {
+				String name = pack.id() + "/" + file.getFileName();
+				String text = Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
 				try {
-					this.yaml.readValue(file.toFile(), RuleCase.File.class);
+					this.yaml.readValue(text, RuleCase.File.class);
 				}
-				catch (JsonProcessingException ex) {
-					int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
-					int column = (ex.getLocation() != null) ? ex.getLocation().getColumnNr() : 0;
-					problems.add(new RuleProblem(packId + "/" + file.getFileName(), line, column,
-							"the case file is not valid: " + ex.getOriginalMessage()));
+				catch (JsonProcessingException | UnknownFieldAtItsLine.UnknownField ex) {
+					problems.add(YamlProblems.of(name, text, ex));
+					continue;
 				}
+				problems.addAll(names.check(name, text));
 			}
 		}
 		catch (IOException ex) {

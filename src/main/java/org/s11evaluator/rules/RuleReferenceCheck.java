@@ -37,11 +37,18 @@ class RuleReferenceCheck {
 					String what = field.equals("standardId") ? "standard" : "item";
 					problems.add(new RuleProblem(file.name(), line, reference.start(3) - text.lastIndexOf('\n', reference.start()),
 							what + " \"" + value + "\" is not in " + pack.id() + "/framework.yaml, so this condition can never match"
-									+ RulePackCompiler.ruleAt(text, line) + " (" + what + "s: " + sample(field.equals("standardId") ? standards : items) + ")"));
+									+ RulePackCompiler.ruleAt(text, line) + " (" + what + "s: " + sample(field.equals("standardId") ? standards : items) + ")"
+									+ DidYouMean.hint(value, field.equals("standardId") ? standards : field.equals("itemId") ? items : union(items, standards))));
 				}
 			}
 		}
 		return problems;
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		Set<String> both = new java.util.TreeSet<>(a);
+		both.addAll(b);
+		return both;
 	}
 
 	private static String sample(Set<String> ids) {

@@ -19,22 +19,25 @@ class UnknownFieldAtItsLine extends DeserializationProblemHandler {
 			Object beanOrClass, String propertyName) {
 		JsonLocation at = parser.currentTokenLocation();
 		Collection<Object> known = deserializer.getKnownPropertyNames();
-		throw new UnknownField("unknown field '" + propertyName + "'" + ((known != null && !known.isEmpty())
-				? ": expected one of " + known.stream().map(String::valueOf).sorted().toList() : ""), propertyName, at.getLineNr(),
-				at.getColumnNr());
+		java.util.List<String> names = (known != null) ? known.stream().map(String::valueOf).sorted().toList() : java.util.List.of();
+		throw new UnknownField("unknown field '" + propertyName + "'" + (!names.isEmpty() ? ": expected one of " + names : ""), propertyName,
+				names, at.getLineNr(), at.getColumnNr());
 	}
 
 	static final class UnknownField extends RuntimeException {
 
 		final String field;
 
+		final java.util.List<String> known;
+
 		final int line;
 
 		final int column;
 
-		UnknownField(String message, String field, int line, int column) {
+		UnknownField(String message, String field, java.util.List<String> known, int line, int column) {
 			super(message);
 			this.field = field;
+			this.known = known;
 			this.line = line;
 			this.column = column;
 		}
