@@ -117,12 +117,15 @@ public class CycleManagement {
 
 	private CycleDefinition read(Path file) {
 		CycleDefinition cycle;
+		String text = null;
 		try {
-			cycle = this.yaml.readValue(file.toFile(), CycleDefinition.class);
+			text = java.nio.file.Files.readString(file);
+			cycle = this.yaml.readValue(text, CycleDefinition.class);
 		}
 		catch (JsonProcessingException ex) {
-			int line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
-			throw new CycleException(file + ":" + line + ": " + ex.getOriginalMessage());
+			// at the line where the mistake is, in plain words (as the rule packs' YAML files)
+			org.s11evaluator.yaml.YamlMistake mistake = org.s11evaluator.yaml.YamlMistake.of(ex, text);
+			throw new CycleException(file + ":" + mistake.line() + ": " + mistake.message());
 		}
 		catch (IOException ex) {
 			throw new CycleException(file + ": cannot be read: " + ex.getMessage());
