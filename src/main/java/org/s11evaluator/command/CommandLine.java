@@ -109,7 +109,7 @@ public final class CommandLine {
 	private static final int MANY = Integer.MAX_VALUE;
 
 	/** Every command, in the order of {@link Commands#USAGE}. */
-	static final List<Spec> COMMANDS = List.of(
+	static final List<Spec> COMMANDS = java.util.stream.Stream.concat(java.util.stream.Stream.of(
 			Spec.of("demo", 0, 1, "demo [folder]"),
 			Spec.of("open-cycle", 1, MANY, "open-cycle <cycle.yaml>..."),
 			Spec.of("import", 1, MANY, "import [--cycle=ID] <path>...", "cycle", Value.TEXT),
@@ -129,7 +129,7 @@ public final class CommandLine {
 				.requiring("cycle"),
 			Spec.of("benchmark", 0, 0, "benchmark [--partnerships=150] [--agencies=150] [--seed=2026] [--reset]",
 					"partnerships", Value.COUNT, "agencies", Value.COUNT, "seed", Value.NUMBER, "reset", Value.FLAG),
-			Spec.of("help", 0, 0, "help"));
+			Spec.of("help", 0, 0, "help")), CycleRecordCommands.SPECS.stream()).toList();
 
 	/** What a command line asks for. */
 	public sealed interface Reading {

@@ -71,7 +71,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			                                 generate national-scale synthetic returns in the configured (empty)
 			                                 database, run the nightly job on them and print how fast it was
 			                                 against the database's own floor (--reset empties the database first)
-			""";
+			""" + CycleRecordCommands.USAGE;
 
 	private final CycleManagement cycles;
 
@@ -103,6 +103,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark;
 
+	private final org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record;
+
 	private static PrintStream out() {
 		return System.out;
 	}
@@ -116,7 +118,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
 			org.s11evaluator.schedule.ScheduleSettings schedule, org.springframework.beans.factory.ObjectProvider<Benchmark> benchmark,
-			org.s11evaluator.evaluation.RunHeartbeats heartbeats) {
+			org.s11evaluator.evaluation.RunHeartbeats heartbeats, org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record) {
+		this.record = record;
 		this.heartbeats = heartbeats;
 		this.schedule = schedule;
 		this.benchmark = benchmark;
@@ -176,6 +179,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 				}
 				case "summary" -> {
 					String id = cycle.orElseThrow(() -> new IllegalArgumentException("summary needs --cycle=ID"));
+					refuseClosed(id, "summarised again: its summary is its published edition, in output/" + id + "/editions/");
 					LocalDate asOf = Optional.ofNullable(args.getOptionValues("as-of")).flatMap((v) -> v.stream().findFirst())
 						.map(LocalDate::parse).orElse(LocalDate.now(this.clock));
 					this.ratings.rate(id);
@@ -201,6 +205,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 						Integer.parseInt(Objects.requireNonNullElse(option(args, "agencies"), "150")),
 						Long.parseLong(Objects.requireNonNullElse(option(args, "seed"), "2026")), args.containsOption("reset")), out());
 				case "help" -> out().print(USAGE);
+				case "close-cycle", "reopen-cycle", "verify-edition", "history" -> this.exitCode = this.record.getObject().run(words.get(0), args, out());
 				default -> {
 					out().println("Unknown command '" + words.get(0) + "'.");
 					out().print(USAGE);
@@ -298,6 +303,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			throw new IllegalArgumentException((cycle.get().startsWith("partnerships:") ? "--partnerships " : "--cycle ")
 					+ org.s11evaluator.cycle.RunScope.problem(cycle.get()));
 		}
+		cycle.filter((id) -> org.s11evaluator.cycle.RunScope.partnerships(id).isEmpty())
+			.ifPresent((id) -> refuseClosed(id, "evaluated again: its results, ratings and summary are final"));
 		if (cycle.isPresent() && this.cycles.inScope(cycle.get()).isEmpty()) {
 			throw new IllegalArgumentException("No open audit cycle in " + org.s11evaluator.cycle.RunScope.describe(cycle.get())
 					+ ". Open cycles: " + this.cycles.openCycles().stream().map((c) -> c.id() + " (" + c.partnershipId() + ")").toList());
@@ -316,6 +323,14 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		else if (skipped > 0) {
 			this.exitCode = Math.max(this.exitCode, 4);
 		}
+	}
+
+	/** A closed cycle's record is final: say so, and how to reopen it. */
+	private void refuseClosed(String cycleId, String notWhat) {
+		this.cycles.closure(cycleId).filter(org.s11evaluator.cycle.CycleClosure::isClosed).ifPresent((closed) -> {
+			throw new IllegalArgumentException("Cycle " + cycleId + " is closed (edition " + closed.latestEdition() + " published) and is not "
+					+ notWhat + "; " + org.s11evaluator.cycle.CycleClosure.howToReopen(cycleId));
+		});
 	}
 
 	private Path showResults(String cycleId) {
