@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import org.s11evaluator.audit.AuditAction;
 import org.s11evaluator.audit.AuditTrail;
@@ -63,24 +64,58 @@ public class Retention {
 	public record Applied(int jobInstances, int jobExecutions, int runReports, int returnsWithContactDetails) {
 	}
 
+	/** Instances are read a page at a time, oldest first, until one that is not old enough: a night reads a page or so. */
+	private static final int PAGE = 100;
+
+	/**
+	 * Removes the job's instances whose every execution ended before the time given, oldest first, stopping at the
+	 * first that did not (instances are numbered in the order they were created), so each night reads little more
+	 * than what it removes.
+	 */
+	private void removeOldRuns(String job, LocalDateTime before, JobExecution current, int[] removed) {
+		while (true) {
+			long total;
+			try {
+				total = this.explorer.getJobInstanceCount(job);
+			}
+			catch (org.springframework.batch.core.launch.NoSuchJobException ex) {
+				return;
+			}
+			int start = (int) Math.max(0, total - PAGE);
+			java.util.List<JobInstance> page = new java.util.ArrayList<>(this.explorer.getJobInstances(job, start, PAGE));
+			java.util.Collections.reverse(page); // oldest first
+			int removedHere = 0;
+			for (JobInstance instance : page) {
+				var all = this.explorer.getJobExecutions(instance);
+				if (all.isEmpty()) {
+					continue; // no execution to date it by
+				}
+				boolean old = all.stream().allMatch((e) -> !e.isRunning() && e.getEndTime() != null && e.getEndTime().isBefore(before)
+						&& (current == null || !e.getId().equals(current.getId())));
+				if (!old) {
+					return;
+				}
+				all.forEach(this.repository::deleteJobExecution);
+				this.repository.deleteJobInstance(instance);
+				removed[0]++;
+				removed[1] += all.size();
+				removedHere++;
+			}
+			if (page.size() < PAGE || removedHere == 0) {
+				return;
+			}
+		}
+	}
+
 	/** Applies retention now; {@code current} (the run applying it, or null) is never removed. */
 	public Applied apply(JobExecution current) {
 		LocalDateTime metadataBefore = LocalDateTime.now(this.clock.withZone(ZoneId.systemDefault())).minus(this.settings.metadataOlderThan());
-		int instances = 0;
-		int executions = 0;
+		int[] runs = new int[2];
 		for (String job : this.explorer.getJobNames()) {
-			for (JobInstance instance : this.explorer.getJobInstances(job, 0, Integer.MAX_VALUE)) {
-				var all = this.explorer.getJobExecutions(instance);
-				boolean old = all.stream().allMatch((e) -> !e.isRunning() && e.getEndTime() != null && e.getEndTime().isBefore(metadataBefore)
-						&& (current == null || !e.getId().equals(current.getId())));
-				if (old) {
-					all.forEach(this.repository::deleteJobExecution);
-					this.repository.deleteJobInstance(instance);
-					instances++;
-					executions += all.size();
-				}
-			}
+			removeOldRuns(job, metadataBefore, current, runs);
 		}
+		int instances = runs[0];
+		int executions = runs[1];
 		int reports = this.runReports.removeEndedBefore(metadataBefore);
 		if (instances + reports > 0) {
 			this.audit.record(null, AuditAction.RETENTION, "run records before " + metadataBefore, instances + " job instance(s), " + executions
@@ -89,8 +124,10 @@ public class Retention {
 		}
 		LocalDateTime closedBefore = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC).minus(this.settings.contactDetailsAfterClose());
 		int returns = 0;
-		for (CycleClosure closed : this.cycles.closedBefore(closedBefore)) {
-			int removed = this.contactDetails.remove(closed.cycleId());
+		java.util.List<CycleClosure> closedCycles = this.cycles.closedBefore(closedBefore);
+		Map<String, Integer> removedByCycle = this.contactDetails.remove(closedCycles.stream().map(CycleClosure::cycleId).toList());
+		for (CycleClosure closed : closedCycles) {
+			int removed = removedByCycle.getOrDefault(closed.cycleId(), 0);
 			if (removed > 0) {
 				this.audit.record(closed.cycleId(), AuditAction.RETENTION, "contact details of " + removed + " return(s)",
 						"completedBy email and phone removed; names, roles and published editions kept",

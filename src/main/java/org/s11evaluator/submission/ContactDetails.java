@@ -1,6 +1,9 @@
 package org.s11evaluator.submission;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,23 +31,31 @@ public class ContactDetails {
 		this.json = json;
 	}
 
-	/** Removes the contact details of the cycle's returns that still have any; returns how many returns had. */
+	/**
+	 * Removes the contact details of the returns of the cycles given that still have any, in one read however many
+	 * cycles; returns, by cycle, how many returns had.
+	 */
 	@Transactional
-	public int remove(String cycleId) {
-		record Held(long id, String document) {
+	public Map<String, Integer> remove(Collection<String> cycleIds) {
+		record Held(String cycleId, long id, String document) {
+		}
+		if (cycleIds.isEmpty()) {
+			return Map.of();
 		}
 		List<Held> held = this.jdbc.sql("""
-				select id, document from submission
-				where cycle_id = ? and (completed_by_email is not null or completed_by_phone is not null) for update""")
-			.param(cycleId)
-			.query((rs, i) -> new Held(rs.getLong(1), rs.getString(2)))
+				select cycle_id, id, document from submission
+				where cycle_id in (:cycles) and (completed_by_email is not null or completed_by_phone is not null) for update""")
+			.param("cycles", cycleIds)
+			.query((rs, i) -> new Held(rs.getString(1), rs.getLong(2), rs.getString(3)))
 			.list();
+		Map<String, Integer> removed = new TreeMap<>();
 		for (Held submission : held) {
 			this.jdbc.sql("update submission set completed_by_email = null, completed_by_phone = null, document = ? where id = ?")
 				.params(withoutContact(submission.document()), submission.id())
 				.update();
+			removed.merge(submission.cycleId(), 1, Integer::sum);
 		}
-		return held.size();
+		return removed;
 	}
 
 	private String withoutContact(String document) {
