@@ -86,6 +86,12 @@ public class CyclePublication {
 			reasons.addAll(RunReports.reasons(run));
 			throw refused(cycleId, reasons);
 		}
+		// from here to the cycle marked closed no run may change its results: the lock every run takes is held
+		return this.evaluation.withoutRuns(() -> freeze(cycle, version));
+	}
+
+	private Closed freeze(Cycle cycle, String version) {
+		String cycleId = cycle.id();
 		try {
 			this.ratings.rate(cycleId);
 		}
