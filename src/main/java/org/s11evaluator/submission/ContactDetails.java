@@ -55,7 +55,39 @@ public class ContactDetails {
 				.update();
 			removed.merge(submission.cycleId(), 1, Integer::sum);
 		}
+		removeFromRejectedFiles(cycleIds);
 		return removed;
+	}
+
+	/** A contact value still in a file's text: {@code "email": "x"} or {@code "phone": "x"} with something in it. */
+	private static final java.util.regex.Pattern CONTACT = java.util.regex.Pattern.compile("\"(email|phone)\"\\s*:\\s*\"[^\"]+\"");
+
+	/**
+	 * The same for the files of those cycles that were rejected (kept with their content so nothing an agency sent
+	 * is lost): the keys go from a file that is JSON, the values from one that is not.
+	 */
+	private void removeFromRejectedFiles(Collection<String> cycleIds) {
+		record Rejected(long id, String content) {
+		}
+		List<Rejected> rejected = this.jdbc.sql("""
+				select id, content from rejected_submission where cycle_id in (:cycles)
+				and (content like '%"email"%' or content like '%"phone"%') for update""")
+			.param("cycles", cycleIds)
+			.query((rs, i) -> new Rejected(rs.getLong(1), rs.getString(2)))
+			.list();
+		for (Rejected file : rejected) {
+			if (!CONTACT.matcher(file.content()).find()) {
+				continue;
+			}
+			String scrubbed;
+			try {
+				scrubbed = withoutContact(file.content());
+			}
+			catch (IllegalStateException notJson) {
+				scrubbed = CONTACT.matcher(file.content()).replaceAll("\"$1\": \"\"");
+			}
+			this.jdbc.sql("update rejected_submission set content = ? where id = ?").params(scrubbed, file.id()).update();
+		}
 	}
 
 	private String withoutContact(String document) {

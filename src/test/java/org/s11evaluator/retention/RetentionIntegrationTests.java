@@ -1,6 +1,9 @@
 package org.s11evaluator.retention;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,6 +15,8 @@ import org.s11evaluator.audit.AuditTrail;
 import org.s11evaluator.evaluation.EvaluationManagement;
 import org.s11evaluator.publication.CyclePublication;
 import org.s11evaluator.reporting.Editions;
+import org.s11evaluator.submission.ImportReport;
+import org.s11evaluator.submission.SubmissionImport;
 import org.s11evaluator.support.CycleRecords;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.Folders;
@@ -62,11 +67,24 @@ class RetentionIntegrationTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	SubmissionImport submissions;
+
 	@BeforeEach
-	void samplesEvaluatedAndOneCycleClosed() {
+	void samplesEvaluatedAndOneCycleClosed() throws IOException {
 		Folders.empty(OUTPUT);
 		this.database.clean();
 		this.samples.load();
+		// two files for the cycle that were rejected, kept with their content: one JSON, one cut short
+		String uhsussex = Files.readString(Path.of("samples/pan-sussex-2023/submissions/uhsussex.json"));
+		Path rejected = Files.createDirectories(OUTPUT.resolve("rejected"));
+		Files.writeString(rejected.resolve("purple.json"), uhsussex.replaceFirst("\"rating\": \"green\"", "\"rating\": \"purple\""));
+		Files.writeString(rejected.resolve("cut-short.json"), uhsussex.substring(0, uhsussex.indexOf("\"responses\"")));
+		assertThat(this.submissions.importPaths(List.of(rejected), Optional.of("pan-sussex-2023")).count(ImportReport.Outcome.REJECTED))
+			.isEqualTo(2);
+		assertThat(count("select count(*) from rejected_submission where cycle_id = 'pan-sussex-2023' and content like '%@example.org%'"))
+			.isEqualTo(2);
+		Folders.empty(rejected);
 		assertThat(this.evaluation.evaluateOpenCycles().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		this.publication.close("pan-sussex-2023");
 	}
@@ -96,6 +114,13 @@ class RetentionIntegrationTests {
 				and (completed_by_email is not null or completed_by_phone is not null or document like '%@example.org%'
 				     or document like '%"phone"%')""")).isZero();
 		assertThat(count("select count(*) from submission where cycle_id = 'pan-sussex-2023' and completed_by_name is not null")).isEqualTo(12);
+		// and from the files of the cycle that were rejected, JSON or not
+		assertThat(count("select count(*) from rejected_submission where cycle_id = 'pan-sussex-2023'")).isEqualTo(2);
+		assertThat(count("""
+				select count(*) from rejected_submission where cycle_id = 'pan-sussex-2023'
+				and (content like '%@example.org%' or content like '%01632%')""")).isZero();
+		assertThat(count("select count(*) from rejected_submission where cycle_id = 'pan-sussex-2025' and content like '%@example.org%'"))
+			.as("an open cycle's rejected files keep theirs").isPositive();
 		// the open cycles keep theirs
 		assertThat(count("select count(*) from submission where cycle_id = 'pan-sussex-2025' and completed_by_email is not null")).isEqualTo(13);
 		// on the audit trail, with why
