@@ -35,7 +35,7 @@ final class CommandOptions {
 					"Run 's11-evaluator <command> --help' for the options of a command.",
 					"Exit codes: 0 done; 1 failed; 2 command line not understood; 3 some returns rejected; 4 some returns could not be evaluated." },
 			subcommands = { CommandLine.HelpCommand.class, Demo.class, OpenCycle.class, Import.class, Evaluate.class, Results.class, Rules.class, Summary.class,
-					Serve.class, Worker.class, Runs.class })
+					Serve.class, Worker.class, Runs.class, CloseCycle.class, ReopenCycle.class, VerifyEdition.class, History.class })
 	static final class Application extends Base {
 
 	}
@@ -188,6 +188,50 @@ final class CommandOptions {
 		@Option(names = "--last", paramLabel = "N", defaultValue = "10", converter = Values.Count.class,
 				description = "how many (default: 10)")
 		int last;
+
+	}
+
+	@Command(name = "close-cycle", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = { "Close a cycle: a final evaluation and rating with the rule-pack version in force, then its summary published "
+					+ "as the next edition (output/<cycle>/editions/<n>/). Refused, saying why, while any return is not evaluated by that version." })
+	static final class CloseCycle extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String cycle;
+
+	}
+
+	@Command(name = "reopen-cycle", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Open a closed cycle again (the reason goes on the audit trail); closing it again publishes a new edition beside the earlier ones.")
+	static final class ReopenCycle extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String cycle;
+
+		@Option(names = "--reason", paramLabel = "TEXT", required = true, converter = Values.Text.class,
+				description = "why it is reopened (recorded on the audit trail)")
+		String reason;
+
+	}
+
+	@Command(name = "verify-edition", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Check a published edition of a cycle's summary (default: the latest) against its manifest.")
+	static final class VerifyEdition extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String cycle;
+
+		@Option(names = "--edition", paramLabel = "N", converter = Values.Count.class, description = "default: the latest")
+		Integer edition;
+
+	}
+
+	@Command(name = "history", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Everything that happened to a cycle: imports, runs, closing, reopening, retention.")
+	static final class History extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String cycle;
 
 	}
 

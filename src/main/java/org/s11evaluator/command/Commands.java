@@ -74,6 +74,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	/** Where demo's sample cycles are by default (the home's samples/, wherever the command started). */
 	private final org.s11evaluator.home.ApplicationHome home;
 
+	private final org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record;
+
 	private static PrintStream out() {
 		return System.out;
 	}
@@ -87,8 +89,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
 			org.s11evaluator.schedule.ScheduleSettings schedule, org.s11evaluator.evaluation.RunHeartbeats heartbeats,
-			org.s11evaluator.home.ApplicationHome home) {
+			org.s11evaluator.home.ApplicationHome home, org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record) {
 		this.home = home;
+		this.record = record;
 		this.heartbeats = heartbeats;
 		this.schedule = schedule;
 		this.runReports = runReports;
@@ -144,6 +147,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			}
 			else if (options instanceof CommandOptions.Summary summary) {
 				String id = cycle(summary.cycle).orElseThrow();
+				refuseClosed(id, "summarised again: its summary is its published edition, in output/" + id + "/editions/");
 				LocalDate asOf = (summary.asOf != null) ? summary.asOf : LocalDate.now(this.clock);
 				this.ratings.rate(id);
 				CycleSummaries.Written written = this.summaries.summarise(id, asOf, true);
@@ -173,6 +177,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 				this.heartbeats.deadRun().ifPresent((dead) -> out().println("DEAD: " + dead.reason()));
 				out().println(recent.isEmpty() ? "No evaluation runs yet." : "The last " + recent.size() + " evaluation run(s), newest first:");
 				recent.forEach((run) -> out().println(run.describe()));
+			}
+			else if (CycleRecordCommands.handles(options)) {
+				this.exitCode = this.record.getObject().run(options, out());
 			}
 			else {
 				throw new IllegalStateException("No way to run " + ((Reading.Run) reading).invocation().command());
@@ -255,6 +262,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			throw new IllegalArgumentException((cycle.get().startsWith("partnerships:") ? "--partnerships " : "--cycle ")
 					+ org.s11evaluator.cycle.RunScope.problem(cycle.get()));
 		}
+		cycle.filter((id) -> org.s11evaluator.cycle.RunScope.partnerships(id).isEmpty())
+			.ifPresent((id) -> refuseClosed(id, "evaluated again: its results, ratings and summary are final"));
 		if (cycle.isPresent() && this.cycles.inScope(cycle.get()).isEmpty()) {
 			throw new IllegalArgumentException("No open audit cycle in " + org.s11evaluator.cycle.RunScope.describe(cycle.get())
 					+ ". Open cycles: " + this.cycles.openCycles().stream().map((c) -> c.id() + " (" + c.partnershipId() + ")").toList());
@@ -273,6 +282,14 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		else if (skipped > 0) {
 			this.exitCode = Math.max(this.exitCode, 4);
 		}
+	}
+
+	/** A closed cycle's record is final: say so, and how to reopen it. */
+	private void refuseClosed(String cycleId, String notWhat) {
+		this.cycles.closure(cycleId).filter(org.s11evaluator.cycle.CycleClosure::isClosed).ifPresent((closed) -> {
+			throw new IllegalArgumentException("Cycle " + cycleId + " is closed (edition " + closed.latestEdition() + " published) and is not "
+					+ notWhat + "; " + org.s11evaluator.cycle.CycleClosure.howToReopen(cycleId));
+		});
 	}
 
 	private Path showResults(String cycleId, boolean reasonsShownAbove) {

@@ -2,6 +2,7 @@ package org.s11evaluator.cycle;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens audit cycles and answers which cycles exist. */
+/** Opens audit cycles, records their closing and reopening, and answers which cycles exist. */
 @Service
 public class CycleManagement {
 
@@ -42,6 +43,10 @@ public class CycleManagement {
 	@Transactional
 	public String open(Path file) {
 		CycleDefinition cycle = read(file);
+		closure(cycle.id()).filter(CycleClosure::isClosed).ifPresent((closed) -> {
+			throw new CycleException(file + ": cycle " + cycle.id() + " is closed (edition " + closed.latestEdition()
+					+ " published); nothing was changed; " + CycleClosure.howToReopen(cycle.id()));
+		});
 		RulePack pack = this.packs.load(cycle.packId());
 		String partnershipName = (cycle.partnershipName() != null) ? cycle.partnershipName()
 				: cycle.partnership().equals(pack.id()) ? pack.framework().partnership().name() : cycle.partnership();
@@ -98,6 +103,40 @@ public class CycleManagement {
 			.param(id)
 			.query(Cycle.class)
 			.optional();
+	}
+
+	/** The cycle's lifecycle state, if there is such a cycle. */
+	public Optional<CycleClosure> closure(String id) {
+		return this.jdbc.sql("select id as cycle_id, status, closed_at, closed_pack_version as pack_version, latest_edition from audit_cycle where id = ?")
+			.param(id)
+			.query(CycleClosure.class)
+			.optional();
+	}
+
+	/** Marks an open cycle closed, with the pack version frozen and the edition just published; false if it was not open. */
+	@Transactional
+	public boolean markClosed(String id, LocalDateTime closedAtUtc, String packVersion, int edition) {
+		return this.jdbc.sql("""
+				update audit_cycle set status = 'CLOSED', closed_at = ?, closed_pack_version = ?, latest_edition = ?
+				where id = ? and status = 'OPEN'""")
+			.params(closedAtUtc, packVersion, edition, id)
+			.update() == 1;
+	}
+
+	/** Opens a closed cycle again (its last closing and edition are kept); false if it was not closed. */
+	@Transactional
+	public boolean markReopened(String id) {
+		return this.jdbc.sql("update audit_cycle set status = 'OPEN' where id = ? and status = 'CLOSED'").param(id).update() == 1;
+	}
+
+	/** The cycles closed before the time given (UTC), oldest first. */
+	public List<CycleClosure> closedBefore(LocalDateTime utc) {
+		return this.jdbc.sql("""
+				select id as cycle_id, status, closed_at, closed_pack_version as pack_version, latest_edition from audit_cycle
+				where status = 'CLOSED' and closed_at < ? order by closed_at""")
+			.param(utc)
+			.query(CycleClosure.class)
+			.list();
 	}
 
 	/** The cycles a run's scope ({@link RunScope}) covers. */

@@ -48,7 +48,7 @@ public final class RunScope {
 
 	/**
 	 * A condition on an audit cycle's columns ({@code <alias>.id}, {@code .status}, {@code .partnership_id})
-	 * selecting the scope's cycles, with its named parameters ({@code :scopeCycle}, {@code :scopePartnerships}).
+	 * selecting the scope's open cycles (a closed cycle is never in a run's scope, even named), with its named parameters ({@code :scopeCycle}, {@code :scopePartnerships}).
 	 */
 	public static String sql(String scope, String cycleAlias, Map<String, Object> parameters) {
 		String column = (cycleAlias == null || cycleAlias.isEmpty()) ? "" : cycleAlias + ".";
@@ -61,7 +61,8 @@ public final class RunScope {
 			return column + "status = 'OPEN' and " + column + "partnership_id in (:scopePartnerships)";
 		}
 		parameters.put("scopeCycle", scope);
-		return column + "id = :scopeCycle";
+		// a closed cycle's record is final: no run evaluates, rates or summarises it, even when named
+		return column + "id = :scopeCycle and " + column + "status = 'OPEN'";
 	}
 
 	/** The scope in words, for logs and reports. */

@@ -40,7 +40,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  *                                                      │ fails
  *                                                      ▼
  *                                     skipped, reason recorded (EvaluationFailureRecorder)
- * ratePartnershipsStep ─▶ summariseCyclesStep ─▶ the run fails unless every partition and step COMPLETED
+ * ratePartnershipsStep ─▶ summariseCyclesStep ─▶ applyRetentionStep (retention.RetentionStepConfiguration)
+ *    ─▶ the run fails unless every partition and step COMPLETED
  * </pre>
  *
  * A partnership whose evaluation fails (past the skip limit, say) does not stop the others: they finish, are
@@ -62,13 +63,14 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep, Step ratePartnershipsStep, Step summariseCyclesStep,
-			RunReports runReports, RunBudgetBreaches breaches, RunHeartbeats heartbeats) {
+			Step applyRetentionStep, RunReports runReports, RunBudgetBreaches breaches, RunHeartbeats heartbeats, EvaluationAudit audit) {
 		JobExecutionDecider outcome = (job, step) -> (unfinished(job) | budgetExceeded(job)) ? new FlowExecutionStatus("FAILED")
 				: FlowExecutionStatus.COMPLETED;
-		return new JobBuilder(JOB_NAME, jobs).listener(heartbeats).listener(runReports).listener(breaches)
+		return new JobBuilder(JOB_NAME, jobs).listener(heartbeats).listener(runReports).listener(breaches).listener(audit)
 			.start(evaluateSubmissionsStep).on("*").to(ratePartnershipsStep)
 			.from(ratePartnershipsStep).on("*").to(summariseCyclesStep)
-			.from(summariseCyclesStep).on("*").to(outcome)
+			.from(summariseCyclesStep).on("*").to(applyRetentionStep)
+			.from(applyRetentionStep).on("*").to(outcome)
 			.from(outcome).on("FAILED").fail()
 			.from(outcome).on("*").end()
 			.end()

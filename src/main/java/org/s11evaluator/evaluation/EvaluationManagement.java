@@ -80,6 +80,16 @@ public class EvaluationManagement {
 		return run(EvaluationJobConfiguration.ALL_OPEN_CYCLES, all);
 	}
 
+	/**
+	 * Does the work while no evaluation run can start (holding the run lock), such as freezing a cycle's record once
+	 * its final evaluation is done; refused like a second run if one is in progress.
+	 */
+	public <T> T withoutRuns(java.util.function.Supplier<T> work) {
+		try (EvaluationLock lock = EvaluationLock.acquire(this.dataSource)) {
+			return work.get();
+		}
+	}
+
 	private JobExecution run(String scope, boolean all) {
 		try (EvaluationLock lock = EvaluationLock.acquire(this.dataSource)) {
 			markStaleExecutionsFailed();

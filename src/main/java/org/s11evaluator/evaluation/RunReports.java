@@ -174,4 +174,9 @@ public class RunReports implements JobExecutionListener {
 		return execution.getStepExecutions().stream().filter((s) -> s.getStepName().equals(name));
 	}
 
+	/** Removes the reports of runs that ended before the time given (the JVM's local time, as the runs record it). */
+	public int removeEndedBefore(LocalDateTime before) {
+		return this.jdbc.sql("delete from run_report where ended_at < ?").param(before).update();
+	}
+
 }

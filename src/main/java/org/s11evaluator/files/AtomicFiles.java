@@ -224,6 +224,63 @@ public final class AtomicFiles {
 
 	}
 
+	/**
+	 * A new, empty, hidden temporary folder beside {@code target} ({@code .<name>.<pid>.<random>.s11tmp}), to fill and
+	 * then publish as a whole with {@link #publishFolder}. Temporary folders left there by a process that stopped are
+	 * removed first.
+	 */
+	public static Path temporaryFolder(Path target) {
+		Path parent = target.toAbsolutePath().normalize().getParent();
+		try {
+			Files.createDirectories(parent);
+			try (DirectoryStream<Path> temps = Files.newDirectoryStream(parent, (p) -> isTemporary(p) && Files.isDirectory(p))) {
+				for (Path temp : temps) {
+					if (abandoned(temp)) {
+						log.info("Removing {}: left by a process that stopped while writing it", temp);
+						deleteFolder(temp);
+					}
+				}
+			}
+			return Files.createDirectory(parent.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
+					+ UUID.randomUUID().toString().substring(0, 8) + SUFFIX));
+		}
+		catch (IOException ex) {
+			throw FileNotWritten.of(target, ex);
+		}
+	}
+
+	/**
+	 * Publishes a filled temporary folder as {@code target} in one rename: a reader sees no folder or the whole of it.
+	 * Never replaces anything: a {@code target} already there is refused (and the temporary folder removed).
+	 */
+	public static void publishFolder(Path temp, Path target) {
+		try {
+			if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+				throw new java.nio.file.FileAlreadyExistsException(target.toString(), null, "is there already and is never replaced");
+			}
+			Staged.forceFolder(temp);
+			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+			Staged.forceFolder(target.toAbsolutePath().getParent());
+		}
+		catch (IOException ex) {
+			deleteFolder(temp);
+			throw FileNotWritten.of(target, ex);
+		}
+	}
+
+	/** Deletes a temporary folder and what is in it, quietly. */
+	public static void deleteFolder(Path folder) {
+		if (folder == null || !Files.exists(folder)) {
+			return;
+		}
+		try (var files = Files.walk(folder)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
+		}
+		catch (IOException ex) {
+			log.debug("Could not remove {}", folder, ex);
+		}
+	}
+
 	/** Lets a writer close its stream (as Jackson and PDF renderers do) without closing the file before it is forced. */
 	private static final class NotClosing extends java.io.FilterOutputStream {
 

@@ -158,29 +158,80 @@ public class CycleSummaries {
 	private long[] write(CycleSummary summary, String hash, String inputsFingerprint, Path folder) {
 		List<AtomicFiles.Staged> staged = new ArrayList<>();
 		try {
-			long started = System.nanoTime();
-			String html = html(summary);
-			staged.add(AtomicFiles.stage(folder.resolve("summary.html"), (out) -> out.write(html.getBytes(StandardCharsets.UTF_8))));
-			long htmlDone = System.nanoTime();
-			String printed = new SummaryView(summary).planIsLong() ? html(summary, true) : html;
-			staged.add(AtomicFiles.stage(folder.resolve("summary.pdf"), (out) -> PdfRenderer.render(printed, out)));
-			long pdfDone = System.nanoTime();
-			staged.add(AtomicFiles.stage(folder.resolve("summary.json"), (out) -> this.json.writeValue(out, summary)));
-			staged.add(AtomicFiles.stage(folder.resolve("register-of-returns.csv"),
-					(out) -> out.write(CsvExport.register(summary).getBytes(StandardCharsets.UTF_8))));
-			staged.add(AtomicFiles.stage(folder.resolve("improvement-plan.csv"),
-					(out) -> out.write(CsvExport.improvementPlan(summary).getBytes(StandardCharsets.UTF_8))));
-			staged.forEach(AtomicFiles.Staged::checkTarget);
-			AtomicFiles.delete(folder.resolve(SummaryManifest.NAME));
-			staged.forEach(AtomicFiles.Staged::publish);
-			writeManifest(folder, new SummaryManifest(SummaryManifest.FORMAT, summary.cycle().id(), summary.asOf(), summary.generatedAt(), hash,
-					inputsFingerprint, staged.stream().map((f) -> new SummaryManifest.File(f.target().getFileName().toString(), f.size(), f.sha256()))
-						.toList()));
-			return new long[] { htmlDone - started, pdfDone - htmlDone };
+			long[] took = stage(summary, folder, staged);
+			publish(summary, hash, inputsFingerprint, folder, staged, null);
+			return took;
 		}
 		finally {
 			staged.forEach(AtomicFiles.Staged::close);
 		}
+	}
+
+	/** Stages the five files of the summary in the folder (not yet published); returns the nanoseconds of HTML and PDF. */
+	long[] stage(CycleSummary summary, Path folder, List<AtomicFiles.Staged> staged) {
+		long started = System.nanoTime();
+		String html = html(summary);
+		staged.add(AtomicFiles.stage(folder.resolve("summary.html"), (out) -> out.write(html.getBytes(StandardCharsets.UTF_8))));
+		long htmlDone = System.nanoTime();
+		String printed = new SummaryView(summary).planIsLong() ? html(summary, true) : html;
+		staged.add(AtomicFiles.stage(folder.resolve("summary.pdf"), (out) -> PdfRenderer.render(printed, out)));
+		long pdfDone = System.nanoTime();
+		staged.add(AtomicFiles.stage(folder.resolve("summary.json"), (out) -> this.json.writeValue(out, summary)));
+		staged.add(AtomicFiles.stage(folder.resolve("register-of-returns.csv"),
+				(out) -> out.write(CsvExport.register(summary).getBytes(StandardCharsets.UTF_8))));
+		staged.add(AtomicFiles.stage(folder.resolve("improvement-plan.csv"),
+				(out) -> out.write(CsvExport.improvementPlan(summary).getBytes(StandardCharsets.UTF_8))));
+		return new long[] { htmlDone - started, pdfDone - htmlDone };
+	}
+
+	/** Publishes staged files as the folder's live set: the old manifest goes first, the new one is written last. */
+	private void publish(CycleSummary summary, String hash, String inputsFingerprint, Path folder, List<AtomicFiles.Staged> staged,
+			Integer edition) {
+		staged.forEach(AtomicFiles.Staged::checkTarget);
+		AtomicFiles.delete(folder.resolve(SummaryManifest.NAME));
+		staged.forEach(AtomicFiles.Staged::publish);
+		writeManifest(folder, new SummaryManifest(SummaryManifest.FORMAT, summary.cycle().id(), summary.asOf(), summary.generatedAt(), hash,
+				inputsFingerprint, staged.stream().map((f) -> new SummaryManifest.File(f.target().getFileName().toString(), f.size(), f.sha256()))
+					.toList(), edition));
+	}
+
+	/**
+	 * Makes the live summary of a cycle (its output folder) the edition just published: the edition's files, byte
+	 * for byte, as a set named by a manifest that names the edition.
+	 */
+	void showEdition(CycleSummary summary, Path editionFolder, int edition) {
+		Path folder = OutputFolder.resolve(this.outputDirectory, summary.cycle().id());
+		String hash = contentHash(summary);
+		List<AtomicFiles.Staged> staged = new ArrayList<>();
+		try {
+			for (String name : SummaryManifest.FILES) {
+				staged.add(AtomicFiles.stage(folder.resolve(name), (out) -> Files.copy(editionFolder.resolve(name), out)));
+			}
+			publish(summary, hash, null, folder, staged, edition);
+		}
+		finally {
+			staged.forEach(AtomicFiles.Staged::close);
+		}
+		this.jdbc.sql("""
+				insert into cycle_summary (cycle_id, content_hash, generated_at, output_folder) values (?, ?, ?, ?)
+				on duplicate key update content_hash = values(content_hash), generated_at = values(generated_at),
+				  output_folder = values(output_folder), inputs_fingerprint = null""")
+			.params(summary.cycle().id(), hash, LocalDateTime.ofInstant(summary.generatedAt(), ZoneOffset.UTC), folder.toAbsolutePath().toString())
+			.update();
+	}
+
+	/** The summary document as JSON, exactly as summary.json holds it. */
+	byte[] json(CycleSummary summary) {
+		try {
+			return this.json.writeValueAsBytes(summary);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	ObjectMapper mapper() {
+		return this.json;
 	}
 
 	private void writeManifest(Path folder, SummaryManifest manifest) {
@@ -195,10 +246,11 @@ public class CycleSummaries {
 		CycleSummary.Provenance provenance = new CycleSummary.Provenance(summary.provenance().partnershipRulePackVersion(),
 				summary.provenance().evaluationRulePackVersions(), summary.provenance().submissions().stream()
 					.map((s) -> new CycleSummary.SourceSubmission(s.submissionId(), s.agencyId(), s.version(), s.contentHash(), s.packVersion(), null))
-					.toList());
+					.toList(), List.of());
 		CycleSummary timeless = new CycleSummary(summary.format(), Instant.EPOCH, summary.asOf(), summary.cycle(), summary.participation(),
 				summary.register(), summary.rejectedFiles(), summary.ratingPolicy(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(),
 				summary.themes(), provenance);
+		// the history in the provenance is left out too: a run's own entry on the trail does not make a new summary
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			digest.update(this.json.writeValueAsBytes(timeless));

@@ -64,8 +64,12 @@ public record CycleSummary(String format, Instant generatedAt, LocalDate asOf, C
 			String lead, LocalDate due, String status, String progress, LocalDate completed, String reason, String rule) {
 	}
 
+	/**
+	 * Progress since the previous cycle of the partnership: compared with its latest published edition
+	 * ({@code previousEdition}), as the board read it, or while it has none with its current ratings (null).
+	 */
 	public record Progress(String previousCycleId, String previousCycleTitle, List<Change> previouslyAmberOrRed,
-			List<Change> regressions, List<PlanEntry> carriedOver) {
+			List<Change> regressions, List<PlanEntry> carriedOver, Integer previousEdition) {
 	}
 
 	/** A standard ({@code itemId} null) or item whose partnership rating was {@code before} and is {@code now}. */
@@ -81,8 +85,16 @@ public record CycleSummary(String format, Instant generatedAt, LocalDate asOf, C
 	public record Practice(String agencyName, String text) {
 	}
 
+	/**
+	 * What the summary was built from, and the cycle's history from the audit trail (every import, evaluation run,
+	 * close and reopen, with when, by whom and why) up to when it was built.
+	 */
 	public record Provenance(String partnershipRulePackVersion, List<String> evaluationRulePackVersions,
-			List<SourceSubmission> submissions) {
+			List<SourceSubmission> submissions, List<HistoryEntry> history) {
+	}
+
+	/** One entry of the cycle's audit trail (times in UTC). */
+	public record HistoryEntry(LocalDateTime at, String what, String subject, String detail, String by, String why) {
 	}
 
 	public record SourceSubmission(long submissionId, String agencyId, int version, String contentHash, String packVersion,

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.s11evaluator.audit.AuditTrail;
 import org.s11evaluator.cycle.AuditCalendar;
 import org.s11evaluator.rules.Framework;
 import org.s11evaluator.rules.RulePacks;
@@ -29,7 +32,13 @@ public class CycleSummaryQuery {
 
 	private final CycleResultsQuery results;
 
-	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, CycleResultsQuery results) {
+	private final AuditTrail audit;
+
+	private final ObjectMapper json;
+
+	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, CycleResultsQuery results, AuditTrail audit, ObjectMapper json) {
+		this.audit = audit;
+		this.json = json;
 		this.jdbc = jdbc;
 		this.packs = packs;
 		this.results = results;
@@ -176,10 +185,12 @@ public class CycleSummaryQuery {
 			.stream()
 			.findFirst();
 		if (previous.isEmpty()) {
-			return new CycleSummary.Progress(null, null, List.of(), List.of(), List.of());
+			return new CycleSummary.Progress(null, null, List.of(), List.of(), List.of(), null);
 		}
 		String previousId = (String) previous.get().get("id");
-		Map<String, CycleSummary.Rating> before = partnershipRatings(previousId);
+		// as the board read it: the previous cycle's latest published edition, not its ratings recomputed since
+		Optional<PublishedEdition> published = latestEdition(previousId);
+		Map<String, CycleSummary.Rating> before = published.map((p) -> ratings(p.summary())).orElseGet(() -> partnershipRatings(previousId));
 		Map<String, String> titles = new LinkedHashMap<>();
 		for (Framework.Standard s : framework.standards()) {
 			titles.put(key(s.id(), null), "Standard " + s.id() + ": " + s.title());
@@ -199,8 +210,48 @@ public class CycleSummaryQuery {
 				regressions.add(change);
 			}
 		});
-		List<CycleSummary.PlanEntry> carriedOver = agencyActions(previousId, asOf).stream().filter((a) -> !"DONE".equals(a.status())).toList();
-		return new CycleSummary.Progress(previousId, (String) previous.get().get("title"), previouslyAmberOrRed, regressions, carriedOver);
+		List<CycleSummary.PlanEntry> actions = published
+			.map((p) -> p.summary().improvementPlan().stream().filter((a) -> "AGENCY".equals(a.source()))
+				.map((a) -> new CycleSummary.PlanEntry(a.source(), a.agencyId(), a.agencyName(), a.standardId(), a.itemId(), a.action(), a.lead(),
+						a.due(), status(a.due(), a.completed(), asOf), a.progress(), a.completed(), a.reason(), a.rule()))
+				.toList())
+			.orElseGet(() -> agencyActions(previousId, asOf));
+		List<CycleSummary.PlanEntry> carriedOver = actions.stream().filter((a) -> !"DONE".equals(a.status())).toList();
+		return new CycleSummary.Progress(previousId, (String) previous.get().get("title"), previouslyAmberOrRed, regressions, carriedOver,
+				published.map(PublishedEdition::edition).orElse(null));
+	}
+
+	/** A published edition of a cycle, read back from its stored summary document. */
+	record PublishedEdition(int edition, CycleSummary summary) {
+	}
+
+	/** The cycle's latest published edition, as stored when it was published. */
+	Optional<PublishedEdition> latestEdition(String cycleId) {
+		return this.jdbc.sql("select edition, summary from cycle_edition where cycle_id = ? order by edition desc limit 1")
+			.param(cycleId)
+			.query((rs, i) -> new PublishedEdition(rs.getInt(1), read(rs.getString(2))))
+			.optional();
+	}
+
+	private CycleSummary read(String document) {
+		try {
+			return this.json.readValue(document, CycleSummary.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalStateException("A published edition's stored summary cannot be read: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	/** The partnership ratings a summary shows, by standard and item. */
+	private static Map<String, CycleSummary.Rating> ratings(CycleSummary summary) {
+		Map<String, CycleSummary.Rating> ratings = new HashMap<>();
+		for (CycleSummary.StandardSummary standard : summary.standards()) {
+			if (standard.rating() != null) {
+				ratings.put(key(standard.id(), null), standard.rating());
+			}
+			standard.items().stream().filter((i) -> i.rating() != null).forEach((i) -> ratings.put(key(standard.id(), i.id()), i.rating()));
+		}
+		return ratings;
 	}
 
 	private CycleSummary.Themes themes(String cycleId) {
@@ -235,7 +286,10 @@ public class CycleSummaryQuery {
 			.list();
 		List<String> versions = submissions.stream().map(CycleSummary.SourceSubmission::packVersion).filter((v) -> v != null)
 			.distinct().sorted().toList();
-		return new CycleSummary.Provenance(partnershipVersion, versions, submissions);
+		List<CycleSummary.HistoryEntry> history = this.audit.history(cycleId).stream()
+			.map((e) -> new CycleSummary.HistoryEntry(e.occurredAt(), e.action().words(), e.subject(), e.detail(), e.actor(), e.reason()))
+			.toList();
+		return new CycleSummary.Provenance(partnershipVersion, versions, submissions, history);
 	}
 
 	private static String key(String standardId, String itemId) {

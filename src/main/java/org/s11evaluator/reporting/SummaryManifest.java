@@ -22,11 +22,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Names the files that make up one board summary ({@code summary.manifest.json}, written last): each file's
  * size and SHA-256, what the summary says (its content hash) and what it was built from (the inputs'
- * fingerprint), and when. A summary is to be trusted only if its manifest exists and every file matches it;
+ * fingerprint), and when; for a closed cycle, the edition it shows ({@code editions/<n>/}). A summary is to be trusted only if its manifest exists and every file matches it;
  * a folder whose files do not (a write killed midway, a full disk, a file edited or emptied) is written again.
  */
 record SummaryManifest(String format, String cycleId, LocalDate asOf, Instant generatedAt, String contentHash, String inputsFingerprint,
-		List<File> files) {
+		List<File> files, Integer edition) {
 
 	static final String NAME = "summary.manifest.json";
 
@@ -41,7 +41,7 @@ record SummaryManifest(String format, String cycleId, LocalDate asOf, Instant ge
 	}
 
 	SummaryManifest withInputsFingerprint(String fingerprint) {
-		return new SummaryManifest(this.format, this.cycleId, this.asOf, this.generatedAt, this.contentHash, fingerprint, this.files);
+		return new SummaryManifest(this.format, this.cycleId, this.asOf, this.generatedAt, this.contentHash, fingerprint, this.files, this.edition);
 	}
 
 	/** The manifest in the folder, or a reason why there is none to trust. */

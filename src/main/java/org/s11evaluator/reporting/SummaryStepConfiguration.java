@@ -40,8 +40,10 @@ class SummaryStepConfiguration {
 		return new StepBuilder("summariseCyclesStep", jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
 			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString("cycle");
 			LocalDate asOf = LocalDate.now(clock);
-			List<ChangedCycles.Changed> changed = changedCycles.inScope(scope, asOf, summaries::intact);
-			log.info("Summarising {} cycle(s) whose results changed", changed.size());
+			ChangedCycles.Considered considered = changedCycles.consider(scope, asOf, summaries::intact);
+			List<ChangedCycles.Changed> changed = considered.changed();
+			chunk.getStepContext().getStepExecution().getExecutionContext().putInt(ChangedCycles.CYCLES_READ, considered.cyclesRead());
+			log.info("Summarising {} cycle(s) whose results changed (inputs of {} cycle(s) read)", changed.size(), considered.cyclesRead());
 			AtomicInteger written = new AtomicInteger();
 			Object notRated = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
 				.get(PartnershipRatingStepConfiguration.NOT_RATED);

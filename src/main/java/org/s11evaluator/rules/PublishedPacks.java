@@ -10,8 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
@@ -30,7 +28,10 @@ public class PublishedPacks {
 
 	private final RuleCases cases;
 
-	private final Map<String, Object> verdicts = new ConcurrentHashMap<>();
+	/** Verdicts by pack content, bounded like the compiled packs they hold (the least recently used go first). */
+	private final com.github.benmanes.caffeine.cache.Cache<String, Object> verdicts = com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+		.maximumSize(RulePackCompiler.CACHED_PACKS)
+		.build();
 
 	public PublishedPacks(RulePacks packs, RulePackCompiler compiler, RuleCases cases) {
 		this.packs = packs;
@@ -42,7 +43,7 @@ public class PublishedPacks {
 	public RulePackCompiler.CompiledPack usable(String packId) {
 		RulePack pack = this.packs.load(packId);
 		String key = pack.id() + "@" + pack.version() + "+" + casesFingerprint(packId);
-		Object verdict = this.verdicts.computeIfAbsent(key, (k) -> judge(pack));
+		Object verdict = this.verdicts.get(key, (k) -> judge(pack));
 		if (verdict instanceof RulePackException broken) {
 			throw broken;
 		}

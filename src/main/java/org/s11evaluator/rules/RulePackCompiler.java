@@ -5,7 +5,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Compiles a rule pack with Drools, once per pack content: the compiled pack is cached by its version, so
- * an edit to any file compiles anew on the next run and an unchanged pack is never compiled twice.
+ * an edit to any file compiles anew on the next run and an unchanged pack in use is not compiled twice. The cache
+ * is bounded ({@link #CACHED_PACKS}), so a long-lived {@code serve} does not keep every version it ever compiled.
  */
 @Component
 public class RulePackCompiler {
@@ -33,7 +33,16 @@ public class RulePackCompiler {
 
 	private static final Pattern RULE_DECLARATION = Pattern.compile("^\\s*rule\\s+\"([^\"]+)\"");
 
-	private final Map<String, CompiledPack> compiled = new ConcurrentHashMap<>();
+	/**
+	 * How many compiled packs are kept (by pack and version), the least recently used going first: a service that
+	 * runs for months through many edits keeps the versions in use, not every version it ever compiled.
+	 */
+	public static final int CACHED_PACKS = 16;
+
+	private final com.github.benmanes.caffeine.cache.Cache<String, CompiledPack> compiled = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(CACHED_PACKS)
+		.build();
 
 	private final RuleFileGuard guard = new RuleFileGuard();
 
@@ -50,7 +59,7 @@ public class RulePackCompiler {
 
 	/** The compiled pack for exactly this content; throws {@link RulePackException} with file and line. */
 	public CompiledPack compile(RulePack pack) {
-		return this.compiled.computeIfAbsent(pack.id() + "@" + pack.version(), (key) -> build(pack));
+		return this.compiled.get(pack.id() + "@" + pack.version(), (key) -> build(pack));
 	}
 
 	private CompiledPack build(RulePack pack) {

@@ -83,10 +83,13 @@ public class SubmissionImport {
 
 	private final ObjectReader json;
 
+	private final ImportAudit audit;
+
 	private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
 
 	SubmissionImport(CycleManagement cycles, RulePacks packs, SubmissionRepository submissions,
-			TransactionTemplate transaction, ObjectMapper json) {
+			TransactionTemplate transaction, ObjectMapper json, ImportAudit audit) {
+		this.audit = audit;
 		this.cycles = cycles;
 		this.packs = packs;
 		this.submissions = submissions;
@@ -110,6 +113,7 @@ public class SubmissionImport {
 		for (Path file : files(paths)) {
 			ImportReport.FileResult result = importFileSafely(file, expectedCycle, frameworks);
 			report.add(result);
+			this.audit.imported(result);
 			result.warnings().forEach((warning) -> log.warn("{}: {}", LogValues.escape(file), LogValues.escape(warning)));
 			if (result.outcome() == ImportReport.Outcome.REJECTED) {
 				// one line per problem: a return's text is quoted in them, and must not start lines of its own
@@ -232,6 +236,11 @@ public class SubmissionImport {
 			problems.add(new ImportProblem(positions.describe("/cycle"), null, "this import is for cycle \"" + expectedCycle.get()
 					+ "\" but the return is for \"" + document.cycle() + "\""));
 		}
+		if (problems.isEmpty() && closedCycle(document).isPresent()) {
+			// a closed cycle's record is final: refused, and not recorded as a rejection of that cycle either
+			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, document.cycle(), document.agency().id(),
+					List.of(new ImportProblem(positions.describe("/cycle"), null, closedCycle(document).get())));
+		}
 		List<String> warnings = new ArrayList<>();
 		if (document != null && problems.isEmpty() && !this.submissions.expected(document.cycle(), document.agency().id())) {
 			ExpectedAgencies expected = this.cycles.expectedAgencies(document.cycle());
@@ -256,6 +265,13 @@ public class SubmissionImport {
 		SubmissionDocument accepted = document;
 		ImportReport.Outcome outcome = this.transaction.execute((status) -> store(accepted, source, contentHash, content));
 		return new ImportReport.FileResult(source, outcome, accepted.cycle(), accepted.agency().id(), List.of(), warnings);
+	}
+
+	/** Why a return for a closed cycle is refused, if its cycle is closed. */
+	private Optional<String> closedCycle(SubmissionDocument document) {
+		return this.cycles.closure(document.cycle()).filter(org.s11evaluator.cycle.CycleClosure::isClosed)
+			.map((closed) -> "cycle \"" + document.cycle() + "\" is closed (edition " + closed.latestEdition()
+					+ " published); nothing was imported; " + org.s11evaluator.cycle.CycleClosure.howToReopen(document.cycle()));
 	}
 
 	private ImportReport.Outcome store(SubmissionDocument doc, String source, String contentHash, String content) {

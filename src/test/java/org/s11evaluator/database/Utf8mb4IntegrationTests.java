@@ -84,8 +84,9 @@ class Utf8mb4IntegrationTests {
 			assertThat(list(s, "select constraint_name from information_schema.referential_constraints"
 					+ " where constraint_schema = database()")).contains("fk_cycle_partnership", "fk_cycle_agency_cycle",
 							"fk_cycle_agency_agency", "fk_submission_cycle", "fk_submission_agency",
-							"fk_partnership_rating_cycle", "fk_cycle_summary_cycle", "fk_item_response_submission")
-				.hasSize(20);
+							"fk_partnership_rating_cycle", "fk_cycle_summary_cycle", "fk_item_response_submission",
+							"fk_cycle_edition_cycle")
+				.hasSize(21);
 
 			assertThat(single(s, "select default_character_set_name from information_schema.schemata"
 					+ " where schema_name = database()")).isEqualTo("utf8mb4");

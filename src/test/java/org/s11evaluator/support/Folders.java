@@ -30,4 +30,29 @@ public final class Folders {
 		}
 	}
 
+	/** A new temporary folder, removed when the tests' JVM exits. */
+	public static Path temporary(String prefix) {
+		try {
+			Path folder = Files.createTempDirectory(prefix);
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> empty(folder)));
+			return folder;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Removes everything inside the folder (not the folder itself). */
+	public static void empty(Path folder) {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(folder)) {
+			files.sorted(java.util.Comparator.reverseOrder()).filter((f) -> !f.equals(folder)).forEach((f) -> f.toFile().delete());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 }

@@ -42,7 +42,24 @@ public final class RuleRunnerMain {
 
 	private final RulePackCompiler compiler = new RulePackCompiler();
 
-	private final Map<String, RulePackCompiler.CompiledPack> packs = new LinkedHashMap<>();
+	/**
+	 * The packs compiled in this runner, the least recently used going first past {@link #CACHED_PACKS}. The client
+	 * keeps the same bounded record of what it sent ({@link RunnerClient}), touched in the same order by the same
+	 * requests, so it sends a pack again exactly when the runner has let it go.
+	 */
+	private final Map<String, RulePackCompiler.CompiledPack> packs = leastRecentlyUsed();
+
+	/** How many compiled packs a runner keeps. */
+	static final int CACHED_PACKS = 8;
+
+	static <V> Map<String, V> leastRecentlyUsed() {
+		return new LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+				return size() > CACHED_PACKS;
+			}
+		};
+	}
 
 	private final ObjectReader fromApplication = Frames.JSON.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 

@@ -7,11 +7,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -55,7 +53,8 @@ final class RunnerClient implements AutoCloseable {
 
 	private final BlockingQueue<JsonNode> answers = new LinkedBlockingQueue<>();
 
-	private final Set<String> packsSent = new HashSet<>();
+	/** What the runner holds: the same bounded, least-recently-used record as the runner's own ({@link RuleRunnerMain#leastRecentlyUsed}). */
+	private final java.util.Map<String, Boolean> packsSent = RuleRunnerMain.leastRecentlyUsed();
 
 	private volatile long request;
 
@@ -104,14 +103,14 @@ final class RunnerClient implements AutoCloseable {
 	/** Gives the runner the pack once per version; it compiles it with the same compiler and checks. */
 	private String send(RulePack pack) {
 		String key = RuleRunnerMain.key(pack);
-		if (!this.packsSent.contains(key)) {
+		if (this.packsSent.get(key) == null) { // a get, so that it counts as a use, as the runner's does
 			JsonNode answer = call(Map.of("type", "pack", "pack", pack), COMPILE_BUDGET, pack,
 					"took longer than " + COMPILE_BUDGET.toSeconds() + " s to compile in the rule runner and was stopped");
 			if (!"compiled".equals(answer.path("type").asText())) {
 				throw new IllegalStateException("the rule runner could not compile rule pack " + pack.id() + ": "
 						+ LogText.escape(answer.path("message").asText("no reason given")));
 			}
-			this.packsSent.add(key);
+			this.packsSent.put(key, Boolean.TRUE);
 		}
 		return key;
 	}
