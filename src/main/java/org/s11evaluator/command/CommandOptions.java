@@ -65,7 +65,8 @@ final class CommandOptions {
 		@Option(names = "--cycle", paramLabel = "ID", converter = Values.Text.class, description = "the cycle every return must belong to")
 		String cycle;
 
-		@Parameters(arity = "1..*", paramLabel = "<path>")
+		@Parameters(arity = "1..*", paramLabel = "<path>", converter = Values.ExistingPath.class,
+				description = "JSON returns, or folders of them")
 		List<String> paths;
 
 	}

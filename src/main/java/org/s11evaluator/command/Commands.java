@@ -131,7 +131,13 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			}
 			else if (options instanceof CommandOptions.Import returns) {
 				Optional<String> cycle = cycle(returns.cycle);
-				if (importReturns(returns.paths.stream().map(Path::of).toList(), cycle).count(ImportReport.Outcome.REJECTED) > 0) {
+				ImportReport report = importReturns(returns.paths.stream().map(Path::of).toList(), cycle);
+				if (report.files().isEmpty()) {
+					// a wrong folder must not look like a night with nothing to import
+					out().println("No returns found: no .json file in " + String.join(", ", returns.paths) + ". Nothing was imported.");
+					this.exitCode = 1;
+				}
+				else if (report.count(ImportReport.Outcome.REJECTED) > 0) {
 					this.exitCode = 3;
 				}
 			}
@@ -194,6 +200,14 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			}
 			this.exitCode = 1;
 		}
+	}
+
+	/** The known id closest to one mistyped (at most 3 edits away), if any. */
+	private static Optional<String> closest(String written, List<String> known) {
+		org.apache.commons.text.similarity.LevenshteinDistance distance = new org.apache.commons.text.similarity.LevenshteinDistance(3);
+		return known.stream().filter((id) -> !id.equals(written))
+			.filter((id) -> distance.apply(written, id) >= 0)
+			.min(java.util.Comparator.comparingInt((String id) -> distance.apply(written, id)));
 	}
 
 	/** A cycle id given with {@code --cycle}: ids name files (output/<cycle>/...), so a path in one is refused first. */
@@ -265,8 +279,19 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		cycle.filter((id) -> org.s11evaluator.cycle.RunScope.partnerships(id).isEmpty())
 			.ifPresent((id) -> refuseClosed(id, "evaluated again: its results, ratings and summary are final"));
 		if (cycle.isPresent() && this.cycles.inScope(cycle.get()).isEmpty()) {
-			throw new IllegalArgumentException("No open audit cycle in " + org.s11evaluator.cycle.RunScope.describe(cycle.get())
-					+ ". Open cycles: " + this.cycles.openCycles().stream().map((c) -> c.id() + " (" + c.partnershipId() + ")").toList());
+			List<org.s11evaluator.cycle.Cycle> open = this.cycles.openCycles();
+			boolean partnerships = cycle.get().startsWith("partnerships:");
+			List<String> known = open.stream().map((c) -> partnerships ? c.partnershipId() : c.id()).distinct().toList();
+			String given = partnerships ? cycle.get().substring("partnerships:".length()) : cycle.get();
+			String closest = java.util.Arrays.stream(given.split(","))
+				.map((word) -> closest(word.strip(), known))
+				.flatMap(Optional::stream)
+				.findFirst()
+				.map((match) -> " Did you mean " + (partnerships ? "--partnerships=" : "--cycle=") + match + "?")
+				.orElse("");
+			throw new IllegalArgumentException("No open audit cycle " + (partnerships ? "of the partnerships " + given : "'" + given + "'")
+					+ "." + closest + " Open cycles: " + (open.isEmpty() ? "none"
+							: String.join(", ", open.stream().map((c) -> c.id() + " (" + c.partnershipId() + ")").toList())));
 		}
 		JobExecution execution = cycle.map((id) -> this.evaluation.evaluateCycle(id, this.all))
 			.orElseGet(() -> this.evaluation.evaluateOpenCycles(this.all));

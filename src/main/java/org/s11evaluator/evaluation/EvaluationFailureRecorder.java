@@ -26,8 +26,16 @@ class EvaluationFailureRecorder implements SkipListener<SubmissionToEvaluate, Ev
 
 	@Override
 	public void onSkipInProcess(SubmissionToEvaluate submission, Throwable failure) {
-		log.warn("Submission {} (cycle {}) was not evaluated: {}", submission.id(), LogValues.escape(submission.cycleId()),
-				LogValues.escape(firstLine(failure.getMessage())));
+		if (brokenPack(failure)) {
+			// the pack's problems were logged once, by file and line, when it was first refused in this run: one line
+			// per return would repeat them thousands of times on a national night (the run report counts them)
+			log.debug("Submission {} (cycle {}) was not evaluated: {}", submission.id(), LogValues.escape(submission.cycleId()),
+					LogValues.escape(firstLine(failure.getMessage())));
+		}
+		else {
+			log.warn("Submission {} (cycle {}) was not evaluated: {}", submission.id(), LogValues.escape(submission.cycleId()),
+					LogValues.escape(firstLine(failure.getMessage())));
+		}
 		this.jdbc.sql("""
 				insert into evaluation (submission_id, status, pack_id, failure, failed_at)
 				values (?, 'FAILED', ?, ?, ?)
@@ -35,6 +43,15 @@ class EvaluationFailureRecorder implements SkipListener<SubmissionToEvaluate, Ev
 			.params(submission.id(), submission.packId(), failure.getMessage(),
 					LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
 			.update();
+	}
+
+	private static boolean brokenPack(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof org.s11evaluator.rules.RulePackException && !(cause instanceof org.s11evaluator.rules.RuleBudgetExceededException)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String firstLine(String message) {

@@ -111,8 +111,10 @@ class EvaluationProgress implements StepExecutionListener {
 			.filter((e) -> !this.finished.containsKey(e.getKey()))
 			.map((e) -> e.getKey() + " " + e.getValue() + "/" + this.totals.getOrDefault(e.getKey(), 0L))
 			.collect(Collectors.joining(", "));
-		log.info("Evaluated {}/{} submissions ({}%), {}/s, about {} s left; partnerships done {}/{}; in hand: {}", doneSoFar, this.total,
-				(this.total == 0) ? 100 : doneSoFar * 100 / this.total, Math.round(rate), left, this.finished.size(), this.totals.size(),
+		// "done" counts the returns that could not be evaluated too (the step's line and the run report tell them apart)
+		log.info("Done {}/{} submissions ({}%), {}/s, about {} s left; partnerships done {}/{}; in hand: {}", doneSoFar, this.total,
+				(this.total == 0) ? 100 : doneSoFar * 100 / this.total, (rate < 10) ? String.format("%.1f", rate) : Math.round(rate), left,
+				this.finished.size(), this.totals.size(),
 				inHand.isEmpty() ? "none" : LogValues.escape(inHand));
 	}
 

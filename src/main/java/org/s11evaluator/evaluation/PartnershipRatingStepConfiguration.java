@@ -44,15 +44,23 @@ public class PartnershipRatingStepConfiguration {
 					});
 			// a broken pack, or rules that fail on a cycle's counts: that cycle keeps its last ratings
 			broken.forEach((cycle, ex) -> log.error("Partnership ratings of {} not updated; the last ones are kept. {}", LogValues.escape(cycle),
-					LogValues.escape(ex.getMessage())));
+					LogValues.escape(firstLine(ex))));
 			// the summary step will not mark these cycles as up to date, so the next run rates them again
 			chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
 				.put(NOT_RATED, new java.util.ArrayList<>(broken.keySet()));
 			if (!broken.isEmpty()) {
-				contribution.setExitStatus(new ExitStatus(BROKEN_PACKS, "not rated: " + broken.keySet()));
+				contribution.setExitStatus(new ExitStatus(BROKEN_PACKS, broken.entrySet().stream()
+					.map((entry) -> entry.getKey() + " not rated (" + firstLine(entry.getValue()) + ")")
+					.collect(java.util.stream.Collectors.joining("; "))));
 			}
 			return RepeatStatus.FINISHED;
 		}, transactions).build();
+	}
+
+	/** One line for a report: a pack's message starts with the pack, its first problem and how many more. */
+	private static String firstLine(RuntimeException ex) {
+		String message = String.valueOf(ex.getMessage());
+		return message.lines().findFirst().orElse(message);
 	}
 
 }

@@ -23,7 +23,7 @@ public record RunReport(long jobExecutionId, String scope, String status, LocalD
 					: ": no return had changed; summaries were written again");
 		}
 		if (this.brokenPacks != null && !this.brokenPacks.isBlank()) {
-			text.append("; broken packs: ").append(this.brokenPacks);
+			text.append("; partnership ratings not updated (broken rule pack): ").append(this.brokenPacks);
 		}
 		if (this.skipReasons != null && !this.skipReasons.isBlank()) {
 			text.append("\n  not evaluated because:\n").append(this.skipReasons.indent(4).stripTrailing());

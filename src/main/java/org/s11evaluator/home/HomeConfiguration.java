@@ -11,11 +11,16 @@ import org.springframework.core.env.Environment;
 @Configuration(proxyBeanMethods = false)
 class HomeConfiguration {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HomeConfiguration.class);
+
 	@Bean
 	ApplicationHome applicationHome(Environment environment) {
 		String folder = environment.getProperty(ApplicationHome.PROPERTY);
 		Path home = (folder != null) ? Path.of(folder) : Path.of("").toAbsolutePath();
-		return new ApplicationHome(home, environment.getProperty(HomePaths.FOUND_BY, "the working folder"), List.of(home));
+		ApplicationHome applicationHome = new ApplicationHome(home, environment.getProperty(HomePaths.FOUND_BY, "the working folder"),
+				List.of(home));
+		log.info("Application home: {}", applicationHome);
+		return applicationHome;
 	}
 
 }

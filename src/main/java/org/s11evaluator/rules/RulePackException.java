@@ -11,8 +11,12 @@ public class RulePackException extends RuntimeException {
 	private final List<RuleProblem> problems;
 
 	public RulePackException(String packId, List<RuleProblem> problems) {
-		super("Rule pack '" + packId + "' cannot be used:\n"
-				+ problems.stream().map((problem) -> "  " + problem).collect(Collectors.joining("\n")));
+		// the first line says it all for a one-line report (a run's skip reasons, a log line): the pack, the first
+		// problem at its file and line, and how many more follow
+		super("Rule pack '" + packId + "' cannot be used: " + (problems.isEmpty() ? "no reason was given" : problems.get(0))
+				+ ((problems.size() > 1) ? " (and " + (problems.size() - 1) + " more problem" + ((problems.size() > 2) ? "s" : "")
+						+ ", listed below)" : "")
+				+ (problems.size() > 1 ? "\n" + problems.stream().map((problem) -> "  " + problem).collect(Collectors.joining("\n")) : ""));
 		this.packId = packId;
 		this.problems = List.copyOf(problems);
 	}

@@ -233,8 +233,12 @@ public class SubmissionImport {
 					: "not valid JSON: " + plain(ex.getOriginalMessage())));
 		}
 		if (document != null && expectedCycle.isPresent() && !expectedCycle.get().equals(document.cycle())) {
-			problems.add(new ImportProblem(positions.describe("/cycle"), null, "this import is for cycle \"" + expectedCycle.get()
-					+ "\" but the return is for \"" + document.cycle() + "\""));
+			// the operator's slip (--cycle), not the agency's: refused, but recorded against neither cycle, or the other
+			// cycle's register would show a rejection of a return it holds
+			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, document.cycle(), document.agency().id(),
+					List.of(new ImportProblem(positions.describe("/cycle"), null, "this import is for cycle \"" + expectedCycle.get()
+							+ "\" but the return is for \"" + document.cycle() + "\" (not imported, and not recorded as a rejection: "
+							+ "import it without --cycle, or with --cycle=" + document.cycle() + ")")));
 		}
 		if (problems.isEmpty() && closedCycle(document).isPresent()) {
 			// a closed cycle's record is final: refused, and not recorded as a rejection of that cycle either

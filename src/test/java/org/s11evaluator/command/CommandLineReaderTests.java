@@ -143,7 +143,8 @@ class CommandLineReaderTests {
 			.isEqualTo(java.time.LocalDate.of(2025, 6, 30));
 		assertThat(run("rules", "test", "pan-sussex", "--junit-xml=target/x").rules())
 			.contains(new Invocation.RulesRequest("test", "pan-sussex", null, "target/x"));
-		assertThat(run("import", "--cycle=c", "a.json", "b").options(CommandOptions.Import.class).paths).containsExactly("a.json", "b");
+		assertThat(run("import", "--cycle=c", "samples/pan-sussex-2025/submissions/esht.json", "samples").options(CommandOptions.Import.class).paths)
+			.containsExactly("samples/pan-sussex-2025/submissions/esht.json", "samples");
 		assertThat(run("runs").options(CommandOptions.Runs.class).last).isEqualTo(10);
 		assertThat(run("demo").options(CommandOptions.Demo.class).folder).as("the home's samples/, chosen by the command").isNull();
 		assertThat(run("demo", "my-samples").options(CommandOptions.Demo.class).folder).isEqualTo("my-samples");
@@ -204,6 +205,15 @@ class CommandLineReaderTests {
 		assertThat(reading).as(String.join(" ", args)).isInstanceOf(Reading.Answer.class);
 		assertThat(((Reading.Answer) reading).exitCode()).as(String.join(" ", args)).isZero();
 		return ((Reading.Answer) reading).text();
+	}
+
+	@Test
+	void aMistypedPathToImportIsRefusedBeforeAnythingRunsNamingWhereItLooked() {
+		Reading.Answer answer = refused("import", "samples/pan-sussex-2025/submisions");
+
+		assertThat(answer.exitCode()).isEqualTo(2);
+		assertThat(answer.text()).startsWith("import: <path>: expected a file or folder that exists; there is nothing at ")
+			.contains(java.nio.file.Path.of("samples/pan-sussex-2025/submisions").toAbsolutePath().toString());
 	}
 
 	private static Reading.Answer refused(String... args) {

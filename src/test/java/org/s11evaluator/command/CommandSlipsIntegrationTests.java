@@ -1,7 +1,10 @@
 package org.s11evaluator.command;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.IntegrationTest;
@@ -71,6 +74,48 @@ class CommandSlipsIntegrationTests {
 		assertNothingEvaluated();
 		assertThat(count("audit_cycle")).isEqualTo(cycles);
 		assertThat(count("submission")).isEqualTo(submissions);
+	}
+
+	@Test
+	void aPathThatDoesNotExistIsAnUnderstoodSlipNotARejectedReturn(CapturedOutput output) {
+		long rejected = count("rejected_submission");
+
+		this.commands.run(new DefaultApplicationArguments("import", "--cycle=pan-sussex-2025", "samples/pan-sussex-2025/submisions"));
+
+		assertThat(this.commands.getExitCode()).isEqualTo(2);
+		assertThat(output.getErr()).contains("import: ", "a file or folder that exists; there is nothing at ",
+				"samples/pan-sussex-2025/submisions");
+		assertThat(count("rejected_submission")).isEqualTo(rejected);
+	}
+
+	@Test
+	void aFolderWithNoReturnsDoesNotLookLikeANightWithNothingToImport(CapturedOutput output, @TempDir Path empty) {
+		this.commands.run(new DefaultApplicationArguments("import", empty.toString()));
+
+		assertThat(this.commands.getExitCode()).isEqualTo(1);
+		assertThat(output.getOut()).contains("No returns found: no .json file in " + empty + ". Nothing was imported.");
+	}
+
+	@Test
+	void aReturnImportedWithTheWrongCycleIsRefusedAndRecordedAgainstNeitherCycle(CapturedOutput output) {
+		this.commands.run(new DefaultApplicationArguments("open-cycle", "samples/pan-sussex-2023/cycle.yaml"));
+		long rejected = count("rejected_submission");
+
+		this.commands.run(new DefaultApplicationArguments("import", "--cycle=pan-sussex-2023",
+				"samples/pan-sussex-2025/submissions/sussex-police.json"));
+
+		assertThat(this.commands.getExitCode()).isEqualTo(3);
+		assertThat(output).contains("this import is for cycle \"pan-sussex-2023\" but the return is for \"pan-sussex-2025\"");
+		assertThat(count("rejected_submission")).as("no rejection in either cycle's register").isEqualTo(rejected);
+	}
+
+	@Test
+	void aMistypedCycleIsNamedWithTheClosestOpenOne(CapturedOutput output) {
+		this.commands.run(new DefaultApplicationArguments("evaluate", "--cycle=pan-sussex-2052"));
+
+		assertThat(this.commands.getExitCode()).isEqualTo(1);
+		assertThat(output.getOut()).contains("No open audit cycle 'pan-sussex-2052'. Did you mean --cycle=pan-sussex-2025?");
+		assertNothingEvaluated();
 	}
 
 	@Test

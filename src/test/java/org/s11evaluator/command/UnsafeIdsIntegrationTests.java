@@ -100,17 +100,19 @@ class UnsafeIdsIntegrationTests {
 
 	@Test
 	void aCycleIdOnTheCommandLineThatIsAPathIsRefusedBeforeAnythingRuns(CapturedOutput output) throws IOException {
+		// a path of this test's own, which nothing else creates (a fixed /tmp/x may exist on the machine)
+		String path = this.folder.resolve("escaped").toAbsolutePath().toString();
 		for (String command : new String[] { "results", "summary", "evaluate", "import" }) {
-			this.commands.run(command.equals("import") ? new DefaultApplicationArguments(command, "--cycle=/tmp/x", this.folder.toString())
-					: new DefaultApplicationArguments(command, "--cycle=/tmp/x"));
+			this.commands.run(command.equals("import") ? new DefaultApplicationArguments(command, "--cycle=" + path, this.folder.toString())
+					: new DefaultApplicationArguments(command, "--cycle=" + path));
 
 			assertThat(this.commands.getExitCode()).as(command).isEqualTo(1);
 		}
 		this.commands.run(new DefaultApplicationArguments("evaluate", "--partnerships=pan-sussex,../../x"));
 
-		assertThat(output).contains("FAILED: --cycle: \"/tmp/x\" is not a cycle id")
+		assertThat(output).contains("FAILED: --cycle: \"" + path + "\" is not a cycle id")
 			.contains("FAILED: --partnerships \"../../x\" is not a partnership id");
-		assertThat(Path.of("/tmp/x")).doesNotExist();
+		assertThat(Path.of(path)).doesNotExist();
 	}
 
 	@Test

