@@ -117,9 +117,9 @@ class Utf8mb4IntegrationTests {
 				insert(c, "insert into item_response (submission_id, item_id, standard_id, rating, statement, evidence_text,"
 						+ " evidence_links) values (?, '9.1', '9', 'green', ?, ?, ?)", submission, name, "Evidence: " + name,
 						"[\"https://example.org/" + name + "\"]");
-				insert(c, "insert into finding (submission_id, code, item_id, standard_id, message, rule_name, inputs,"
-						+ " pack_version, evaluated_at) values (?, 'MISSING_EVIDENCE', '9.1', '9', ?, ?, ?, ?, now(3))",
-						submission, "Checklist line 9.1 — " + name, "SUS-EVD-01 " + name, name, "0".repeat(64));
+				insert(c, "insert into finding (submission_id, code, item_id, standard_id, message, rule_name, inputs)"
+						+ " values (?, 'MISSING_EVIDENCE', '9.1', '9', ?, ?, ?)",
+						submission, "Checklist line 9.1 — " + name, "SUS-EVD-01 " + name, name);
 
 				assertThat(text(c, "select name from agency where id = ?", agency)).isEqualTo(name);
 				assertThat(text(c, "select completed_by_name from submission where id = ?", submission)).isEqualTo(name);
