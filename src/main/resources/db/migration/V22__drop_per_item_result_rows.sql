@@ -6,12 +6,14 @@ alter table finding drop column pack_version, drop column evaluated_at;
 alter table follow_up_action drop column pack_version, drop column evaluated_at;
 
 -- For people who query the database directly (and the tests' counts): the ratings as rows again, read from
--- each evaluation's ratings document. The application never reads these views.
+-- each evaluation's ratings document (JSON functions give utf8mb4_bin: the rule names are given the tables'
+-- collation). The application never reads these views.
 create view item_rating as
 select e.submission_id, r.item_id, r.standard_id, r.rag,
-       json_unquote(json_extract(e.ratings, concat('$.rules[', r.rule_number, ']'))) as rule_name,
+       json_unquote(json_extract(e.ratings, concat('$.rules[', r.rule_number, ']'))) collate utf8mb4_unicode_ci as rule_name,
        coalesce(r.reason, (select d.reason from result_reason d where d.pack_version = e.pack_version
-                and d.rule_name = json_unquote(json_extract(e.ratings, concat('$.rules[', r.rule_number, ']'))) and d.rag = r.rag)) as reason,
+                and d.rule_name = json_unquote(json_extract(e.ratings, concat('$.rules[', r.rule_number, ']'))) collate utf8mb4_unicode_ci
+                and d.rag = r.rag)) as reason,
        e.pack_version, e.evaluated_at
 from evaluation e,
      json_table(e.ratings, '$.items[*]' columns (item_id varchar(20) path '$[0]', standard_id varchar(20) path '$[1]',
@@ -19,9 +21,10 @@ from evaluation e,
 
 create view standard_rating as
 select e.submission_id, r.standard_id, r.rag,
-       json_unquote(json_extract(e.ratings, concat('$.rules[', r.rule_number, ']'))) as rule_name,
+       json_unquote(json_extract(e.ratings, concat('$.rules[', r.rule_number, ']'))) collate utf8mb4_unicode_ci as rule_name,
        coalesce(r.reason, (select d.reason from result_reason d where d.pack_version = e.pack_version
-                and d.rule_name = json_unquote(json_extract(e.ratings, concat('$.rules[', r.rule_number, ']'))) and d.rag = r.rag)) as reason,
+                and d.rule_name = json_unquote(json_extract(e.ratings, concat('$.rules[', r.rule_number, ']'))) collate utf8mb4_unicode_ci
+                and d.rag = r.rag)) as reason,
        e.pack_version, e.evaluated_at
 from evaluation e,
      json_table(e.ratings, '$.standards[*]' columns (standard_id varchar(20) path '$[0]', rag varchar(16) path '$[1]',
