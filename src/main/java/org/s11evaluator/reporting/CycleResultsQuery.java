@@ -6,11 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.s11evaluator.evaluation.EvaluationResults;
 import org.s11evaluator.rules.ItemIds;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,16 +16,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CycleResultsQuery {
 
-	private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-	};
-
 	private final JdbcClient jdbc;
 
-	private final ObjectMapper json;
+	private final EvaluationResults evaluationResults;
 
-	CycleResultsQuery(JdbcClient jdbc, ObjectMapper json) {
+	CycleResultsQuery(JdbcClient jdbc, EvaluationResults evaluationResults) {
 		this.jdbc = jdbc;
-		this.json = json;
+		this.evaluationResults = evaluationResults;
 	}
 
 	public CycleResults load(String cycleId) {
@@ -42,33 +36,8 @@ public class CycleResultsQuery {
 			.optional()
 			.orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
 		int expected = this.jdbc.sql("select count(*) from cycle_agency where cycle_id = ?").param(cycleId).query(Integer.class).single();
-		Map<Long, List<CycleResults.Rating>> standards = this.jdbc.sql("""
-				select r.submission_id, r.standard_id, r.rag, r.reason, r.rule_name, r.inputs
-				from standard_rating r join submission s on s.id = r.submission_id where s.cycle_id = ? order by 1, 2""")
-			.param(cycleId)
-			.query((rs, i) -> Map.entry(rs.getLong(1), new CycleResults.Rating(rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), strings(rs.getString(6)))))
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-		Map<Long, List<CycleResults.Result>> findings = this.jdbc.sql("""
-				select f.submission_id, f.code, f.item_id, f.standard_id, f.message, f.rule_name, f.inputs
-				from finding f join submission s on s.id = f.submission_id where s.cycle_id = ? order by 1, 2""")
-			.param(cycleId)
-			.query((rs, i) -> Map.entry(rs.getLong(1), new CycleResults.Result(rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), strings(rs.getString(7)))))
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-		Map<Long, List<CycleResults.FollowUp>> followUps = this.jdbc.sql("""
-				select a.submission_id, a.item_id, a.standard_id, a.owner, a.due_date, a.action_text, a.reason, a.rule_name, a.inputs
-				from follow_up_action a join submission s on s.id = a.submission_id where s.cycle_id = ? order by 1, 2""")
-			.param(cycleId)
-			.query((rs, i) -> Map.entry(rs.getLong(1), new CycleResults.FollowUp(rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8), strings(rs.getString(9)))))
-			.list()
-			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+		Map<Long, EvaluationResults.ReturnResults> stored = this.evaluationResults.explained(cycleId);
+		EvaluationResults.ReturnResults none = new EvaluationResults.ReturnResults(List.of(), List.of(), List.of(), List.of());
 		List<CycleResults.AgencyResult> agencies = this.jdbc.sql("""
 				select s.id, s.agency_id, a.name, exists(select 1 from cycle_agency ca where ca.cycle_id = s.cycle_id and ca.agency_id = s.agency_id),
 				  s.completed_by_name, s.completed_by_role, s.submitted_at, s.version, e.status, e.pack_version, e.evaluated_at, e.failure
@@ -81,9 +50,9 @@ public class CycleResultsQuery {
 						rs.getString(6), rs.getObject(7, LocalDateTime.class), rs.getInt(8),
 						(rs.getString(9) != null) ? rs.getString(9) : "NOT_EVALUATED", rs.getString(10),
 						rs.getObject(11, LocalDateTime.class), rs.getString(12),
-						sorted(standards.getOrDefault(id, List.of()), CycleResults.Rating::standardId),
-						sorted(findings.getOrDefault(id, List.of()), (f) -> (f.itemId() != null) ? f.itemId() : f.standardId()),
-						sorted(followUps.getOrDefault(id, List.of()), CycleResults.FollowUp::itemId));
+						sorted(standards(stored.getOrDefault(id, none)), CycleResults.Rating::standardId),
+						sorted(findings(stored.getOrDefault(id, none)), (f) -> (f.itemId() != null) ? f.itemId() : f.standardId()),
+						sorted(followUps(stored.getOrDefault(id, none)), CycleResults.FollowUp::itemId));
 			})
 			.list();
 		List<CycleResults.NotReturned> notReturned = this.jdbc.sql("""
@@ -116,13 +85,20 @@ public class CycleResultsQuery {
 		return copy;
 	}
 
-	private List<String> strings(String text) {
-		try {
-			return this.json.readValue(text, STRINGS);
-		}
-		catch (JsonProcessingException ex) {
-			return List.of(text);
-		}
+	private static List<CycleResults.Rating> standards(EvaluationResults.ReturnResults results) {
+		return results.standards().stream().map((r) -> new CycleResults.Rating(r.standardId(), r.rag(), r.reason(), r.rule(), r.inputs())).toList();
+	}
+
+	private static List<CycleResults.Result> findings(EvaluationResults.ReturnResults results) {
+		return results.findings().stream()
+			.map((f) -> new CycleResults.Result(f.code(), f.itemId(), f.standardId(), f.message(), f.rule(), f.inputs()))
+			.toList();
+	}
+
+	private static List<CycleResults.FollowUp> followUps(EvaluationResults.ReturnResults results) {
+		return results.followUps().stream()
+			.map((a) -> new CycleResults.FollowUp(a.itemId(), a.standardId(), a.owner(), a.due(), a.action(), a.reason(), a.rule(), a.inputs()))
+			.toList();
 	}
 
 }

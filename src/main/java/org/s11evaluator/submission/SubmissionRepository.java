@@ -72,7 +72,7 @@ class SubmissionRepository {
 					doc.completedBy().phone(), utc(doc.submittedAt()), utc(Instant.now()), doc.outstandingPractice(),
 					content, id)
 			.update();
-		for (String table : List.of("item_response", "agency_action", "item_rating", "standard_rating", "finding",
+		for (String table : List.of("item_response", "agency_action", "finding",
 				"follow_up_action", "evaluation")) {
 			this.jdbc.sql("delete from " + table + " where submission_id = ?").param(id).update();
 		}

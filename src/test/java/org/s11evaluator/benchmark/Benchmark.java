@@ -54,7 +54,7 @@ public class Benchmark {
 	private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
 
 	/** Every table the evaluator writes, children first: emptied by {@code --empty-database=NAME}. */
-	private static final List<String> TABLES = List.of("follow_up_action", "finding", "standard_rating", "item_rating", "evaluation",
+	private static final List<String> TABLES = List.of("follow_up_action", "finding", "evaluation", "result_reason", "result_policy_values",
 			"rejection_reason", "rejected_submission", "agency_action", "item_response", "submission", "partnership_rating", "cycle_summary",
 			"cycle_edition", "audit_event", "cycle_agency", "audit_cycle", "agency", "partnership", "run_report", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
 			"BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
@@ -248,7 +248,7 @@ public class Benchmark {
 	 */
 	private Duration floor() {
 		ResultShapes shapes = ResultShapes.of(this.jdbc);
-		List<String> scratch = List.of("item_rating", "standard_rating", "finding", "follow_up_action", "evaluation");
+		List<String> scratch = List.of("finding", "follow_up_action", "evaluation");
 		scratch.forEach((table) -> {
 			this.jdbc.execute("drop table if exists floor_" + table);
 			this.jdbc.execute("create table floor_" + table + " like " + table);

@@ -16,15 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The shape of what the rules wrote, for the floor measurement: how many findings and follow-up actions each
- * return got, and one real row of each kind whose texts stand in for all the others (same columns, same sizes).
+ * return got, and one real row of each kind whose texts stand in for all the others (same columns, same sizes);
+ * each return's ratings as one document in its evaluation row, as the evaluator stores them.
  */
 final class ResultShapes {
 
 	private final Map<Long, int[]> extras; // findings, follow-ups per return
 
-	private final String[] itemRating;   // reason, rule, inputs
-
-	private final String[] standardRating;
+	private final String ratingRule;     // the rule name a return's ratings document names
 
 	private final String[] finding;      // code, message, rule, inputs
 
@@ -32,11 +31,9 @@ final class ResultShapes {
 
 	private final String packVersion;
 
-	private ResultShapes(Map<Long, int[]> extras, String[] itemRating, String[] standardRating, String[] finding, String[] followUp,
-			String packVersion) {
+	private ResultShapes(Map<Long, int[]> extras, String ratingRule, String[] finding, String[] followUp, String packVersion) {
 		this.extras = extras;
-		this.itemRating = itemRating;
-		this.standardRating = standardRating;
+		this.ratingRule = ratingRule;
 		this.finding = finding;
 		this.followUp = followUp;
 		this.packVersion = packVersion;
@@ -49,8 +46,7 @@ final class ResultShapes {
 		jdbc.query("select submission_id, count(*) from follow_up_action group by submission_id",
 				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> extras.computeIfAbsent(rs.getLong(1), (id) -> new int[2])[1] = rs.getInt(2));
 		return new ResultShapes(extras,
-				row(jdbc, "select reason, rule_name, inputs from item_rating where rag <> 'GREEN' limit 1", 3),
-				row(jdbc, "select reason, rule_name, inputs from standard_rating limit 1", 3),
+				row(jdbc, "select rule_name from item_rating where rag <> 'GREEN' limit 1", 1)[0],
 				row(jdbc, "select code, message, rule_name, inputs from finding limit 1", 4),
 				row(jdbc, "select owner, action_text, reason, rule_name, inputs from follow_up_action limit 1", 5),
 				jdbc.queryForObject("select pack_version from evaluation limit 1", String.class));
@@ -67,52 +63,37 @@ final class ResultShapes {
 		return rows.isEmpty() ? new String[columns] : rows.get(0);
 	}
 
-	/** Writes a chunk's worth of result rows: one per answer, one per standard answered, and the findings and actions. */
+	/**
+	 * Writes a chunk's worth of results in the evaluator's own shape: per return its evaluation row with a ratings
+	 * document of one entry per answer and per standard answered (each naming its rule and the answer it read),
+	 * and a row per finding and per follow-up action.
+	 */
 	void write(Connection connection, List<long[]> page, Map<Long, List<String[]>> responses) throws SQLException {
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
-		try (PreparedStatement items = connection.prepareStatement("""
-				insert into floor_item_rating (submission_id, item_id, standard_id, rag, reason, rule_name, inputs, pack_version, evaluated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
-				PreparedStatement standards = connection.prepareStatement("""
-						insert into floor_standard_rating (submission_id, standard_id, rag, reason, rule_name, inputs, pack_version, evaluated_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?)""");
-				PreparedStatement findings = connection.prepareStatement("""
-						insert into floor_finding (submission_id, code, item_id, standard_id, message, rule_name, inputs, pack_version, evaluated_at)
-						values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+		try (PreparedStatement findings = connection.prepareStatement("""
+				insert into floor_finding (submission_id, code, item_id, standard_id, message, rule_name, inputs)
+				values (?, ?, ?, ?, ?, ?, ?)""");
 				PreparedStatement followUps = connection.prepareStatement("""
 						insert into floor_follow_up_action (submission_id, item_id, standard_id, owner, due_date, action_text, reason, rule_name,
-						  inputs, pack_version, evaluated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+						  inputs) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
 				PreparedStatement evaluations = connection.prepareStatement("""
-						insert into floor_evaluation (submission_id, status, submission_version, pack_id, pack_version, evaluated_at, job_execution_id)
-						values (?, 'EVALUATED', ?, 'floor', ?, ?, 0)
-						on duplicate key update status = 'EVALUATED', submission_version = values(submission_version)""")) {
+						insert into floor_evaluation (submission_id, status, submission_version, pack_id, pack_version, evaluated_at, job_execution_id,
+						  ratings) values (?, 'EVALUATED', ?, 'floor', ?, ?, 0, ?)
+						on duplicate key update status = 'EVALUATED', submission_version = values(submission_version), ratings = values(ratings)""")) {
 			for (long[] submission : page) {
 				long id = submission[0];
 				List<String[]> answers = responses.getOrDefault(id, List.of());
 				Set<String> standardIds = new LinkedHashSet<>();
+				StringBuilder items = new StringBuilder();
 				for (String[] answer : answers) {
 					standardIds.add(answer[1]);
-					items.setLong(1, id);
-					items.setString(2, answer[0]);
-					items.setString(3, answer[1]);
-					items.setString(4, "GREEN");
-					items.setString(5, this.itemRating[0]);
-					items.setString(6, this.itemRating[1]);
-					items.setString(7, this.itemRating[2]);
-					items.setString(8, this.packVersion);
-					items.setTimestamp(9, now);
-					items.addBatch();
+					items.append(items.isEmpty() ? "" : ",").append("[\"").append(answer[0]).append("\",\"").append(answer[1])
+						.append("\",\"GREEN\",0,null,[[\"r").append(answer[0]).append("\"]]]");
 				}
+				StringBuilder standards = new StringBuilder();
 				for (String standard : standardIds) {
-					standards.setLong(1, id);
-					standards.setString(2, standard);
-					standards.setString(3, "GREEN");
-					standards.setString(4, this.standardRating[0]);
-					standards.setString(5, this.standardRating[1]);
-					standards.setString(6, this.standardRating[2]);
-					standards.setString(7, this.packVersion);
-					standards.setTimestamp(8, now);
-					standards.addBatch();
+					standards.append(standards.isEmpty() ? "" : ",").append("[\"").append(standard).append("\",\"GREEN\",0,null,[[\"S")
+						.append(standard).append("\"]]]");
 				}
 				int[] extra = this.extras.getOrDefault(id, new int[2]);
 				String anItem = answers.isEmpty() ? null : answers.get(0)[0];
@@ -125,8 +106,6 @@ final class ResultShapes {
 					findings.setString(5, this.finding[1]);
 					findings.setString(6, this.finding[2]);
 					findings.setString(7, this.finding[3]);
-					findings.setString(8, this.packVersion);
-					findings.setTimestamp(9, now);
 					findings.addBatch();
 				}
 				for (int i = 0; i < extra[1]; i++) {
@@ -139,22 +118,23 @@ final class ResultShapes {
 					followUps.setString(7, this.followUp[2]);
 					followUps.setString(8, this.followUp[3]);
 					followUps.setString(9, this.followUp[4]);
-					followUps.setString(10, this.packVersion);
-					followUps.setTimestamp(11, now);
 					followUps.addBatch();
 				}
 				evaluations.setLong(1, id);
 				evaluations.setInt(2, (int) submission[1]);
 				evaluations.setString(3, this.packVersion);
 				evaluations.setTimestamp(4, now);
+				evaluations.setString(5, "{\"rules\":[" + quoted(this.ratingRule) + "],\"items\":[" + items + "],\"standards\":[" + standards + "]}");
 				evaluations.addBatch();
 			}
-			items.executeBatch();
-			standards.executeBatch();
 			findings.executeBatch();
 			followUps.executeBatch();
 			evaluations.executeBatch();
 		}
+	}
+
+	private static String quoted(String text) {
+		return "\"" + ((text != null) ? text.replace("\\", "\\\\").replace("\"", "\\\"") : "") + "\"";
 	}
 
 }

@@ -40,6 +40,9 @@ class EvaluationJobIntegrationTests {
 	RulePacks packs;
 
 	@Autowired
+	EvaluationResults results;
+
+	@Autowired
 	DataSource dataSource;
 
 	@Autowired
@@ -62,14 +65,23 @@ class EvaluationJobIntegrationTests {
 		assertThat(count("select count(*) from evaluation where status = 'EVALUATED'")).isEqualTo(36);
 		// University Hospitals Sussex rated 6.2 red on 2025-03-31 with no area for development.
 		Map<String, Object> followUp = this.jdbc.sql("""
-				select f.due_date, f.rule_name, f.inputs, f.pack_version, f.reason from follow_up_action f
-				join submission s on s.id = f.submission_id
+				select s.id, f.due_date, f.rule_name, e.pack_version, f.reason from follow_up_action f
+				join submission s on s.id = f.submission_id join evaluation e on e.submission_id = s.id
 				where s.cycle_id = 'pan-sussex-2025' and s.agency_id = 'uhsussex' and f.item_id = '6.2'""")
 			.query()
 			.singleRow();
 		assertThat(followUp.get("due_date")).isEqualTo(java.sql.Date.valueOf(LocalDate.of(2025, 4, 30)));
 		assertThat((String) followUp.get("rule_name")).startsWith("SUS-FUA-01");
-		assertThat((String) followUp.get("inputs")).contains("ItemRating[item=6.2, RED]", "Submission[agency=uhsussex");
+		// its inputs are stored as references into the stored return and read back as the rule engine gave them
+		EvaluationResults.FollowUpResult explained = this.results.explained("pan-sussex-2025")
+			.get(((Number) followUp.get("id")).longValue())
+			.followUps()
+			.stream()
+			.filter((a) -> "6.2".equals(a.itemId()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(explained.inputs()).contains("ItemRating[item=6.2, RED]").anySatisfy((i) -> assertThat(i).startsWith("Submission[agency=uhsussex"));
+		assertThat(explained.rule()).isEqualTo(followUp.get("rule_name"));
 		assertThat(followUp.get("pack_version")).isEqualTo(this.packs.load("pan-sussex").version());
 		assertThat((String) followUp.get("reason")).contains("rated red");
 		assertThat(this.jdbc.sql("""
@@ -80,7 +92,8 @@ class EvaluationJobIntegrationTests {
 				select f.code from finding f join submission s on s.id = f.submission_id
 				where s.cycle_id = 'barking-and-dagenham-2025' and s.agency_id = 'met-police-east-bcu'""").query(String.class).list())
 			.containsExactly("STALE_REVIEW");
-		assertThat(count("select count(*) from finding where rule_name = '' or inputs = '[]' or pack_version is null")).isZero();
+		assertThat(count("select count(*) from finding where rule_name = '' or inputs = '[]'")).isZero();
+		assertThat(count("select count(*) from evaluation where ratings is null or pack_version is null or evaluated_at is null")).isZero();
 	}
 
 	@Test

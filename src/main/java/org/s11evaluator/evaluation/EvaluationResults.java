@@ -1,0 +1,132 @@
+package org.s11evaluator.evaluation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.s11evaluator.rules.SubmissionFacts;
+import org.s11evaluator.submission.StoredSubmissions;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a cycle's stored results, each with its explanation rebuilt as the rule engine gave it: the rule, the
+ * reason (from the pack version's dictionary unless the result has its own), and the inputs (rebuilt from the
+ * stored return). A handful of queries per cycle, whatever its number of returns.
+ */
+@Component
+public class EvaluationResults {
+
+	/** One item's ({@code itemId} set) or standard's rating, explained. */
+	public record Rating(String itemId, String standardId, String rag, String reason, String rule, List<String> inputs) {
+	}
+
+	/** A finding, explained. */
+	public record FindingResult(String code, String itemId, String standardId, String message, String rule, List<String> inputs) {
+	}
+
+	/** A follow-up action, explained. */
+	public record FollowUpResult(String itemId, String standardId, String owner, LocalDate due, String action, String reason, String rule,
+			List<String> inputs) {
+	}
+
+	/** Everything stored as derived from one return. */
+	public record ReturnResults(List<Rating> items, List<Rating> standards, List<FindingResult> findings, List<FollowUpResult> followUps) {
+	}
+
+	/** Only the ratings of one return: item id to RAG name, standard id to RAG name. */
+	public record ReturnRatings(Map<String, String> items, Map<String, String> standards) {
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final ObjectMapper json;
+
+	private final StoredSubmissions submissions;
+
+	EvaluationResults(NamedParameterJdbcTemplate jdbc, ObjectMapper json, StoredSubmissions submissions) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.submissions = submissions;
+	}
+
+	/** The ratings of the cycle's returns that have results, by submission id (no explanations: cheap). */
+	public Map<Long, ReturnRatings> ratings(String cycleId) {
+		Map<Long, ReturnRatings> ratings = new LinkedHashMap<>();
+		this.jdbc.query("""
+				select e.submission_id, e.ratings from evaluation e join submission s on s.id = e.submission_id
+				where s.cycle_id = :cycle and e.pack_version is not null order by e.submission_id""", Map.of("cycle", cycleId),
+				(RowCallbackHandler) (rs) -> {
+					ReturnRatings r = new ReturnRatings(new HashMap<>(), new HashMap<>());
+					if (rs.getString(2) != null) {
+						StoredRatings stored = StoredRatings.fromJson(this.json, rs.getString(2), rs.getLong(1));
+						stored.items().forEach((i) -> r.items().put(i.itemId(), i.rag()));
+						stored.standards().forEach((s) -> r.standards().put(s.standardId(), s.rag()));
+					}
+					ratings.put(rs.getLong(1), r);
+				});
+		return ratings;
+	}
+
+	/** Every result of the cycle's returns, explained, by submission id. */
+	public Map<Long, ReturnResults> explained(String cycleId) {
+		record Stored(long id, String packVersion, StoredRatings ratings) {
+		}
+		Map<String, Object> cycle = Map.of("cycle", cycleId);
+		List<Stored> evaluations = this.jdbc.query("""
+				select e.submission_id, e.pack_version, e.ratings from evaluation e join submission s on s.id = e.submission_id
+				where s.cycle_id = :cycle order by e.submission_id""", cycle,
+				(rs, i) -> new Stored(rs.getLong(1), rs.getString(2), (rs.getString(3) != null)
+						? StoredRatings.fromJson(this.json, rs.getString(3), rs.getLong(1)) : new StoredRatings(List.of(), List.of())));
+		Map<Long, List<String[]>> findings = rows("""
+				select f.submission_id, f.code, f.item_id, f.standard_id, f.message, f.rule_name, f.inputs
+				from finding f join submission s on s.id = f.submission_id where s.cycle_id = :cycle order by f.submission_id, f.code, f.id""",
+				cycle, 6);
+		Map<Long, List<String[]>> followUps = rows("""
+				select a.submission_id, a.item_id, a.standard_id, a.owner, a.due_date, a.action_text, a.reason, a.rule_name, a.inputs
+				from follow_up_action a join submission s on s.id = a.submission_id where s.cycle_id = :cycle
+				order by a.submission_id, a.item_id, a.id""", cycle, 8);
+		ResultDictionary dictionary = new ResultDictionary(this.jdbc, false);
+		dictionary.load(evaluations.stream().map(Stored::packVersion).toList());
+		Map<Long, SubmissionFacts> facts = this.submissions.facts(evaluations.stream().map(Stored::id).toList());
+		Map<Long, ReturnResults> results = new LinkedHashMap<>();
+		for (Stored e : evaluations) {
+			InputReferences references = new InputReferences(facts.get(e.id()), e.ratings().items(), e.ratings().standards(),
+					dictionary.policyValues(e.packVersion()));
+			List<Rating> items = e.ratings().items().stream().map((r) -> explain(r, e.packVersion(), dictionary, references)).toList();
+			List<Rating> standards = e.ratings().standards().stream().map((r) -> explain(r, e.packVersion(), dictionary, references)).toList();
+			List<FindingResult> found = findings.getOrDefault(e.id(), List.of()).stream()
+				.map((f) -> new FindingResult(f[0], f[1], f[2], f[3], f[4], references.decode(this.json, f[5])))
+				.toList();
+			List<FollowUpResult> actions = followUps.getOrDefault(e.id(), List.of()).stream()
+				.map((a) -> new FollowUpResult(a[0], a[1], a[2], (a[3] != null) ? LocalDate.parse(a[3]) : null, a[4], a[5], a[6],
+						references.decode(this.json, a[7])))
+				.toList();
+			results.put(e.id(), new ReturnResults(items, standards, found, actions));
+		}
+		return results;
+	}
+
+	private static Rating explain(StoredRatings.Rating r, String packVersion, ResultDictionary dictionary, InputReferences references) {
+		String reason = (r.reason() != null) ? r.reason() : dictionary.reason(packVersion, r.rule(), r.rag());
+		return new Rating(r.itemId(), r.standardId(), r.rag(), reason, r.rule(), references.decode(r.inputs()));
+	}
+
+	private Map<Long, List<String[]>> rows(String sql, Map<String, Object> parameters, int columns) {
+		Map<Long, List<String[]>> rows = new HashMap<>();
+		this.jdbc.query(sql, parameters, (RowCallbackHandler) (rs) -> {
+			String[] row = new String[columns];
+			for (int c = 0; c < columns; c++) {
+				row[c] = rs.getString(c + 2);
+			}
+			rows.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(row);
+		});
+		return rows;
+	}
+
+}
