@@ -12,7 +12,7 @@ import java.util.Map;
  */
 public final class SummaryView {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
 	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("GREEN", "Green"), Map.entry("AMBER", "Amber"), Map.entry("RED", "Red"), Map.entry("NOT_APPLICABLE", "N/A"), Map.entry("NOT_RATED", "Not rated"), Map.entry("ON_TIME", "Returned"), Map.entry("LATE", "Returned late"), Map.entry("NOT_RETURNED", "Not returned"), Map.entry("REJECTED", "Rejected"), Map.entry("OPEN", "Open, not yet due"), Map.entry("NO_DUE_DATE", "No due date"), Map.entry("OVERDUE", "Overdue"), Map.entry("DONE", "Done"));
 
@@ -27,13 +27,12 @@ public final class SummaryView {
 	}
 
 	public String label(String code) {
-		if (code == null) {
-			return "";
-		}
-		if ("OVERDUE".equals(code) || "DONE".equals(code)) {
-			return code.charAt(0) + code.substring(1).toLowerCase();
-		}
-		return LABELS.getOrDefault(code, code);
+		return inWords(code);
+	}
+
+	/** A status or rating code in the words the board reads ("Returned late", "No due date"). */
+	static String inWords(String code) {
+		return (code == null) ? "" : LABELS.getOrDefault(code, code);
 	}
 
 	/** The letter shown in a heatmap cell, so the chart reads without colour too. */
@@ -143,14 +142,22 @@ public final class SummaryView {
 	private static final java.util.regex.Pattern POLICY_KEY = java.util.regex.Pattern
 		.compile("(?:the share )?\\b[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)+\\b(?:\\s*\\(([^)]*)\\))?");
 
-	/** A group's partnership rating badge: its colour only where the rule gives red, amber or green. */
-	public String ratingCss(String rag) {
-		return hasThreshold() ? css(rag) : "none";
+	/** A finding's code in words for the board: MISSING_EVIDENCE is "Missing evidence". */
+	public String findingTitle(String code) {
+		if (code == null || code.isEmpty()) {
+			return "";
+		}
+		String words = code.toLowerCase(java.util.Locale.UK).replace('_', ' ').replace(" na ", " N/A ").replaceAll("^na ", "N/A ")
+			.replaceAll(" na$", " N/A");
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
 	}
 
-	public String ratingLabel(String rag) {
-		return (hasThreshold() || !"NOT_RATED".equals(rag)) ? label(rag) : "No threshold";
+	/** A moment as a UK reader says it, in England's time: "1 October 2025 at 09:30". */
+	public String when(java.time.Instant instant) {
+		return (instant == null) ? "" : WHEN.format(instant.atZone(java.time.ZoneId.of("Europe/London")));
 	}
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", java.util.Locale.UK);
 
 	/** An agency's name from its id, for the board (the id itself only where the agency is not known). */
 	public String agencyName(String agencyId) {
@@ -177,6 +184,24 @@ public final class SummaryView {
 		}
 		key.appendTail(text);
 		return text.toString();
+	}
+
+	/**
+	 * A rule's reason in the framework's own words: the rules say "standard 9" for a top-level group and
+	 * "item 9.3" for a line, which Pan-Sussex calls area 9 and standard 9.3.
+	 */
+	public String inOwnWords(String reason) {
+		if (reason == null) {
+			return "";
+		}
+		String text = reason;
+		if (!"standard".equals(words().group())) {
+			text = text.replaceAll("\\bstandard (\\d+)(?![.\\d])", java.util.regex.Matcher.quoteReplacement(words().group()) + " $1");
+		}
+		if (!"item".equals(words().line())) {
+			text = text.replaceAll("\\bitem (\\d)", java.util.regex.Matcher.quoteReplacement(words().line()) + " $1");
+		}
+		return text.replace(" 1/3", " a third");
 	}
 
 	/** The framework's own words for its levels and its scale. */
@@ -348,7 +373,7 @@ public final class SummaryView {
 
 	/** Where there is no threshold: the groups with the smallest share of agencies rating them at the top of the scale. */
 	public List<CycleSummary.StandardSummary> lowestInPlace(int limit) {
-		return this.summary.standards().stream().filter((st) -> st.rating() != null && st.rating().total() > 0)
+		return this.summary.standards().stream().filter((st) -> st.rating() != null && share(st.rating()) < 1.0)
 			.sorted(java.util.Comparator.comparingDouble((CycleSummary.StandardSummary st) -> share(st.rating())))
 			.limit(limit).toList();
 	}

@@ -107,8 +107,12 @@ class CycleSummariesIntegrationTests {
 		assertThat(summary.at("/progress/carriedOver")).hasSize(8);
 		assertThat(summary.at("/improvementPlan").findValuesAsText("status")).contains("OVERDUE", "OPEN", "DONE");
 		String csv = Files.readString(OUTPUT.resolve("pan-sussex-2025/register-of-returns.csv"));
-		assertThat(csv).startsWith("agency_id,agency,sector,expected,status,completed_by,role,submitted_at,version\r\n")
-			.contains("west-sussex-yjs,West Sussex Youth Justice Service,youth-justice,true,LATE,");
+		assertThat(Files.readAllBytes(OUTPUT.resolve("pan-sussex-2025/register-of-returns.csv"))).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+		assertThat(csv).startsWith("\uFEFFagency_id,agency,sector,expected,status,completed_by,role,submitted_at,version\r\n")
+			.contains("west-sussex-yjs,West Sussex Youth Justice Service,youth-justice,yes,Returned late,")
+			.contains(",Rejected,").doesNotContain(",LATE,", ",REJECTED,", ",ON_TIME,");
+		assertThat(Files.readString(OUTPUT.resolve("pan-sussex-2025/improvement-plan.csv"))).startsWith("\uFEFFstatus,due,")
+			.contains("Overdue,", "Done,").doesNotContain("OVERDUE,", "FOLLOW_UP");
 	}
 
 	@Test
