@@ -134,6 +134,65 @@ public final class SummaryView {
 			.toList();
 	}
 
+	/** One line (or group, for an action that names no line) of the framework with the actions that answer it. */
+	public record PlanByLine(String name, long overdue, long open, long noDueDate, long done, long agencies) {
+	}
+
+	/** The plan by the line each action answers, most overdue first, then most outstanding. */
+	public List<PlanByLine> planByLine() {
+		java.util.Map<String, List<CycleSummary.PlanEntry>> byLine = new java.util.TreeMap<>(java.util.Comparator.comparing(
+				org.s11evaluator.rules.ItemIds::sortKey));
+		this.summary.improvementPlan().forEach((p) -> byLine.computeIfAbsent((p.itemId() != null) ? p.itemId() : p.standardId(),
+				(k) -> new ArrayList<>()).add(p));
+		java.util.Map<String, String> titles = new java.util.HashMap<>();
+		for (CycleSummary.StandardSummary st : this.summary.standards()) {
+			titles.put(st.id(), capital(words().group()) + " " + st.id() + " (as a whole)");
+			st.items().forEach((i) -> titles.put(i.id(), capital(words().line()) + " " + i.id()));
+		}
+		return byLine.entrySet().stream().map((e) -> new PlanByLine(titles.getOrDefault(e.getKey(), e.getKey()),
+				e.getValue().stream().filter((p) -> "OVERDUE".equals(p.status())).count(),
+				e.getValue().stream().filter((p) -> "OPEN".equals(p.status())).count(),
+				e.getValue().stream().filter((p) -> "NO_DUE_DATE".equals(p.status())).count(),
+				e.getValue().stream().filter((p) -> "DONE".equals(p.status())).count(),
+				e.getValue().stream().map(CycleSummary.PlanEntry::agencyId).distinct().count()))
+			.sorted(java.util.Comparator.comparingLong(PlanByLine::overdue).reversed()
+				.thenComparing(java.util.Comparator.comparingLong((PlanByLine g) -> g.open() + g.noDueDate()).reversed()))
+			.toList();
+	}
+
+	/** Above this many agencies the chart of every agency's rating of every group moves to an appendix. */
+	static final int HEATMAP_IN_BODY = 25;
+
+	public boolean heatmapIsLong() {
+		return this.summary.heatmap().size() > HEATMAP_IN_BODY;
+	}
+
+	/** The agencies by how many groups they rate red, then amber, most first. */
+	public List<CycleSummary.HeatmapRow> heatmapByConcern() {
+		return this.summary.heatmap().stream().filter((row) -> countIn(row, "RED") + countIn(row, "AMBER") > 0)
+			.sorted(java.util.Comparator.comparingLong((CycleSummary.HeatmapRow row) -> countIn(row, "RED")).reversed()
+				.thenComparing(java.util.Comparator.comparingLong((CycleSummary.HeatmapRow row) -> countIn(row, "AMBER")).reversed())
+				.thenComparing(CycleSummary.HeatmapRow::agencyName, NaturalOrder.INSTANCE))
+			.toList();
+	}
+
+	public long countIn(CycleSummary.HeatmapRow row, String rag) {
+		return row.ratings().stream().filter(rag::equals).count();
+	}
+
+	/** "6 (red), 2 (amber)": the groups an agency rates red or amber. */
+	public String concerns(CycleSummary.HeatmapRow row) {
+		List<String> parts = new ArrayList<>();
+		for (int i = 0; i < row.ratings().size() && i < this.summary.standards().size(); i++) {
+			String rag = row.ratings().get(i);
+			if ("RED".equals(rag) || "AMBER".equals(rag)) {
+				String word = words().ragColours() ? label(rag) : heatText(rag);
+				parts.add(this.summary.standards().get(i).id() + " (" + word.toLowerCase(java.util.Locale.UK) + ")");
+			}
+		}
+		return String.join(", ", parts);
+	}
+
 	public List<CycleSummary.PlanEntry> overdueActions() {
 		return this.summary.improvementPlan().stream().filter((p) -> "OVERDUE".equals(p.status())).toList();
 	}

@@ -190,6 +190,66 @@ class BoardSummaryIntegrationTests {
 		}
 	}
 
+	@Test
+	void aPanSussexCycleOf150AgenciesHasABodyOfAboutTenPagesAndEverythingInTheAppendices() throws IOException {
+		atScale("pan-sussex", "sussex-150", "amber", "red", "Rated red for the partnership: 0 standards of 48");
+	}
+
+	@Test
+	void aBarkingAndDagenhamCycleOf150AgenciesHasABodyOfAboutTenPagesAndKeepsFourLevels() throws IOException {
+		Document html = atScale("barking-and-dagenham", "bd-150", "partially-met", "needs-review", "Rated red for the partnership: 0 standards of 8");
+		assertThat(html.select("#ratings ~ table tbody > tr").get(0).select("table.bar td").eachAttr("class")).contains("lvl-amber", "lvl-amber-2");
+	}
+
+	/**
+	 * 150 agencies named 1 to 150, each answering about one item in twelve at the two given lower levels (from a
+	 * fixed seed): the body before the appendices prints on at most 10 A4 pages and names agencies in natural order.
+	 */
+	private Document atScale(String pack, String cycleId, String lower, String lowest, String headline) throws IOException {
+		java.util.Random random = new java.util.Random(11);
+		Framework framework = this.packs.load(pack).framework();
+		Map<Integer, Map<String, String>> ratings = new HashMap<>();
+		for (int i = 0; i < 150; i++) {
+			Map<String, String> own = new HashMap<>();
+			for (Framework.Item item : framework.itemsById().values()) {
+				int roll = random.nextInt(24);
+				if (roll < 2) {
+					own.put(item.id(), (roll == 0) ? lower : lowest);
+				}
+			}
+			ratings.put(i, own);
+		}
+		Document html = summarise(pack, cycleId, 150, (i) -> "Agency " + (i + 1), ratings);
+
+		assertThat(html.getElementById("at-a-glance").text()).contains(headline, "150 of 150 expected agencies returned (100%)");
+		assertThat(html.select("#register ~ table tbody th").eachText()).startsWith("Agency 1", "Agency 2", "Agency 3").contains("Agency 100")
+			.endsWith("Agency 149", "Agency 150");
+		assertThat(html.select("#plan ~ table").first().select("tbody tr")).hasSizeLessThanOrEqualTo(10);
+		assertThat(html.getElementById("heatmap")).as("every agency's rating of every group, in an appendix").isNotNull();
+		try (PDDocument pdf = Loader.loadPDF(OUTPUT.resolve(cycleId).resolve("summary.pdf").toFile())) {
+			int body = bodyPages(pdf);
+			assertThat(body).as("pages before Appendix A of %d", pdf.getNumberOfPages()).isBetween(3, 10);
+			assertThat(pdf.getNumberOfPages()).isGreaterThan(body + 3);
+		}
+		return html;
+	}
+
+	/** The pages before the one on which Appendix A (the register) starts, after the contents. */
+	private static int bodyPages(PDDocument pdf) throws IOException {
+		PDFTextStripper stripper = new PDFTextStripper();
+		boolean contentsSeen = false;
+		for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+			stripper.setStartPage(page);
+			stripper.setEndPage(page);
+			String text = stripper.getText(pdf);
+			if (contentsSeen && text.contains("Appendix A. Register of returns")) {
+				return page - 1;
+			}
+			contentsSeen |= text.contains("Contents");
+		}
+		throw new AssertionError("No page starts Appendix A");
+	}
+
 	private Document summarise(String pack, String cycleId, int agencies, IntFunction<String> name, Map<Integer, Map<String, String>> ratings)
 			throws IOException {
 		List<String> names = new ArrayList<>();
