@@ -198,7 +198,7 @@ public class CycleSummaries {
 					.toList());
 		CycleSummary timeless = new CycleSummary(summary.format(), Instant.EPOCH, summary.asOf(), summary.cycle(), summary.participation(),
 				summary.register(), summary.rejectedFiles(), summary.ratingPolicy(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(),
-				summary.themes(), provenance, summary.framing());
+				summary.themes(), provenance, summary.framing(), summary.narrative());
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			digest.update(this.json.writeValueAsBytes(timeless));

@@ -11,7 +11,15 @@ import java.util.List;
  */
 public record CycleSummary(String format, Instant generatedAt, LocalDate asOf, CycleInfo cycle, Participation participation,
 		List<RegisterEntry> register, List<RejectedFile> rejectedFiles, List<PolicyRule> ratingPolicy, List<StandardSummary> standards, List<HeatmapRow> heatmap,
-		List<PlanEntry> improvementPlan, Progress progress, Themes themes, Provenance provenance, Framing framing) {
+		List<PlanEntry> improvementPlan, Progress progress, Themes themes, Provenance provenance, Framing framing, Narrative narrative) {
+
+	/**
+	 * What the partnership wrote for the board in {@code narrative.md} beside the cycle's definition, as Markdown (null:
+	 * not written); {@code missing} names the sections not written; {@code problem} says why the file could not be read.
+	 */
+	public record Narrative(String file, String introduction, String methodology, String conclusions, String recommendations,
+			List<String> missing, String problem) {
+	}
 
 	/**
 	 * The framework's own words and scale, as its pack defines them: what its top-level groups ({@code standards} in

@@ -71,7 +71,8 @@ public class CycleSummaryQuery {
 		return new CycleSummary(CycleSummary.FORMAT, Instant.now(), asOf, cycle, participation(cycleId, register), register, rejected, policy,
 				standards,
 				heatmap, improvementPlan(cycleId, asOf), progress(cycle, ratings, framework, asOf), themes(cycleId),
-				provenance(cycleId), framing(framework));
+				provenance(cycleId), framing(framework), NarrativeFile.read(this.jdbc.sql("select definition_file from audit_cycle where id = ?")
+					.param(cycleId).query(String.class).optional().orElse(null)));
 	}
 
 	private static CycleSummary.Framing framing(Framework framework) {

@@ -263,6 +263,32 @@ public final class SummaryView {
 		return text.replace(" 1/3", " a third");
 	}
 
+	public int lineCount() {
+		return this.summary.standards().stream().mapToInt((st) -> st.items().size()).sum();
+	}
+
+	/** The scale's levels in its own words: "met, partially met, needs review or not met". */
+	public String scaleText() {
+		List<String> labels = words().scale().stream().map((l) -> l.label().toLowerCase(java.util.Locale.UK)).toList();
+		if (labels.size() < 2) {
+			return String.join("", labels);
+		}
+		return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
+	}
+
+	/** A section the partnership wrote, as HTML in which its text is escaped (see {@link NarrativeFile#html}). */
+	public String narrativeHtml(String markdown) {
+		return NarrativeFile.html(markdown);
+	}
+
+	/** What the report says where the partnership has not written a section. */
+	public String notWritten(String section) {
+		CycleSummary.Narrative n = this.summary.narrative();
+		return "The partnership has not written the " + section.toLowerCase(java.util.Locale.UK) + " for this cycle yet"
+				+ ((n.problem() != null) ? " (" + n.problem() + ")" : "") + ": it goes under the heading " + section + " in "
+				+ NarrativeFile.NAME + " beside the cycle's definition.";
+	}
+
 	/** The framework's own words for its levels and its scale. */
 	public CycleSummary.Framing words() {
 		return this.summary.framing();

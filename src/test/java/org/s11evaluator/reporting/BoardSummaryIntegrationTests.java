@@ -159,6 +159,35 @@ class BoardSummaryIntegrationTests {
 		assertThat(html.select("[class~=^(green|amber|red)$]")).isEmpty();
 		assertThat(html.select("table.heat td").eachAttr("class")).contains("lvl-neutral-0", "lvl-neutral-1", "lvl-neutral-2");
 		assertThat(html.select("table.heat td").eachText()).contains("In place", "Partly in place", "Not in place");
+		assertThat(html.select("#ratings ~ table thead th").eachText()).doesNotContain("Partnership");
+		assertThat(html.getElementById("introduction").nextElementSibling().text()).startsWith("The partnership has not written the introduction");
+	}
+
+	@Test
+	void theNarrativeThePartnershipWroteIsShownAsTextAndWhatItHasNotWrittenIsSaid() throws IOException {
+		// given a narrative.md beside the cycle's definition with an introduction and conclusions, and markup in it
+		Files.writeString(this.folder.resolve("narrative.md"), """
+				# Introduction
+				The audit was coordinated by the **partnership business unit**. <script>alert('x')</script>
+
+				Documents used: the [2024 guidance](https://example.org/guidance) and <a href="javascript:alert(1)">this</a>.
+
+				# Conclusions
+				- Safer recruitment needs attention.
+				- [click](javascript:alert(2))
+				""");
+		Document html = summarise("pan-sussex", "sussex-narrative", 3, (i) -> "Agency " + (i + 1), Map.of());
+
+		Element introduction = html.getElementById("introduction").nextElementSibling();
+		assertThat(introduction.select("strong").text()).isEqualTo("partnership business unit");
+		assertThat(introduction.text()).contains("<script>alert('x')</script>", "<a href=\"javascript:alert(1)\">this</a>");
+		assertThat(html.select("script")).isEmpty();
+		assertThat(html.select("a[href^=javascript]")).isEmpty();
+		assertThat(introduction.select("a[href=https://example.org/guidance]").text()).isEqualTo("2024 guidance");
+		assertThat(html.getElementById("conclusions").nextElementSibling().select("li").eachText()).contains("Safer recruitment needs attention.");
+		assertThat(html.getElementById("recommendations").nextElementSibling().text())
+			.isEqualTo("The partnership has not written the recommendations for this cycle yet: it goes under the heading Recommendations in narrative.md beside the cycle's definition.");
+		assertThat(json("sussex-narrative").at("/narrative/missing").toString()).isEqualTo("[\"Methodology\",\"Recommendations\"]");
 	}
 
 	@Test
