@@ -230,6 +230,12 @@ class BoardSummaryIntegrationTests {
 		assertThat(html.select("#ratings ~ table tbody > tr").get(0).select("table.bar td").eachAttr("class")).contains("lvl-amber", "lvl-amber-2");
 	}
 
+	@Test
+	void aPanLondonCycleOf150AgenciesHasABodyOfAboutTenPagesWithoutRedAmberOrGreen() throws IOException {
+		Document html = atScale("pan-london-2012", "london-150", "partially-met", "not-met", "The 2012 template sets no partnership threshold");
+		assertThat(html.select(".badge").eachText()).doesNotContain("Not rated", "Red", "Amber", "Green");
+	}
+
 	/**
 	 * 150 agencies named 1 to 150, each answering about one item in twelve at the two given lower levels (from a
 	 * fixed seed): the body before the appendices prints on at most 10 A4 pages and names agencies in natural order.
@@ -259,22 +265,33 @@ class BoardSummaryIntegrationTests {
 			int body = bodyPages(pdf);
 			assertThat(body).as("pages before Appendix A of %d", pdf.getNumberOfPages()).isBetween(3, 10);
 			assertThat(pdf.getNumberOfPages()).isGreaterThan(body + 3);
+			assertThat(pageOf(pdf, "Contents")).as("the contents heading with its list").isEqualTo(pageOf(pdf, "Appendix B. Every"));
 		}
 		return html;
 	}
 
-	/** The pages before the one on which Appendix A (the register) starts, after the contents. */
-	private static int bodyPages(PDDocument pdf) throws IOException {
+	private static int pageOf(PDDocument pdf, String text) throws IOException {
 		PDFTextStripper stripper = new PDFTextStripper();
-		boolean contentsSeen = false;
 		for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
 			stripper.setStartPage(page);
 			stripper.setEndPage(page);
-			String text = stripper.getText(pdf);
-			if (contentsSeen && text.contains("Appendix A. Register of returns")) {
+			if (stripper.getText(pdf).replaceAll("\\s+", " ").contains(text)) {
+				return page;
+			}
+		}
+		return 0;
+	}
+
+	/** The pages before the one on which Appendix A (the register, under its table's caption) starts. */
+	private static int bodyPages(PDDocument pdf) throws IOException {
+		PDFTextStripper stripper = new PDFTextStripper();
+		for (int page = 1; page <= pdf.getNumberOfPages(); page++) {
+			stripper.setStartPage(page);
+			stripper.setEndPage(page);
+			String text = stripper.getText(pdf).replaceAll("\\s+", " ");
+			if (text.contains("Appendix A. Register of returns Every agency expected to return")) {
 				return page - 1;
 			}
-			contentsSeen |= text.contains("Contents");
 		}
 		throw new AssertionError("No page starts Appendix A");
 	}
