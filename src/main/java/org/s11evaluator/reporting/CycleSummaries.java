@@ -249,7 +249,7 @@ public class CycleSummaries {
 					.toList(), List.of());
 		CycleSummary timeless = new CycleSummary(summary.format(), Instant.EPOCH, summary.asOf(), summary.cycle(), summary.participation(),
 				summary.register(), summary.rejectedFiles(), summary.ratingPolicy(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(),
-				summary.themes(), provenance);
+				summary.themes(), provenance, summary.framing(), summary.narrative());
 		// the history in the provenance is left out too: a run's own entry on the trail does not make a new summary
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -56,11 +56,14 @@ public class CycleSummaryQuery {
 		CycleResults agencyResults = this.results.load(cycleId);
 		List<CycleSummary.RegisterEntry> register = register(cycle);
 		Map<String, CycleSummary.Rating> ratings = partnershipRatings(cycleId);
+		Map<String, Map<String, Integer>> answers = answers(cycleId, framework);
 		List<CycleSummary.StandardSummary> standards = framework.standards().stream()
 			.map((s) -> new CycleSummary.StandardSummary(s.id(), s.title(), s.modelled(), ratings.get(key(s.id(), null)),
-					s.items().stream().map((i) -> new CycleSummary.ItemSummary(i.id(), i.text(), ratings.get(key(s.id(), i.id())))).toList()))
+					s.items().stream().map((i) -> new CycleSummary.ItemSummary(i.id(), i.text(), ratings.get(key(s.id(), i.id())),
+							levelCounts(framework, answers.getOrDefault(i.id(), Map.of())))).toList()))
 			.toList();
 		List<CycleSummary.HeatmapRow> heatmap = agencyResults.agencies().stream()
+			.sorted(Comparator.comparing(CycleResults.AgencyResult::agencyName, NaturalOrder.INSTANCE))
 			.map((a) -> new CycleSummary.HeatmapRow(a.agencyId(), a.agencyName(), framework.standards().stream()
 				.map((s) -> a.standards().stream().filter((r) -> r.standardId().equals(s.id())).map(CycleResults.Rating::rag)
 					.findFirst().orElse("NOT_RATED"))
@@ -77,7 +80,47 @@ public class CycleSummaryQuery {
 		return new CycleSummary(CycleSummary.FORMAT, Instant.now(), asOf, cycle, participation(cycleId, register), register, rejected, policy,
 				standards,
 				heatmap, improvementPlan(cycleId, asOf), progress(cycle, ratings, framework, asOf), themes(cycleId),
-				provenance(cycleId));
+				provenance(cycleId), framing(framework), NarrativeFile.read(this.jdbc.sql("select definition_file from audit_cycle where id = ?")
+					.param(cycleId).query(String.class).optional().orElse(null)));
+	}
+
+	private static CycleSummary.Framing framing(Framework framework) {
+		Framework.Levels levels = framework.levels();
+		return new CycleSummary.Framing(levels.group(), levels.groups(), levels.line(), levels.lines(), levels.groupsRated(), levels.groupRule(),
+				framework.scale().name(), levels.ragColours(), framework.scale().levels().stream()
+					.map((l) -> new CycleSummary.ScaleLevel(l.code(), l.shortLabel(), l.rag())).toList());
+	}
+
+	/**
+	 * How the returns counted in the partnership ratings (those evaluated) answered each item, by the scale's own
+	 * codes: the ratings keep every level of the scale (four for Barking and Dagenham), where the partnership
+	 * rating's counts are in red, amber and green.
+	 */
+	private Map<String, Map<String, Integer>> answers(String cycleId, Framework framework) {
+		Map<String, Map<String, Integer>> answers = new HashMap<>();
+		this.jdbc.sql("""
+				select r.item_id, r.rating, count(*) from item_response r join submission s on s.id = r.submission_id
+				join evaluation e on e.submission_id = s.id
+				where s.cycle_id = ? and e.pack_version is not null group by r.item_id, r.rating""")
+			.param(cycleId)
+			.query((rs) -> {
+				answers.computeIfAbsent(rs.getString(1), (k) -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+			});
+		int evaluated = this.jdbc.sql("""
+				select count(*) from submission s join evaluation e on e.submission_id = s.id
+				where s.cycle_id = ? and e.pack_version is not null""").param(cycleId).query(Integer.class).single();
+		for (Framework.Item item : framework.itemsById().values()) {
+			Map<String, Integer> counts = answers.computeIfAbsent(item.id(), (k) -> new HashMap<>());
+			counts.put(null, evaluated - counts.values().stream().mapToInt(Integer::intValue).sum());
+		}
+		return answers;
+	}
+
+	private static List<CycleSummary.LevelCount> levelCounts(Framework framework, Map<String, Integer> counts) {
+		List<CycleSummary.LevelCount> levels = new ArrayList<>();
+		framework.scale().codes().forEach((code) -> levels.add(new CycleSummary.LevelCount(code, counts.getOrDefault(code, 0))));
+		levels.add(new CycleSummary.LevelCount(null, counts.getOrDefault(null, 0)));
+		return levels;
 	}
 
 	private List<CycleSummary.RegisterEntry> register(CycleSummary.CycleInfo cycle) {
@@ -93,7 +136,7 @@ public class CycleSummaryQuery {
 				left join cycle_agency ca on ca.cycle_id = c.id and ca.agency_id = a.id
 				left join submission s on s.cycle_id = c.id and s.agency_id = a.id
 				left join evaluation e on e.submission_id = s.id
-				where c.id = ? order by a.name""")
+				where c.id = ?""")
 			.param(cycle.id())
 			.query((rs, i) -> {
 				LocalDateTime submitted = rs.getObject(8, LocalDateTime.class);
@@ -106,7 +149,10 @@ public class CycleSummaryQuery {
 						rs.getString(6), rs.getString(7), AuditCalendar.local(submitted), (Integer) rs.getObject(9, Integer.class),
 						rs.getString(10));
 			})
-			.list();
+			.list()
+			.stream()
+			.sorted(Comparator.comparing(CycleSummary.RegisterEntry::agencyName, NaturalOrder.INSTANCE))
+			.toList();
 	}
 
 	private CycleSummary.Participation participation(String cycleId, List<CycleSummary.RegisterEntry> register) {
@@ -118,7 +164,9 @@ public class CycleSummaryQuery {
 		int rejected = this.jdbc.sql("select count(*) from rejected_submission where cycle_id = ?").param(cycleId).query(Integer.class).single();
 		int notEvaluated = (int) register.stream().filter((r) -> r.submittedAt() != null && !"EVALUATED".equals(r.evaluation())).count();
 		int rate = (expected == 0) ? 0 : (returned * 100 + expected / 2) / expected;
-		return new CycleSummary.Participation(expected, returned, onTime, late, expected - returned, unexpected, rejected, rate, notEvaluated);
+		int onlyRejected = (int) register.stream().filter((r) -> r.expected() && "REJECTED".equals(r.status())).count();
+		return new CycleSummary.Participation(expected, returned, onTime, late, expected - returned, unexpected, rejected, rate, notEvaluated,
+				onlyRejected);
 	}
 
 	private Map<String, CycleSummary.Rating> partnershipRatings(String cycleId) {
@@ -148,7 +196,7 @@ public class CycleSummaryQuery {
 			})
 			.list());
 		plan.sort(Comparator.comparing(CycleSummary.PlanEntry::due, Comparator.nullsLast(Comparator.naturalOrder()))
-			.thenComparing(CycleSummary.PlanEntry::agencyName)
+			.thenComparing(CycleSummary.PlanEntry::agencyName, NaturalOrder.INSTANCE)
 			.thenComparing((p) -> org.s11evaluator.rules.ItemIds.sortKey((p.itemId() != null) ? p.itemId() : p.standardId())));
 		return plan;
 	}
@@ -172,7 +220,10 @@ public class CycleSummaryQuery {
 		if (completed != null && !completed.isAfter(asOf)) {
 			return "DONE";
 		}
-		return (due != null && due.isBefore(asOf)) ? "OVERDUE" : "OPEN";
+		if (due == null) {
+			return "NO_DUE_DATE";
+		}
+		return due.isBefore(asOf) ? "OVERDUE" : "OPEN";
 	}
 
 	private CycleSummary.Progress progress(CycleSummary.CycleInfo cycle, Map<String, CycleSummary.Rating> now, Framework framework,

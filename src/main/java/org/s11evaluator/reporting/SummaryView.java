@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Helpers the summary template calls: labels, colours and chart segments, and the opening paragraph in
@@ -13,11 +12,9 @@ import java.util.function.Predicate;
  */
 public final class SummaryView {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy");
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
 
-	private static final Map<String, String> LABELS = Map.of("GREEN", "Green", "AMBER", "Amber", "RED", "Red", "NOT_APPLICABLE", "N/A",
-			"NOT_RATED", "Not rated", "ON_TIME", "Returned", "LATE", "Returned late", "NOT_RETURNED", "Not returned", "REJECTED",
-			"Rejected", "OPEN", "Open");
+	private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("GREEN", "Green"), Map.entry("AMBER", "Amber"), Map.entry("RED", "Red"), Map.entry("NOT_APPLICABLE", "N/A"), Map.entry("NOT_RATED", "Not rated"), Map.entry("ON_TIME", "Returned"), Map.entry("LATE", "Returned late"), Map.entry("NOT_RETURNED", "Not returned"), Map.entry("REJECTED", "Rejected"), Map.entry("OPEN", "Open, not yet due"), Map.entry("NO_DUE_DATE", "No due date"), Map.entry("OVERDUE", "Overdue"), Map.entry("DONE", "Done"));
 
 	private final CycleSummary summary;
 
@@ -30,13 +27,12 @@ public final class SummaryView {
 	}
 
 	public String label(String code) {
-		if (code == null) {
-			return "";
-		}
-		if ("OVERDUE".equals(code) || "DONE".equals(code)) {
-			return code.charAt(0) + code.substring(1).toLowerCase();
-		}
-		return LABELS.getOrDefault(code, code);
+		return inWords(code);
+	}
+
+	/** A status or rating code in the words the board reads ("Returned late", "No due date"). */
+	static String inWords(String code) {
+		return (code == null) ? "" : LABELS.getOrDefault(code, code);
 	}
 
 	/** The letter shown in a heatmap cell, so the chart reads without colour too. */
@@ -82,19 +78,15 @@ public final class SummaryView {
 		CycleSummary.Participation p = this.summary.participation();
 		int total = Math.max(p.onTime() + p.late() + p.notReturned(), 1);
 		List<Segment> segments = new ArrayList<>();
-		add(segments, "green", p.onTime(), total, "on time");
-		add(segments, "amber", p.late(), total, "late");
-		add(segments, "red", p.notReturned(), total, "not returned");
+		add(segments, "on-time", p.onTime(), total, "on time");
+		add(segments, "late", p.late(), total, "late");
+		add(segments, "rejected", p.rejected(), total, "rejected");
+		add(segments, "not-returned", p.notReturned() - p.rejected(), total, "not returned");
 		return segments;
 	}
 
 	public long countStandards(String rag) {
-		return this.summary.standards().stream().filter((s) -> s.rating() != null && rag.equals(s.rating().rag())).count();
-	}
-
-	/** True when the partnership's rule gives standards a red, amber or green rating. */
-	public boolean hasThreshold() {
-		return countStandards("RED") + countStandards("AMBER") + countStandards("GREEN") > 0;
+		return rated(rag).size();
 	}
 
 	/** Of all the agencies' standard ratings that are green, amber or red, the share that is green (rounded). */
@@ -131,57 +123,447 @@ public final class SummaryView {
 	}
 
 	public List<PlanByAgency> planByAgency() {
-		java.util.Map<String, List<CycleSummary.PlanEntry>> byAgency = new java.util.TreeMap<>();
+		java.util.Map<String, List<CycleSummary.PlanEntry>> byAgency = new java.util.TreeMap<>(NaturalOrder.INSTANCE);
 		this.summary.improvementPlan().forEach((p) -> byAgency.computeIfAbsent(String.valueOf(p.agencyName()), (k) -> new java.util.ArrayList<>()).add(p));
 		return byAgency.entrySet().stream().map((e) -> new PlanByAgency(e.getKey(),
 				e.getValue().stream().filter((p) -> "OVERDUE".equals(p.status())).count(),
-				e.getValue().stream().filter((p) -> "OPEN".equals(p.status())).count(),
+				e.getValue().stream().filter((p) -> "OPEN".equals(p.status()) || "NO_DUE_DATE".equals(p.status())).count(),
 				e.getValue().stream().filter((p) -> "DONE".equals(p.status())).count(),
 				e.getValue().stream().filter((p) -> "FOLLOW_UP".equals(p.source())).count()))
-			.sorted(java.util.Comparator.comparingLong(PlanByAgency::overdue).reversed().thenComparing(PlanByAgency::agencyName))
+			.sorted(java.util.Comparator.comparingLong(PlanByAgency::overdue).reversed().thenComparing(PlanByAgency::agencyName, NaturalOrder.INSTANCE))
 			.toList();
+	}
+
+	/** One line (or group, for an action that names no line) of the framework with the actions that answer it. */
+	public record PlanByLine(String name, long overdue, long open, long noDueDate, long done, long agencies) {
+	}
+
+	/** The plan by the line each action answers, most overdue first, then most outstanding. */
+	public List<PlanByLine> planByLine() {
+		java.util.Map<String, List<CycleSummary.PlanEntry>> byLine = new java.util.TreeMap<>(java.util.Comparator.comparing(
+				org.s11evaluator.rules.ItemIds::sortKey));
+		this.summary.improvementPlan().forEach((p) -> byLine.computeIfAbsent((p.itemId() != null) ? p.itemId() : p.standardId(),
+				(k) -> new ArrayList<>()).add(p));
+		java.util.Map<String, String> titles = new java.util.HashMap<>();
+		for (CycleSummary.StandardSummary st : this.summary.standards()) {
+			titles.put(st.id(), capital(words().group()) + " " + st.id() + " (as a whole)");
+			st.items().forEach((i) -> titles.put(i.id(), capital(words().line()) + " " + i.id()));
+		}
+		return byLine.entrySet().stream().map((e) -> new PlanByLine(titles.getOrDefault(e.getKey(), e.getKey()),
+				e.getValue().stream().filter((p) -> "OVERDUE".equals(p.status())).count(),
+				e.getValue().stream().filter((p) -> "OPEN".equals(p.status())).count(),
+				e.getValue().stream().filter((p) -> "NO_DUE_DATE".equals(p.status())).count(),
+				e.getValue().stream().filter((p) -> "DONE".equals(p.status())).count(),
+				e.getValue().stream().map(CycleSummary.PlanEntry::agencyId).distinct().count()))
+			.sorted(java.util.Comparator.comparingLong(PlanByLine::overdue).reversed()
+				.thenComparing(java.util.Comparator.comparingLong((PlanByLine g) -> g.open() + g.noDueDate()).reversed()))
+			.toList();
+	}
+
+	/** Above this many agencies the chart of every agency's rating of every group moves to an appendix. */
+	static final int HEATMAP_IN_BODY = 25;
+
+	public boolean heatmapIsLong() {
+		return this.summary.heatmap().size() > HEATMAP_IN_BODY;
+	}
+
+	/** The agencies by how many groups they rate red, then amber, most first. */
+	public List<CycleSummary.HeatmapRow> heatmapByConcern() {
+		return this.summary.heatmap().stream().filter((row) -> countIn(row, "RED") + countIn(row, "AMBER") > 0)
+			.sorted(java.util.Comparator.comparingLong((CycleSummary.HeatmapRow row) -> countIn(row, "RED")).reversed()
+				.thenComparing(java.util.Comparator.comparingLong((CycleSummary.HeatmapRow row) -> countIn(row, "AMBER")).reversed())
+				.thenComparing(CycleSummary.HeatmapRow::agencyName, NaturalOrder.INSTANCE))
+			.toList();
+	}
+
+	public long countIn(CycleSummary.HeatmapRow row, String rag) {
+		return row.ratings().stream().filter(rag::equals).count();
+	}
+
+	/** "6 (red), 2 (amber)": the groups an agency rates red or amber. */
+	public String concerns(CycleSummary.HeatmapRow row) {
+		List<String> parts = new ArrayList<>();
+		for (int i = 0; i < row.ratings().size() && i < this.summary.standards().size(); i++) {
+			String rag = row.ratings().get(i);
+			if ("RED".equals(rag) || "AMBER".equals(rag)) {
+				String word = words().ragColours() ? label(rag) : heatText(rag);
+				parts.add(this.summary.standards().get(i).id() + " (" + word.toLowerCase(java.util.Locale.UK) + ")");
+			}
+		}
+		return String.join(", ", parts);
 	}
 
 	public List<CycleSummary.PlanEntry> overdueActions() {
 		return this.summary.improvementPlan().stream().filter((p) -> "OVERDUE".equals(p.status())).toList();
 	}
 
-	/** The opening paragraph: participation, the partnership picture and the state of the plan. */
-	public List<String> narrative() {
+	/** A policy value's key in a rule's statement, with the value in words after it in brackets if given. */
+	private static final java.util.regex.Pattern POLICY_KEY = java.util.regex.Pattern
+		.compile("(?:the share )?\\b[a-z][a-z0-9-]*(?:\\.[a-z][a-z0-9-]*)+\\b(?:\\s*\\(([^)]*)\\))?");
+
+	/** A finding's code in words for the board: MISSING_EVIDENCE is "Missing evidence". */
+	public String findingTitle(String code) {
+		if (code == null || code.isEmpty()) {
+			return "";
+		}
+		String words = code.toLowerCase(java.util.Locale.UK).replace('_', ' ').replace(" na ", " N/A ").replaceAll("^na ", "N/A ")
+			.replaceAll(" na$", " N/A");
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+	/** A moment as a UK reader says it, in England's time: "1 October 2025 at 09:30". */
+	public String when(java.time.Instant instant) {
+		return (instant == null) ? "" : WHEN.format(instant.atZone(java.time.ZoneId.of("Europe/London")));
+	}
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm", java.util.Locale.UK);
+
+	/** An agency's name from its id, for the board (the id itself only where the agency is not known). */
+	public String agencyName(String agencyId) {
+		if (agencyId == null) {
+			return "Agency not stated in the file";
+		}
+		return this.summary.register().stream().filter((r) -> agencyId.equals(r.agencyId())).map(CycleSummary.RegisterEntry::agencyName)
+			.findFirst().orElse(agencyId);
+	}
+
+	/**
+	 * A rule's policy statement for the board: the policy-value keys it names ({@code partnership.red.more-than})
+	 * left out, since the statement says the value in words beside them.
+	 */
+	public String policyText(String policy) {
+		if (policy == null) {
+			return "";
+		}
+		java.util.regex.Matcher key = POLICY_KEY.matcher(policy);
+		StringBuilder text = new StringBuilder();
+		while (key.find()) {
+			String value = (key.group(1) != null) ? key.group(1).replaceFirst("^the guidance: ", "") : "the partnership's set value";
+			key.appendReplacement(text, java.util.regex.Matcher.quoteReplacement(value));
+		}
+		key.appendTail(text);
+		return text.toString();
+	}
+
+	/**
+	 * A rule's reason in the framework's own words: the rules say "standard 9" for a top-level group and
+	 * "item 9.3" for a line, which Pan-Sussex calls area 9 and standard 9.3.
+	 */
+	public String inOwnWords(String reason) {
+		if (reason == null) {
+			return "";
+		}
+		String text = reason;
+		if (!"standard".equals(words().group())) {
+			text = text.replaceAll("\\bstandard (\\d+)(?![.\\d])", java.util.regex.Matcher.quoteReplacement(words().group()) + " $1");
+		}
+		if (!"item".equals(words().line())) {
+			text = text.replaceAll("\\bitem (\\d)", java.util.regex.Matcher.quoteReplacement(words().line()) + " $1");
+		}
+		return text.replace(" 1/3", " a third");
+	}
+
+	public int lineCount() {
+		return this.summary.standards().stream().mapToInt((st) -> st.items().size()).sum();
+	}
+
+	/** The scale's levels in its own words: "met, partially met, needs review or not met". */
+	public String scaleText() {
+		List<String> labels = words().scale().stream().map((l) -> l.label().toLowerCase(java.util.Locale.UK)).toList();
+		if (labels.size() < 2) {
+			return String.join("", labels);
+		}
+		return String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
+	}
+
+	/** A section the partnership wrote, as HTML in which its text is escaped (see {@link NarrativeFile#html}). */
+	public String narrativeHtml(String markdown) {
+		return NarrativeFile.html(markdown);
+	}
+
+	/** What the report says where the partnership has not written a section. */
+	public String notWritten(String section) {
+		CycleSummary.Narrative n = this.summary.narrative();
+		return "The partnership has not written the " + section.toLowerCase(java.util.Locale.UK) + " for this cycle yet"
+				+ ((n.problem() != null) ? " (" + n.problem() + ")" : "") + ": it goes under the heading " + section + " in "
+				+ NarrativeFile.NAME + " beside the cycle's definition.";
+	}
+
+	/** The framework's own words for its levels and its scale. */
+	public CycleSummary.Framing words() {
+		return this.summary.framing();
+	}
+
+	/** "Area", "Standard": a level's word at the start of a sentence or a heading. */
+	public String capital(String word) {
+		return (word == null || word.isEmpty()) ? "" : Character.toUpperCase(word.charAt(0)) + word.substring(1);
+	}
+
+	/** {@code n} and the word in the singular or plural: "1 standard", "3 standards", "1 is", "2 are". */
+	public static String count(long n, String one, String many) {
+		return n + " " + ((n == 1) ? one : many);
+	}
+
+	/** A standard or item the partnership rule rated: its id and words, and the group it is in. */
+	public record Named(String id, String title, String groupId, String groupTitle, String rag, String reason) {
+	}
+
+	/**
+	 * What the partnership rule rated {@code rag} at the level the pack rates: each group where the pack rates
+	 * groups, else each line (Pan-Sussex: each numbered standard, never a whole area).
+	 */
+	public List<Named> rated(String rag) {
+		return words().groupsRated() ? groupsRated(rag) : linesRated(rag);
+	}
+
+	public List<Named> groupsRated(String rag) {
+		return this.summary.standards().stream().filter((st) -> st.rating() != null && rag.equals(st.rating().rag()))
+			.map((st) -> new Named(st.id(), st.title(), st.id(), st.title(), rag, st.rating().reason())).toList();
+	}
+
+	public List<Named> linesRated(String rag) {
+		List<Named> named = new ArrayList<>();
+		for (CycleSummary.StandardSummary st : this.summary.standards()) {
+			for (CycleSummary.ItemSummary item : st.items()) {
+				if (item.rating() != null && rag.equals(item.rating().rag())) {
+					named.add(new Named(item.id(), item.text(), st.id(), st.title(), rag, item.rating().reason()));
+				}
+			}
+		}
+		return named;
+	}
+
+	/** How many groups (where the pack rates them) or lines the partnership rule rated. */
+	public int ratedCount() {
+		if (words().groupsRated()) {
+			return this.summary.standards().size();
+		}
+		return this.summary.standards().stream().mapToInt((st) -> st.items().size()).sum();
+	}
+
+	/** The word for what the rule rates, singular and plural. */
+	public String ratedWord(long n) {
+		return words().groupsRated() ? ((n == 1) ? words().group() : words().groups()) : ((n == 1) ? words().line() : words().lines());
+	}
+
+	/** True when the partnership's rule gives red, amber or green at the level it rates. */
+	public boolean hasThreshold() {
+		return !rated("RED").isEmpty() || !rated("AMBER").isEmpty() || !rated("GREEN").isEmpty();
+	}
+
+	/** A group's lines by their partnership rating: how many green, amber, red, not rated (never a rating of the group). */
+	public record Distribution(int green, int amber, int red, int notRated) {
+
+		public int total() {
+			return this.green + this.amber + this.red + this.notRated;
+		}
+
+	}
+
+	public Distribution distribution(CycleSummary.StandardSummary group) {
+		int[] counts = new int[4];
+		for (CycleSummary.ItemSummary item : group.items()) {
+			String rag = (item.rating() != null) ? item.rating().rag() : "NOT_RATED";
+			counts["GREEN".equals(rag) ? 0 : "AMBER".equals(rag) ? 1 : "RED".equals(rag) ? 2 : 3]++;
+		}
+		return new Distribution(counts[0], counts[1], counts[2], counts[3]);
+	}
+
+	public List<Segment> distributionBar(CycleSummary.StandardSummary group) {
+		Distribution d = distribution(group);
+		List<Segment> segments = new ArrayList<>();
+		add(segments, "green", d.green(), d.total(), "green");
+		add(segments, "amber", d.amber(), d.total(), "amber");
+		add(segments, "red", d.red(), d.total(), "red");
+		add(segments, "not-rated", d.notRated(), d.total(), "not rated");
+		return segments;
+	}
+
+	/** "6 green, 1 amber, 1 red" of a group's lines, in words. */
+	public String distributionText(CycleSummary.StandardSummary group) {
+		Distribution d = distribution(group);
+		List<String> parts = new ArrayList<>();
+		parts.add(d.green() + " green");
+		parts.add(d.amber() + " amber");
+		parts.add(d.red() + " red");
+		if (d.notRated() > 0) {
+			parts.add(d.notRated() + " not rated");
+		}
+		return count(d.total(), words().line(), words().lines()) + ": " + String.join(", ", parts);
+	}
+
+	/** The CSS class of a level of the pack's scale: its red/amber/green colour only where the pack maps one. */
+	public String levelCss(String code) {
+		if (code == null) {
+			return "not-rated";
+		}
+		List<CycleSummary.ScaleLevel> scale = words().scale();
+		int neutral = 0;
+		java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+		for (CycleSummary.ScaleLevel level : scale) {
+			String css;
+			if (level.rag() != null && words().ragColours()) {
+				int nth = seen.merge(level.rag(), 1, Integer::sum);
+				css = "lvl-" + level.rag() + ((nth > 1) ? "-" + nth : "");
+			}
+			else if ("n/a".equals(level.code())) {
+				css = "not-applicable";
+			}
+			else {
+				css = "lvl-neutral-" + Math.min(neutral++, 3);
+			}
+			if (level.code().equals(code)) {
+				return css;
+			}
+		}
+		return "none";
+	}
+
+	public String levelLabel(String code) {
+		if (code == null) {
+			return "not answered";
+		}
+		return words().scale().stream().filter((l) -> l.code().equals(code)).map(CycleSummary.ScaleLevel::label).findFirst().orElse(code);
+	}
+
+	/** A stacked bar of how agencies answered, one segment per level of the pack's own scale, then not answered. */
+	public List<Segment> answerBar(List<CycleSummary.LevelCount> answers) {
+		int total = answers.stream().mapToInt(CycleSummary.LevelCount::count).sum();
+		List<Segment> segments = new ArrayList<>();
+		for (CycleSummary.LevelCount level : answers) {
+			add(segments, levelCss(level.code()), level.count(), total, levelLabel(level.code()));
+		}
+		return segments;
+	}
+
+	/** The answers to all of a group's lines together, per level of the scale. */
+	public List<CycleSummary.LevelCount> groupAnswers(CycleSummary.StandardSummary group) {
+		java.util.LinkedHashMap<String, Integer> sums = new java.util.LinkedHashMap<>();
+		words().scale().forEach((l) -> sums.put(l.code(), 0));
+		sums.put(null, 0);
+		group.items().forEach((item) -> item.answers().forEach((a) -> sums.merge(a.code(), a.count(), Integer::sum)));
+		return sums.entrySet().stream().map((e) -> new CycleSummary.LevelCount(e.getKey(), e.getValue())).toList();
+	}
+
+	/** "40 met, 3 partially met, 1 needs review, 0 not met" in the scale's own words. */
+	public String answersText(List<CycleSummary.LevelCount> answers) {
+		List<String> parts = new ArrayList<>();
+		for (CycleSummary.LevelCount a : answers) {
+			if (a.code() != null || a.count() > 0) {
+				parts.add(a.count() + " " + levelLabel(a.code()).toLowerCase(java.util.Locale.UK));
+			}
+		}
+		return String.join(", ", parts);
+	}
+
+	/** Where there is no threshold: the groups with the smallest share of agencies rating them at the top of the scale. */
+	public List<CycleSummary.StandardSummary> lowestInPlace(int limit) {
+		return this.summary.standards().stream().filter((st) -> st.rating() != null && share(st.rating()) < 1.0)
+			.sorted(java.util.Comparator.comparingDouble((CycleSummary.StandardSummary st) -> share(st.rating())))
+			.limit(limit).toList();
+	}
+
+	public int inPlacePercent(CycleSummary.StandardSummary group) {
+		return (int) Math.round(100 * share(group.rating()));
+	}
+
+	private static double share(CycleSummary.Rating r) {
+		int rated = r.green() + r.amber() + r.red();
+		return (rated == 0) ? 1.0 : (double) r.green() / rated;
+	}
+
+	/** What got worse since the previous cycle, at the level the partnership rule rates (never an area of Pan-Sussex). */
+	public List<CycleSummary.Change> worse() {
+		return this.summary.progress().regressions().stream().filter((c) -> words().groupsRated() || c.itemId() != null).toList();
+	}
+
+	/** Agencies with an overdue action: how many. */
+	public long agenciesOverdue() {
+		return overdueActions().stream().map(CycleSummary.PlanEntry::agencyId).distinct().count();
+	}
+
+	/** The participation sentence: expected, returned, on time, late, rejected, not returned, in that order. */
+	public String participationText() {
 		CycleSummary.Participation p = this.summary.participation();
+		List<String> parts = new ArrayList<>();
+		parts.add(p.onTime() + " on time");
+		parts.add(p.late() + " late");
+		String sentence = p.returned() + " of " + count(p.expected(), "expected agency", "expected agencies") + " returned ("
+				+ p.returnRatePercent() + "%): " + String.join(", ", parts) + ".";
+		int notReturned = p.notReturned() - p.rejected();
+		if (p.rejected() > 0) {
+			sentence += " " + count(p.rejected(), "agency's return was", "agencies' returns were") + " rejected (every file "
+					+ ((p.rejected() == 1) ? "it" : "they") + " sent could not be accepted).";
+		}
+		if (notReturned > 0) {
+			sentence += " " + count(notReturned, "agency", "agencies") + " did not return.";
+		}
+		return sentence;
+	}
+
+	/** The state of the plan in one sentence, with an action without a due date never counted as on time. */
+	public String planText() {
+		long overdue = countPlan("OVERDUE");
+		long open = countPlan("OPEN");
+		long noDue = countPlan("NO_DUE_DATE");
+		long done = countPlan("DONE");
+		String sentence = count(overdue, "action is", "actions are") + " overdue as of " + day(this.summary.asOf());
+		if (overdue > 0) {
+			sentence += " (" + count(agenciesOverdue(), "agency", "agencies") + ")";
+		}
+		sentence += "; " + count(open, "is", "are") + " open and not yet due";
+		if (noDue > 0) {
+			sentence += ", " + count(noDue, "has", "have") + " no due date";
+		}
+		return sentence + " and " + count(done, "is", "are") + " done.";
+	}
+
+	/** The opening paragraph (kept for the plain-text uses): participation, the partnership picture and the plan. */
+	public List<String> narrative() {
 		List<String> sentences = new ArrayList<>();
-		sentences.add(p.returned() + " of " + p.expected() + " agencies expected to return did so (" + p.returnRatePercent() + "%)"
-				+ ((p.late() > 0) ? ", " + p.late() + " after the deadline of " + day(this.summary.cycle().returnDeadline()) : "")
-				+ ((p.notReturned() > 0) ? "; " + p.notReturned() + " did not return" : "") + ".");
-		if (p.rejectedFiles() > 0) {
-			sentences.add(p.rejectedFiles() + " returned file(s) could not be accepted; they are listed after the register with their reasons.");
+		sentences.add(participationText());
+		if (hasThreshold()) {
+			sentences.add(count(rated("RED").size(), ratedWord(rated("RED").size()), ratedWord(2)) + " of " + ratedCount() + " "
+					+ ((rated("RED").size() == 1) ? "is" : "are") + " rated red for the partnership, " + rated("AMBER").size() + " amber and "
+					+ rated("GREEN").size() + " green.");
 		}
-		long red = countStandards("RED");
-		long amber = countStandards("AMBER");
-		long green = countStandards("GREEN");
-		int standards = this.summary.standards().size();
-		if (red + amber + green > 0) {
-			sentences.add("Across the partnership, " + red + " of " + standards + " standards are rated red, " + amber + " amber and "
-					+ green + " green under the partnership's threshold rule.");
-		}
-		else {
-			sentences.add("The partnership's policy reports compliance for each of the " + standards
-					+ " standards without a red/amber/green threshold; the counts are below.");
-		}
-		sentences.add(countPlan("OPEN") + countPlan("OVERDUE") + " improvement actions are outstanding, " + countPlan("OVERDUE")
-				+ " of them overdue as of " + day(this.summary.asOf()) + "; " + countPlan("DONE") + " are done.");
-		CycleSummary.Progress progress = this.summary.progress();
-		if (progress.previousCycleId() != null) {
-			long improved = progress.previouslyAmberOrRed().stream().filter(improvedTo()).count();
-			sentences.add("Since " + progress.previousCycleTitle() + ", " + improved + " of " + progress.previouslyAmberOrRed().size()
-					+ " standards and items then rated amber or red are now green, and " + progress.regressions().size()
-					+ " have got worse.");
-		}
+		sentences.add(planText());
 		return sentences;
 	}
 
-	private static Predicate<CycleSummary.Change> improvedTo() {
-		return (change) -> "GREEN".equals(change.now());
+	/**
+	 * The CSS class of an agency's own red/amber/green rating (a heatmap cell): the colour where the pack's
+	 * board sees colours, else the neutral shade of the scale level it stands for.
+	 */
+	public String heatCss(String rag) {
+		if (words().ragColours() || rag == null || !List.of("GREEN", "AMBER", "RED").contains(rag)) {
+			return css(rag);
+		}
+		return levelsOf(rag).stream().findFirst().map(this::levelCss).orElse("none");
+	}
+
+	/** The text of a heatmap cell: G, A, R (N/A, –), or the scale's own word where the board sees no colours. */
+	public String heatText(String rag) {
+		if (words().ragColours() || rag == null || !List.of("GREEN", "AMBER", "RED").contains(rag)) {
+			return letter(rag);
+		}
+		return String.join(" or ", levelsOf(rag).stream().map(this::levelLabel).toList());
+	}
+
+	/** The legend of the red/amber/green an agency's rating is given in, in the scale's words: "Amber: partially met or needs review". */
+	public List<String> ragLegend() {
+		List<String> legend = new ArrayList<>();
+		for (String rag : List.of("GREEN", "AMBER", "RED")) {
+			List<String> levels = levelsOf(rag).stream().map(this::levelLabel).toList();
+			if (!levels.isEmpty()) {
+				legend.add(label(rag) + ": " + String.join(" or ", levels).toLowerCase(java.util.Locale.UK));
+			}
+		}
+		return legend;
+	}
+
+	private List<String> levelsOf(String rag) {
+		return words().scale().stream().filter((l) -> rag.equalsIgnoreCase(String.valueOf(l.rag()))).map(CycleSummary.ScaleLevel::code).toList();
 	}
 
 	private static void add(List<Segment> segments, String css, int count, int total, String label) {

@@ -45,6 +45,17 @@ class FrameworkReader {
 		if (framework.scale() == null || framework.scale().levels().isEmpty()) {
 			problems.add(new RuleProblem(fileName, 0, 0, "'scale.levels' must list at least one rating"));
 		}
+		if (!framework.levels().groupsRated() && !Framework.Levels.LINES.equals(framework.levels().ratedAt())) {
+			problems.add(new RuleProblem(fileName, keyLine(text, "rated-at", framework.levels().ratedAt()), 0, "'levels.rated-at' is '" + framework.levels().ratedAt()
+					+ "': it must be 'lines' (the partnership rule rates each " + framework.levels().line() + ") or 'groups-and-lines' (it rates each "
+					+ framework.levels().group() + " too)"));
+		}
+		for (Framework.Level level : (framework.scale() != null) ? framework.scale().levels() : List.<Framework.Level>of()) {
+			if (level.rag() != null && !List.of("green", "amber", "red").contains(level.rag())) {
+				problems.add(new RuleProblem(fileName, keyLine(text, "rag", level.rag()), 0, "scale level '" + level.code() + "' has 'rag: " + level.rag()
+						+ "': it must be green, amber or red, or left out for a level without a colour"));
+			}
+		}
 		if (framework.standards().isEmpty()) {
 			problems.add(new RuleProblem(fileName, 0, 0, "'standards' must list at least one standard"));
 		}
@@ -65,6 +76,19 @@ class FrameworkReader {
 			}
 		}
 		return problems;
+	}
+
+	/** The first line where {@code key: value} is written (in block or flow style), or 0. */
+	private static int keyLine(String text, String key, String value) {
+		java.util.regex.Pattern written = java.util.regex.Pattern.compile("(^|[\\s{,])" + java.util.regex.Pattern.quote(key) + "\\s*:\\s*[\"']?"
+				+ java.util.regex.Pattern.quote(value));
+		String[] lines = text.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			if (written.matcher(lines[i]).find()) {
+				return i + 1;
+			}
+		}
+		return 0;
 	}
 
 	/** The line where {@code id: value} is written for the n-th time (the repeat of a repeated id), or 0. */

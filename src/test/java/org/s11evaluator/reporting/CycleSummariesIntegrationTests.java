@@ -98,6 +98,18 @@ class CycleSummariesIntegrationTests {
 		assertThat(summary.at("/ratingPolicy").findValuesAsText("policy")).anyMatch((p) -> p.contains("exactly a third is amber"))
 			.anyMatch((p) -> p.contains("rated it N/A or did not answer are left out"));
 		assertThat(Files.readString(OUTPUT.resolve("pan-sussex-2025/summary.html"))).contains("How the partnership rating is decided");
+		// the first screen: the guidance's rule at its level (area 9 amber by its agencies' worst standards, every standard of it green),
+		// the agency whose only file was rejected said as rejected, and an action without a due date never counted as on time
+		org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(Files.readString(OUTPUT.resolve("pan-sussex-2025/summary.html")));
+		assertThat(summary.at("/standards/8/rating/rag").asText()).as("the area rating stored for officers").isEqualTo("AMBER");
+		assertThat(html.getElementById("at-a-glance").text()).contains("Rated red for the partnership: 1 standard of 48", "Standard 6.2",
+				"Rated amber for the partnership: 1 standard", "Standard 2.3", "1 agency's return was rejected", "1 has no due date")
+			.doesNotContain("Area 9", "did not return", "1 are");
+		assertThat(html.select("#ratings ~ table tbody > tr").stream().filter((tr) -> tr.child(0).text().startsWith("Area 9.")).findFirst()
+			.orElseThrow().text()).contains("8 standards: 8 green, 0 amber, 0 red");
+		assertThat(html.text()).doesNotContain("MISSING_EVIDENCE", "SUS-PRT", "partnership.red.more-than", "zz-bad-unknown-item.json",
+				"responses[12]");
+		assertThat(summary.at("/improvementPlan").findValuesAsText("status")).contains("NO_DUE_DATE");
 		assertThat(summary.at("/standards/5/items/1/rating/reason").asText())
 			.isEqualTo("5 of 13 agencies taking part (38%) rated item 6.2 amber or red: more than 1/3, so the partnership rating is red.");
 		// 2023: 2.3 was rated amber or red by exactly a third of agencies, which is amber; 4.1 was red and is now green
@@ -107,8 +119,12 @@ class CycleSummariesIntegrationTests {
 		assertThat(summary.at("/progress/carriedOver")).hasSize(8);
 		assertThat(summary.at("/improvementPlan").findValuesAsText("status")).contains("OVERDUE", "OPEN", "DONE");
 		String csv = Files.readString(OUTPUT.resolve("pan-sussex-2025/register-of-returns.csv"));
-		assertThat(csv).startsWith("agency_id,agency,sector,expected,status,completed_by,role,submitted_at,version\r\n")
-			.contains("west-sussex-yjs,West Sussex Youth Justice Service,youth-justice,true,LATE,");
+		assertThat(Files.readAllBytes(OUTPUT.resolve("pan-sussex-2025/register-of-returns.csv"))).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+		assertThat(csv).startsWith("\uFEFFagency_id,agency,sector,expected,status,completed_by,role,submitted_at,version\r\n")
+			.contains("west-sussex-yjs,West Sussex Youth Justice Service,youth-justice,yes,Returned late,")
+			.contains(",Rejected,").doesNotContain(",LATE,", ",REJECTED,", ",ON_TIME,");
+		assertThat(Files.readString(OUTPUT.resolve("pan-sussex-2025/improvement-plan.csv"))).startsWith("\uFEFFstatus,due,")
+			.contains("Overdue,", "Done,").doesNotContain("OVERDUE,", "FOLLOW_UP");
 	}
 
 	@Test
