@@ -52,6 +52,23 @@ public final class SummaryView {
 		return (time == null) ? "" : DAY.format(time);
 	}
 
+	/**
+	 * What a history entry happened to, as the board reads it: an import's subject is the file it came in (a file
+	 * name, which the board is not shown); the officers' outputs (summary.json, history) keep it.
+	 */
+	public String historySubject(CycleSummary.HistoryEntry entry) {
+		return isImport(entry) ? null : entry.subject();
+	}
+
+	/** Why, as the board reads it: a rejection's reasons quote JSON paths; the register of returns says it plainly. */
+	public String historyWhy(CycleSummary.HistoryEntry entry) {
+		return isImport(entry) ? null : entry.why();
+	}
+
+	private static boolean isImport(CycleSummary.HistoryEntry entry) {
+		return entry.what() != null && entry.what().startsWith("return ");
+	}
+
 	public String shortVersion(String version) {
 		return (version == null) ? "" : version.substring(0, Math.min(12, version.length()));
 	}

@@ -233,9 +233,9 @@ public class SubmissionImport {
 					: "not valid JSON: " + plain(ex.getOriginalMessage())));
 		}
 		if (document != null && expectedCycle.isPresent() && !expectedCycle.get().equals(document.cycle())) {
-			// the operator's slip (--cycle), not the agency's: refused, but recorded against neither cycle, or the other
-			// cycle's register would show a rejection of a return it holds
-			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, document.cycle(), document.agency().id(),
+			// the operator's slip (--cycle), not the agency's: refused, but recorded against neither cycle (no cycle id:
+			// not in either's register or history), or the other cycle's register would show a rejection of a return it holds
+			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, null, document.agency().id(),
 					List.of(new ImportProblem(positions.describe("/cycle"), null, "this import is for cycle \"" + expectedCycle.get()
 							+ "\" but the return is for \"" + document.cycle() + "\" (not imported, and not recorded as a rejection: "
 							+ "import it without --cycle, or with --cycle=" + document.cycle() + ")")));

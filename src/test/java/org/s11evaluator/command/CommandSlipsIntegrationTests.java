@@ -100,6 +100,8 @@ class CommandSlipsIntegrationTests {
 	void aReturnImportedWithTheWrongCycleIsRefusedAndRecordedAgainstNeitherCycle(CapturedOutput output) {
 		this.commands.run(new DefaultApplicationArguments("open-cycle", "samples/pan-sussex-2023/cycle.yaml"));
 		long rejected = count("rejected_submission");
+		String rejectionsInHistories = "select count(*) from audit_event where action = 'IMPORT_REJECTED' and cycle_id is not null";
+		long recorded = this.jdbc.queryForObject(rejectionsInHistories, Long.class);
 
 		this.commands.run(new DefaultApplicationArguments("import", "--cycle=pan-sussex-2023",
 				"samples/pan-sussex-2025/submissions/sussex-police.json"));
@@ -107,6 +109,7 @@ class CommandSlipsIntegrationTests {
 		assertThat(this.commands.getExitCode()).isEqualTo(3);
 		assertThat(output).contains("this import is for cycle \"pan-sussex-2023\" but the return is for \"pan-sussex-2025\"");
 		assertThat(count("rejected_submission")).as("no rejection in either cycle's register").isEqualTo(rejected);
+		assertThat(this.jdbc.queryForObject(rejectionsInHistories, Long.class)).as("nor in either cycle's history").isEqualTo(recorded);
 	}
 
 	@Test
