@@ -202,14 +202,6 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
-	/** The known id closest to one mistyped (at most 3 edits away), if any. */
-	private static Optional<String> closest(String written, List<String> known) {
-		org.apache.commons.text.similarity.LevenshteinDistance distance = new org.apache.commons.text.similarity.LevenshteinDistance(3);
-		return known.stream().filter((id) -> !id.equals(written))
-			.filter((id) -> distance.apply(written, id) >= 0)
-			.min(java.util.Comparator.comparingInt((String id) -> distance.apply(written, id)));
-	}
-
 	/** A cycle id given with {@code --cycle}: ids name files (output/<cycle>/...), so a path in one is refused first. */
 	private static Optional<String> cycle(String id) {
 		Optional.ofNullable(id).ifPresent((given) -> IdFormat.CYCLE.check(given, "--cycle"));
@@ -284,7 +276,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			List<String> known = open.stream().map((c) -> partnerships ? c.partnershipId() : c.id()).distinct().toList();
 			String given = partnerships ? cycle.get().substring("partnerships:".length()) : cycle.get();
 			String closest = java.util.Arrays.stream(given.split(","))
-				.map((word) -> closest(word.strip(), known))
+				.map((word) -> org.s11evaluator.rules.DidYouMean.closest(word.strip(), known))
 				.flatMap(Optional::stream)
 				.findFirst()
 				.map((match) -> " Did you mean " + (partnerships ? "--partnerships=" : "--cycle=") + match + "?")

@@ -12,14 +12,14 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * distance ignoring case: at most two edits, and fewer than the word has characters, so nothing is suggested for a
  * word that resembles none.
  */
-final class DidYouMean {
+public final class DidYouMean {
 
 	private static final LevenshteinDistance DISTANCE = new LevenshteinDistance(2);
 
 	private DidYouMean() {
 	}
 
-	static Optional<String> closest(String written, Collection<String> known) {
+	public static Optional<String> closest(String written, Collection<String> known) {
 		if (written == null || written.isEmpty()) {
 			return Optional.empty();
 		}

@@ -7,15 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.s11evaluator.command.CommandLineReader;
 import org.s11evaluator.command.Invocation;
 import org.s11evaluator.command.Reading;
-import org.s11evaluator.yaml.LimitedYaml;
 
 /**
  * {@code rules check [pack]}, {@code rules test [pack] [--junit-xml=DIR]} and {@code rules explain <pack>}
@@ -209,7 +206,7 @@ public final class RulesCommand {
 	 */
 	static Path configuredDirectory() {
 		org.s11evaluator.home.ApplicationHome home = org.s11evaluator.home.ApplicationHome.locate();
-		return home.requireRulesFolder(Path.of(configuredDirectoryIn(home.configFolder())));
+		return home.requireRulesFolder(Path.of(configured("s11.rules.directory", String.class).orElse("rules")));
 	}
 
 	/** A folder given with --rules: it must hold a pack, as the home's rules folder must. */
@@ -217,24 +214,5 @@ public final class RulesCommand {
 		return org.s11evaluator.home.ApplicationHome.requireRulePacks(folder, "given with --rules");
 	}
 
-	@SuppressWarnings("unchecked")
-	private static String configuredDirectoryIn(Path configFolder) {
-		Path config = configFolder.resolve("rules.yml");
-		if (Files.exists(config)) {
-			try {
-				Map<String, Object> yaml = LimitedYaml.mapper().readValue(config.toFile(), Map.class);
-				Object s11 = yaml.get("s11");
-				Object rules = (s11 instanceof Map<?, ?> m) ? m.get("rules") : null;
-				Object directory = (rules instanceof Map<?, ?> r) ? r.get("directory") : null;
-				if (directory != null) {
-					return directory.toString();
-				}
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("Cannot read " + config.toAbsolutePath(), ex);
-			}
-		}
-		return "rules";
-	}
 
 }

@@ -240,10 +240,11 @@ public class SubmissionImport {
 							+ "\" but the return is for \"" + document.cycle() + "\" (not imported, and not recorded as a rejection: "
 							+ "import it without --cycle, or with --cycle=" + document.cycle() + ")")));
 		}
-		if (problems.isEmpty() && closedCycle(document).isPresent()) {
+		Optional<String> closed = problems.isEmpty() ? closedCycle(document) : Optional.empty();
+		if (closed.isPresent()) {
 			// a closed cycle's record is final: refused, and not recorded as a rejection of that cycle either
 			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, document.cycle(), document.agency().id(),
-					List.of(new ImportProblem(positions.describe("/cycle"), null, closedCycle(document).get())));
+					List.of(new ImportProblem(positions.describe("/cycle"), null, closed.get())));
 		}
 		List<String> warnings = new ArrayList<>();
 		if (document != null && problems.isEmpty() && !this.submissions.expected(document.cycle(), document.agency().id())) {
