@@ -3,7 +3,7 @@ package org.s11evaluator;
 import org.s11evaluator.command.CommandLineReader;
 import org.s11evaluator.command.Invocation;
 import org.s11evaluator.command.Reading;
-import org.s11evaluator.rules.RulesCommand;
+import org.s11evaluator.command.RulesCommandLine;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.integration.IntegrationAutoConfiguration;
@@ -48,7 +48,7 @@ public class S11Application {
 		invocation.applyHome(); // --home=DIR: the application home, for Spring and the rules commands alike
 		if (invocation.rules().isPresent()) {
 			// Checking and testing rule files needs no database: answer in a second or two.
-			System.exit(RulesCommand.run(invocation.rules().get(), System.out));
+			System.exit(RulesCommandLine.run(invocation.rules().get(), System.out));
 		}
 		try {
 			if (invocation.serving()) {

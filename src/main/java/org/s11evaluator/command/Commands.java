@@ -14,13 +14,13 @@ import java.util.stream.Stream;
 
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.cycle.IdFormat;
-import org.s11evaluator.evaluation.DraftSimulation;
-import org.s11evaluator.evaluation.EvaluationManagement;
-import org.s11evaluator.evaluation.ResultSnapshot;
-import org.s11evaluator.evaluation.RunReport;
-import org.s11evaluator.evaluation.RunReports;
+import org.s11evaluator.simulation.DraftSimulation;
+import org.s11evaluator.runs.EvaluationManagement;
+import org.s11evaluator.simulation.ResultSnapshot;
+import org.s11evaluator.runs.RunReport;
+import org.s11evaluator.runs.RunReports;
 import org.s11evaluator.reporting.SimulationReport;
-import org.s11evaluator.evaluation.PartnershipRatings;
+import org.s11evaluator.partnershiprating.PartnershipRatings;
 import org.s11evaluator.reporting.CycleSummaries;
 import org.s11evaluator.reporting.ConsoleReport;
 import org.s11evaluator.reporting.CycleResults;
@@ -67,7 +67,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final RunReports runReports;
 
-	private final org.s11evaluator.evaluation.RunHeartbeats heartbeats;
+	private final org.s11evaluator.runs.RunHeartbeats heartbeats;
 
 	private final org.s11evaluator.schedule.ScheduleSettings schedule;
 
@@ -88,7 +88,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	Commands(CycleManagement cycles, SubmissionImport submissions, EvaluationManagement evaluation, CycleResultsQuery results,
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
-			org.s11evaluator.schedule.ScheduleSettings schedule, org.s11evaluator.evaluation.RunHeartbeats heartbeats,
+			org.s11evaluator.schedule.ScheduleSettings schedule, org.s11evaluator.runs.RunHeartbeats heartbeats,
 			org.s11evaluator.home.ApplicationHome home, org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record) {
 		this.home = home;
 		this.record = record;
@@ -167,7 +167,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			}
 			else if (((Reading.Run) reading).invocation().rules().isPresent()) {
 				// rules check|test|explain need no database (S11Application.main runs them without Spring)
-				this.exitCode = org.s11evaluator.rules.RulesCommand.run(args.getSourceArgs(), out());
+				this.exitCode = RulesCommandLine.run(args.getSourceArgs(), out());
 			}
 			else if (options instanceof CommandOptions.Serve) {
 				out().println("Serving: the nightly evaluation runs on the schedule in batch-config/schedule.yml ("

@@ -8,14 +8,10 @@ import org.s11evaluator.rules.RuleEngine;
 import org.s11evaluator.rules.RulePacks;
 import org.s11evaluator.submission.StoredSubmissions;
 import org.springframework.batch.core.ChunkListener;
-import org.springframework.batch.core.Job;
 import org.springframework.batch.core.StepExecutionListener;
-import org.springframework.batch.core.job.flow.FlowExecutionStatus;
-import org.springframework.batch.core.job.flow.JobExecutionDecider;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.configuration.annotation.StepScope;
-import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.skip.LimitCheckingItemSkipPolicy;
@@ -30,9 +26,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * {@code evaluateCycleJob}: the returns in scope are evaluated partnership by partnership, several partnerships
- * at a time ({@code threads}); then the partnership-wide ratings of each cycle whose results changed
- * ({@link PartnershipRatingStepConfiguration}) and their board summaries ({@code reporting.SummaryStepConfiguration}).
+ * The evaluation steps of {@code evaluateCycleJob} (the job itself is built by {@code runs.RunJobConfiguration}): the
+ * returns in scope are evaluated partnership by partnership, several partnerships at a time ({@code threads}); then
+ * the job goes on to the partnership-wide ratings of each cycle whose results changed
+ * ({@code partnershiprating.PartnershipRatingStepConfiguration}) and their board summaries ({@code reporting.SummaryStepConfiguration}).
  *
  * <pre>
  * evaluateSubmissionsStep ── one partition per partnership with work, on N threads:
@@ -50,64 +47,15 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class EvaluationJobConfiguration {
 
-	static final String JOB_NAME = "evaluateCycleJob";
+	static final String EVALUATE_STEP = EvaluationSteps.EVALUATE_STEP;
 
-	static final String EVALUATE_STEP = "evaluateSubmissionsStep";
+	static final String PARTNERSHIP_STEP = EvaluationSteps.PARTNERSHIP_STEP;
 
-	static final String PARTNERSHIP_STEP = "evaluatePartnershipStep";
+	static final String MODE_ALL = EvaluationSteps.MODE_ALL;
 
-	static final String ALL_OPEN_CYCLES = SubmissionScope.ALL_OPEN_CYCLES;
-
-	/** Job parameter {@code mode}: {@code all} evaluates every return in scope; otherwise only those without current results. */
-	static final String MODE_ALL = "all";
-
-	@Bean
-	Job evaluateCycleJob(JobRepository jobs, Step evaluateSubmissionsStep, Step ratePartnershipsStep, Step summariseCyclesStep,
-			Step applyRetentionStep, RunReports runReports, RunBudgetBreaches breaches, RunHeartbeats heartbeats, EvaluationAudit audit) {
-		JobExecutionDecider outcome = (job, step) -> (unfinished(job) | budgetExceeded(job)) ? new FlowExecutionStatus("FAILED")
-				: FlowExecutionStatus.COMPLETED;
-		return new JobBuilder(JOB_NAME, jobs).listener(heartbeats).listener(runReports).listener(breaches).listener(audit)
-			.start(evaluateSubmissionsStep).on("*").to(ratePartnershipsStep)
-			.from(ratePartnershipsStep).on("*").to(summariseCyclesStep)
-			.from(summariseCyclesStep).on("*").to(applyRetentionStep)
-			.from(applyRetentionStep).on("*").to(outcome)
-			.from(outcome).on("FAILED").fail()
-			.from(outcome).on("*").end()
-			.end()
-			.build();
-	}
-
-	/**
-	 * Anything the run was asked for that did not complete (a partnership's part FAILED, or UNKNOWN because its
-	 * outcome could not be recorded while the database was away, a step STOPPED or ABANDONED) fails the run,
-	 * with what did not complete as its reason: counting only FAILED once recorded such runs as COMPLETED.
-	 */
-	private static boolean unfinished(org.springframework.batch.core.JobExecution job) {
-		java.util.List<String> unfinished = RunOutcome.unfinished(job);
-		if (!unfinished.isEmpty()) {
-			job.addFailureException(new IllegalStateException("not everything completed: " + String.join("; ", unfinished)
-					+ ". Nothing already committed is lost; run it again to complete it"));
-		}
-		return !unfinished.isEmpty();
-	}
-
-	/**
-	 * A pack that went past a budget fails the run (after the other packs' returns are evaluated, rated and
-	 * summarised), so that it is looked at; the run's failure names the pack, the budget and the rule.
-	 */
-	private static boolean budgetExceeded(org.springframework.batch.core.JobExecution job) {
-		java.util.Set<String> breaches = new java.util.TreeSet<>();
-		job.getStepExecutions().stream()
-			.filter((s) -> s.getExecutionContext().containsKey(RunBudgetBreaches.BREACH))
-			.forEach((s) -> breaches.add(s.getExecutionContext().getString(RunBudgetBreaches.BREACH)));
-		breaches.forEach((breach) -> job.addFailureException(new IllegalStateException(breach
-				+ ": its returns were not evaluated and the run is FAILED; fix the rule, check it with 'rules test', and run again")));
-		return !breaches.isEmpty();
-	}
-
-	/** Partnerships evaluated on this machine's threads; with remote partitioning on, by workers instead ({@link RemotePartitioningConfiguration}). */
-	@Bean
-	@ConditionalOnProperty(name = RemotePartitioningConfiguration.ENABLED, havingValue = "false", matchIfMissing = true)
+	/** Partnerships evaluated on this machine's threads; with remote partitioning on, by workers instead ({@code partitioning.RemotePartitioningConfiguration}). */
+	@Bean(EvaluationSteps.EVALUATE_STEP)
+	@ConditionalOnProperty(name = EvaluationSteps.REMOTE_ENABLED, havingValue = "false", matchIfMissing = true)
 	Step evaluateSubmissionsStep(JobRepository jobs, Step evaluatePartnershipStep, PartnershipPartitioner partitioner,
 			EvaluationSettings settings, EvaluationProgress evaluationProgress) {
 		// not a bean (Spring Boot would take it for the application's own executor); daemon threads, so an
@@ -126,7 +74,7 @@ class EvaluationJobConfiguration {
 			.build();
 	}
 
-	@Bean
+	@Bean(EvaluationSteps.PARTNERSHIP_STEP)
 	Step evaluatePartnershipStep(JobRepository jobs, PlatformTransactionManager transactions, EvaluationSettings settings,
 			SubmissionsToEvaluateReader submissionsToEvaluate, SubmissionEvaluator submissionEvaluator,
 			EvaluationResultWriter evaluationResultWriter, JdbcClient jdbc, EvaluationProgress evaluationProgress) {
@@ -162,15 +110,15 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	@StepScope
-	PartnershipPartitioner partnershipPartitioner(JdbcClient jdbc, RulePacks packs, @Value("#{jobParameters['cycle']}") String cycle,
-			@Value("#{jobParameters['mode']}") String mode) {
+	PartnershipPartitioner partnershipPartitioner(JdbcClient jdbc, RulePacks packs, @Value("#{jobParameters['" + EvaluationSteps.CYCLE_PARAMETER + "']}") String cycle,
+			@Value("#{jobParameters['" + EvaluationSteps.MODE_PARAMETER + "']}") String mode) {
 		return new PartnershipPartitioner(jdbc, packs, cycle, !MODE_ALL.equals(mode));
 	}
 
 	@Bean
 	@StepScope
 	SubmissionsToEvaluateReader submissionsToEvaluate(JdbcClient jdbc, StoredSubmissions submissions, EvaluationSettings settings,
-			RulePacks packs, @Value("#{jobParameters['cycle']}") String cycle, @Value("#{jobParameters['mode']}") String mode,
+			RulePacks packs, @Value("#{jobParameters['" + EvaluationSteps.CYCLE_PARAMETER + "']}") String cycle, @Value("#{jobParameters['" + EvaluationSteps.MODE_PARAMETER + "']}") String mode,
 			@Value("#{stepExecutionContext['" + PartnershipPartitioner.PARTNERSHIP + "']}") String partnership) {
 		SubmissionScope.Where where = SubmissionScope.of(cycle, !MODE_ALL.equals(mode), packs, partnership);
 		return new SubmissionsToEvaluateReader(jdbc, submissions, where, settings.chunkSize());

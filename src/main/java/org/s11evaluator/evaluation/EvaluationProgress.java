@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * which partnerships are in hand; and a line as each partnership finishes. Listens to the partitioned step
  * (totals, final line) and, through {@link #partition()}, to every partnership's part of it.
  */
-class EvaluationProgress implements StepExecutionListener {
+public class EvaluationProgress implements StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(EvaluationProgress.class);
 
@@ -53,14 +53,14 @@ class EvaluationProgress implements StepExecutionListener {
 	}
 
 	/** The listener for each partnership's part of the run. */
-	Partition partition() {
+	public Partition partition() {
 		return this.partition;
 	}
 
 	@Override
 	public void beforeStep(StepExecution step) {
-		String cycle = step.getJobParameters().getString("cycle");
-		boolean changedOnly = !EvaluationJobConfiguration.MODE_ALL.equals(step.getJobParameters().getString("mode"));
+		String cycle = step.getJobParameters().getString(EvaluationSteps.CYCLE_PARAMETER);
+		boolean changedOnly = !EvaluationJobConfiguration.MODE_ALL.equals(step.getJobParameters().getString(EvaluationSteps.MODE_PARAMETER));
 		SubmissionScope.Where where = SubmissionScope.of(cycle, changedOnly, this.packs);
 		this.totals.clear();
 		this.done.clear();

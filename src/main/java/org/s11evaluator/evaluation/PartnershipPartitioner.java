@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * repository shows how each partnership's part of the run went. (They are listed largest first, but Spring
  * Batch hands partitions to the threads in no particular order.)
  */
-class PartnershipPartitioner implements Partitioner {
+public class PartnershipPartitioner implements Partitioner {
 
 	static final String PARTNERSHIP = "partnership";
 
@@ -27,7 +27,7 @@ class PartnershipPartitioner implements Partitioner {
 
 	private final boolean changedOnly;
 
-	PartnershipPartitioner(JdbcClient jdbc, RulePacks packs, String cycle, boolean changedOnly) {
+	public PartnershipPartitioner(JdbcClient jdbc, RulePacks packs, String cycle, boolean changedOnly) {
 		this.jdbc = jdbc;
 		this.packs = packs;
 		this.cycle = cycle;

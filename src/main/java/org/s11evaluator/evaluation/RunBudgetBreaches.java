@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * deadline. Forgotten when the run ends; the next run tries the pack again.
  */
 @Component
-class RunBudgetBreaches implements JobExecutionListener {
+public class RunBudgetBreaches implements JobExecutionListener {
 
 	/** Partition step execution context key: what a pack's breach said, so the run can fail naming it. */
 	static final String BREACH = "rules.budgetExceeded";

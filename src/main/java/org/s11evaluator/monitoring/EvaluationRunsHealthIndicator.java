@@ -8,8 +8,8 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-import org.s11evaluator.evaluation.RunHeartbeats;
-import org.s11evaluator.evaluation.RunReport;
+import org.s11evaluator.runs.RunHeartbeats;
+import org.s11evaluator.runs.RunReport;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;

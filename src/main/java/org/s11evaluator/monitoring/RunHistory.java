@@ -3,8 +3,8 @@ package org.s11evaluator.monitoring;
 import java.time.LocalDateTime;
 import java.util.Optional;
 
-import org.s11evaluator.evaluation.RunReport;
-import org.s11evaluator.evaluation.RunReports;
+import org.s11evaluator.runs.RunReport;
+import org.s11evaluator.runs.RunReports;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.s11evaluator.evaluation.RunReport;
+import org.s11evaluator.runs.RunReport;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

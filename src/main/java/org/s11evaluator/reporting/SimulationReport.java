@@ -5,7 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import org.s11evaluator.evaluation.DraftSimulation;
+import org.s11evaluator.simulation.DraftSimulation;
 import org.s11evaluator.files.AtomicFiles;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;

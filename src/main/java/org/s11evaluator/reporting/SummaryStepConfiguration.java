@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.s11evaluator.evaluation.ChangedCycles;
+import org.s11evaluator.changes.ChangedCycles;
+import org.s11evaluator.changes.ParallelCycles;
 import org.s11evaluator.evaluation.EvaluationSettings;
-import org.s11evaluator.evaluation.ParallelCycles;
-import org.s11evaluator.evaluation.PartnershipRatingStepConfiguration;
-import org.s11evaluator.evaluation.RunReports;
+import org.s11evaluator.evaluation.EvaluationSteps;
+import org.s11evaluator.partnershiprating.PartnershipRatingStepConfiguration;
 import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,15 +30,21 @@ import org.springframework.transaction.PlatformTransactionManager;
  * does not match its manifest counts as changed. Run again on a restart.
  */
 @Configuration(proxyBeanMethods = false)
-class SummaryStepConfiguration {
+public class SummaryStepConfiguration {
+
+	/** The step (bean and step name). */
+	public static final String SUMMARISE_STEP = "summariseCyclesStep";
+
+	/** Step execution context key under which the step counts the summaries it wrote. */
+	public static final String SUMMARIES_WRITTEN = "summaries.written";
 
 	private static final Logger log = LoggerFactory.getLogger(SummaryStepConfiguration.class);
 
-	@Bean
+	@Bean(SUMMARISE_STEP)
 	Step summariseCyclesStep(JobRepository jobs, PlatformTransactionManager transactions, ChangedCycles changedCycles,
 			CycleSummaries summaries, EvaluationSettings settings, Clock clock) {
-		return new StepBuilder("summariseCyclesStep", jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
-			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString("cycle");
+		return new StepBuilder(SUMMARISE_STEP, jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
+			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString(EvaluationSteps.CYCLE_PARAMETER);
 			LocalDate asOf = LocalDate.now(clock);
 			ChangedCycles.Considered considered = changedCycles.consider(scope, asOf, summaries::intact);
 			List<ChangedCycles.Changed> changed = considered.changed();
@@ -59,7 +65,7 @@ class SummaryStepConfiguration {
 						LogValues.escape(cycle), LogValues.escape(ex.getMessage()));
 				log.debug("The summary of {} could not be written", LogValues.escape(cycle), ex);
 			});
-			chunk.getStepContext().getStepExecution().getExecutionContext().putInt(RunReports.SUMMARIES_WRITTEN, written.get());
+			chunk.getStepContext().getStepExecution().getExecutionContext().putInt(SUMMARIES_WRITTEN, written.get());
 			if (!failed.isEmpty()) {
 				throw new SummariesNotWritten(failed);
 			}

@@ -10,7 +10,7 @@ import org.s11evaluator.audit.AuditAction;
 import org.s11evaluator.audit.AuditTrail;
 import org.s11evaluator.cycle.CycleClosure;
 import org.s11evaluator.cycle.CycleManagement;
-import org.s11evaluator.evaluation.RunReports;
+import org.s11evaluator.runs.RunReports;
 import org.s11evaluator.submission.ContactDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

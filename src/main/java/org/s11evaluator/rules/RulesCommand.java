@@ -10,13 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.s11evaluator.command.CommandLineReader;
-import org.s11evaluator.command.Invocation;
-import org.s11evaluator.command.Reading;
 
 /**
  * {@code rules check [pack]}, {@code rules test [pack] [--junit-xml=DIR]} and {@code rules explain <pack>}
- * (their options are read by {@code command.CommandLineReader}): the policy officer's tools,
+ * (their options are read by {@code command.CommandLineReader}, and run through {@code command.RulesCommandLine}): the policy officer's tools,
  * run straight from the rule files, with no database, fast enough to use after every edit.
  */
 public final class RulesCommand {
@@ -70,28 +67,15 @@ public final class RulesCommand {
 	}
 
 	/**
-	 * Reads a command line and runs it when it is {@code rules check|test|explain}; returns the process exit code
-	 * (0 all good, 1 problems found, 2 command line not understood: printed with the usage, and nothing checked).
+	 * Runs {@code rules check|test|explain} as read from the command line (by {@code command.RulesCommandLine}):
+	 * the action, the pack (null: every pack), the {@code --rules} folder (null: the home's) and the
+	 * {@code --junit-xml} folder (null: none). Returns the process exit code.
 	 */
-	public static int run(String[] args, PrintStream out) {
-		Reading reading = CommandLineReader.read(args);
-		if (reading instanceof Reading.Answer answer) {
-			return answer.print(out, out);
-		}
-		java.util.Optional<Invocation.RulesRequest> request = ((Reading.Run) reading).invocation().rules();
-		if (request.isEmpty()) {
-			out.println(((Reading.Run) reading).invocation().command() + " is not a rules command that runs without the database.");
-			return CommandLineReader.USAGE_ERROR;
-		}
-		return run(request.get(), out);
-	}
-
-	/** Runs {@code rules check|test|explain} as read from the command line. */
-	public static int run(Invocation.RulesRequest request, PrintStream out) {
+	public static int run(String action, String pack, String rulesDirectory, String junitXml, PrintStream out) {
 		quietLogging();
 		Path folder;
 		try {
-			folder = (request.rulesDirectory() != null) ? requirePacksIn(Path.of(request.rulesDirectory()).toAbsolutePath())
+			folder = (rulesDirectory != null) ? requirePacksIn(Path.of(rulesDirectory).toAbsolutePath())
 					: configuredDirectory();
 		}
 		catch (org.s11evaluator.home.ApplicationHomeException ex) {
@@ -99,11 +83,11 @@ public final class RulesCommand {
 			return 1;
 		}
 		RulesCommand command = new RulesCommand(folder, out);
-		List<String> packIds = (request.pack() != null) ? List.of(request.pack()) : command.packs.ids();
-		return switch (request.action()) {
+		List<String> packIds = (pack != null) ? List.of(pack) : command.packs.ids();
+		return switch (action) {
 			case "check" -> command.check(packIds);
 			case "explain" -> command.explain(packIds.get(0));
-			default -> command.test(packIds, request.junitXml());
+			default -> command.test(packIds, junitXml);
 		};
 	}
 

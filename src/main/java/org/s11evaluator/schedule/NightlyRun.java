@@ -1,6 +1,6 @@
 package org.s11evaluator.schedule;
 
-import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.runs.EvaluationManagement;
 import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -19,9 +19,9 @@ import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
-import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.runs.EvaluationManagement;
 import org.s11evaluator.evaluation.EvaluationSettings;
-import org.s11evaluator.evaluation.RunReports;
+import org.s11evaluator.runs.RunReports;
 import org.s11evaluator.rules.PublishedPacks;
 import org.s11evaluator.rules.RuleEngine;
 import org.s11evaluator.rules.RulePackCompiler;

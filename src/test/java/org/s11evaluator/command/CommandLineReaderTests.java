@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.s11evaluator.rules.RulesCommand;
+import org.s11evaluator.command.RulesCommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +90,7 @@ class CommandLineReaderTests {
 		assertThat(refused("rules").text()).startsWith("rules: which one? check, test, explain, simulate.");
 		// through RulesCommand.run too, on the real rules folder: the usage and nothing else (no "OK  pan-sussex")
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
-		assertThat(RulesCommand.run(new String[] { "rules", "check", "--help", "--rules=rules" }, new PrintStream(printed, true, StandardCharsets.UTF_8)))
+		assertThat(RulesCommandLine.run(new String[] { "rules", "check", "--help", "--rules=rules" }, new PrintStream(printed, true, StandardCharsets.UTF_8)))
 			.isZero();
 		assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("Usage: s11-evaluator rules check [-hV] [--home=DIR] [--rules=DIR] [pack]")
 			.doesNotContain("OK  ", "FAIL", "No rule packs");
@@ -99,7 +99,7 @@ class CommandLineReaderTests {
 	@Test
 	void anUnknownOptionOrCommandOfRulesIsRefused() {
 		ByteArrayOutputStream printed = new ByteArrayOutputStream();
-		assertThat(RulesCommand.run(new String[] { "rules", "check", "--rule=rules" }, new PrintStream(printed, true, StandardCharsets.UTF_8)))
+		assertThat(RulesCommandLine.run(new String[] { "rules", "check", "--rule=rules" }, new PrintStream(printed, true, StandardCharsets.UTF_8)))
 			.isEqualTo(2);
 		assertThat(printed.toString(StandardCharsets.UTF_8)).startsWith("rules check: unknown option --rule=rules. Did you mean --rules?");
 		assertThat(refused("rules", "chek").text()).startsWith("rules: unknown command 'chek'. Did you mean check?");

@@ -1,15 +1,18 @@
 package org.s11evaluator.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
 import java.util.Map;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.runs.EvaluationLock;
+import org.s11evaluator.runs.EvaluationManagement;
+import org.s11evaluator.runs.RunReports;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.IntegrationTest;
 import org.s11evaluator.support.SampleCycles;
@@ -18,8 +21,8 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+
 
 @IntegrationTest
 class EvaluationJobIntegrationTests {

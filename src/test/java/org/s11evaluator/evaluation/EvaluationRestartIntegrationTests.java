@@ -1,5 +1,6 @@
 package org.s11evaluator.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,11 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.runs.EvaluationManagement;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.IntegrationTest;
 import org.s11evaluator.support.SyntheticReturns;
@@ -21,7 +22,7 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * The evaluation process killed mid-run (SIGKILL, as a crash or an out-of-memory kill would) and launched

@@ -1,16 +1,18 @@
 package org.s11evaluator.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.s11evaluator.changes.ChangedCycles;
 import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.runs.EvaluationManagement;
 import org.s11evaluator.submission.SubmissionImport;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.IntegrationTest;
@@ -20,7 +22,7 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Returns are evaluated partnership by partnership, on several threads: one partnership whose part of the run

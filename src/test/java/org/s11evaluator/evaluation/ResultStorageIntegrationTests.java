@@ -1,5 +1,9 @@
 package org.s11evaluator.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,13 +19,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.s11evaluator.partnershiprating.PartnershipRatings;
 import org.s11evaluator.reporting.CycleResultsQuery;
 import org.s11evaluator.reporting.JsonResultsExport;
 import org.s11evaluator.rules.Derived;
@@ -29,6 +30,7 @@ import org.s11evaluator.rules.EvaluationOutcome;
 import org.s11evaluator.rules.PublishedPacks;
 import org.s11evaluator.rules.RuleEngine;
 import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.runs.EvaluationManagement;
 import org.s11evaluator.submission.StoredSubmissions;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.IntegrationTest;
@@ -38,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * Results are stored once per return (ratings in its evaluation row, a row per finding and follow-up action) and

@@ -1,12 +1,14 @@
 package org.s11evaluator.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.s11evaluator.rules.runner.SlowAndGreedyPacks;
+import org.s11evaluator.runs.EvaluationManagement;
+import org.s11evaluator.runs.RunReports;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.IntegrationTest;
 import org.s11evaluator.support.SampleCycles;
@@ -18,7 +20,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
+
 
 /**
  * A rule that runs past its time budget, written with nothing but joins over the published facts, in one pack

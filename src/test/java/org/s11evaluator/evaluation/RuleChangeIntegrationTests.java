@@ -1,15 +1,20 @@
 package org.s11evaluator.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.s11evaluator.support.Folders;
+import org.s11evaluator.runs.EvaluationManagement;
+import org.s11evaluator.runs.RunReports;
+import org.s11evaluator.simulation.DraftSimulation;
+import org.s11evaluator.simulation.ResultSnapshot;
+import org.s11evaluator.simulation.ResultSnapshots;
 import org.s11evaluator.support.DatabaseCleaner;
+import org.s11evaluator.support.Folders;
 import org.s11evaluator.support.IntegrationTest;
 import org.s11evaluator.support.SampleCycles;
 import org.springframework.batch.core.BatchStatus;
@@ -18,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
+
 
 /** Policy officers edit rule files while the application is deployed: the next run must use the edit. */
 @IntegrationTest

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.s11evaluator.audit.AuditAction;
 import org.s11evaluator.audit.AuditEntry;
 import org.s11evaluator.audit.AuditTrail;
-import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.runs.EvaluationManagement;
 import org.s11evaluator.reporting.CycleSummary;
 import org.s11evaluator.reporting.CycleSummaryQuery;
 import org.s11evaluator.reporting.Editions;

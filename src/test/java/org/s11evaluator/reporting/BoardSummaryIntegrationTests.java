@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.s11evaluator.cycle.CycleManagement;
-import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.runs.EvaluationManagement;
 import org.s11evaluator.rules.Framework;
 import org.s11evaluator.rules.RulePacks;
 import org.s11evaluator.submission.SubmissionImport;

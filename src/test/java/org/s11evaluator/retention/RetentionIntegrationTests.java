@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.s11evaluator.audit.AuditAction;
 import org.s11evaluator.audit.AuditEntry;
 import org.s11evaluator.audit.AuditTrail;
-import org.s11evaluator.evaluation.EvaluationManagement;
+import org.s11evaluator.runs.EvaluationManagement;
 import org.s11evaluator.publication.CyclePublication;
 import org.s11evaluator.reporting.Editions;
 import org.s11evaluator.submission.ImportReport;

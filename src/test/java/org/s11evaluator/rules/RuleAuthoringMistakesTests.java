@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.s11evaluator.command.RulesCommandLine;
 import org.s11evaluator.support.Folders;
 import org.s11evaluator.yaml.LimitedYaml;
 
@@ -48,7 +49,7 @@ class RuleAuthoringMistakesTests {
 			Path rules = install(mistake);
 
 			ByteArrayOutputStream output = new ByteArrayOutputStream();
-			int exit = RulesCommand.run(new String[] { "rules", "check", PACK, "--rules=" + rules },
+			int exit = RulesCommandLine.run(new String[] { "rules", "check", PACK, "--rules=" + rules },
 					new PrintStream(output, true, StandardCharsets.UTF_8));
 
 			String printed = output.toString(StandardCharsets.UTF_8);

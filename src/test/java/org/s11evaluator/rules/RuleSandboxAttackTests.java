@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.s11evaluator.command.RulesCommandLine;
 import org.s11evaluator.support.Folders;
 
 /**
@@ -156,7 +157,7 @@ class RuleSandboxAttackTests {
 
 	private static Result run(String... args) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		int exit = RulesCommand.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		int exit = RulesCommandLine.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 		return new Result(exit, bytes.toString(StandardCharsets.UTF_8));
 	}
 

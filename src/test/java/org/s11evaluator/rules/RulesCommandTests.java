@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.s11evaluator.command.RulesCommandLine;
 import org.s11evaluator.support.Folders;
 import org.s11evaluator.yaml.BillionLaughs;
 import org.junit.jupiter.api.io.TempDir;
@@ -204,7 +205,7 @@ class RulesCommandTests {
 
 	private int run(String... args) {
 		String[] withDirectory = Stream.concat(Stream.of(args), Stream.of("--rules=" + this.rules)).toArray(String[]::new);
-		return RulesCommand.run(withDirectory, new PrintStream(this.output, true, StandardCharsets.UTF_8));
+		return RulesCommandLine.run(withDirectory, new PrintStream(this.output, true, StandardCharsets.UTF_8));
 	}
 
 	private String output() {

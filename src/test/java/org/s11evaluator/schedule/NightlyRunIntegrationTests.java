@@ -2,7 +2,7 @@ package org.s11evaluator.schedule;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.s11evaluator.evaluation.RunReports;
+import org.s11evaluator.runs.RunReports;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.IntegrationTest;
 import org.s11evaluator.support.SampleCycles;

@@ -1,0 +1,163 @@
+package org.s11evaluator.changes;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.s11evaluator.cycle.Cycle;
+import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.rules.RulePacks;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which cycles in a run's scope need rating and summarising again: those whose inputs changed since their
+ * summary was last made. The inputs' fingerprint covers the returns, their evaluations and failures, rejected
+ * files, the register and agencies' names, the cycle's own details, the rule pack's and the report template's
+ * versions, the previous cycle's latest published edition or, while it has none, its evaluations (the "progress
+ * since" section) and what is overdue or done as of the day. Taken in one query for the open cycles in scope (closed
+ * cycles are never summarised again, and only the cycle just before each one counts), so a night with nothing new
+ * decides that in milliseconds, without rebuilding any report to find out, however many years of history there are.
+ */
+@Component
+public class ChangedCycles {
+
+	/** The summary step's context key: how many cycles' inputs its change detection read. */
+	public static final String CYCLES_READ = "summaries.cyclesRead";
+
+	private static final String TEMPLATE_VERSION = sha256(resource("/templates/summary.html"));
+
+	private final JdbcClient jdbc;
+
+	private final CycleManagement cycles;
+
+	private final RulePacks packs;
+
+	ChangedCycles(JdbcClient jdbc, CycleManagement cycles, RulePacks packs) {
+		this.jdbc = jdbc;
+		this.cycles = cycles;
+		this.packs = packs;
+	}
+
+	/** A cycle whose summary inputs changed, with the fingerprint to record once its summary is made. */
+	public record Changed(Cycle cycle, String fingerprint) {
+	}
+
+	/** The cycles in scope ({@code *} or a cycle id) whose inputs changed since their last summary. */
+	public List<Changed> inScope(String scope, LocalDate asOf) {
+		return inScope(scope, asOf, (cycleId) -> true);
+	}
+
+	/**
+	 * The cycles in scope whose inputs changed since their last summary, or whose summary on disk cannot be
+	 * trusted ({@code intactOnDisk} says no: files missing, emptied or not matching their manifest), so that a
+	 * summary damaged by a kill, a full disk or a hand is written again although nothing else changed.
+	 */
+	public List<Changed> inScope(String scope, LocalDate asOf, Predicate<String> intactOnDisk) {
+		return consider(scope, asOf, intactOnDisk).changed();
+	}
+
+	/**
+	 * What a run's change detection did: the cycles whose summaries are to be made again, and how many cycles it read
+	 * the inputs of (those in scope, open, with the one before each of them for "progress since"): a measure of its
+	 * cost that does not grow with the years of closed cycles behind them.
+	 */
+	public record Considered(List<Changed> changed, int cyclesRead) {
+	}
+
+	/** As {@link #inScope(String, LocalDate, Predicate)}, saying how many cycles' inputs it read. */
+	public Considered consider(String scope, LocalDate asOf, Predicate<String> intactOnDisk) {
+		List<Cycle> inScope = this.cycles.inScope(scope);
+		if (inScope.isEmpty()) {
+			return new Considered(List.of(), 0);
+		}
+		List<String> ids = inScope.stream().map(Cycle::id).toList();
+		Map<String, String> inputs = inputs(ids, asOf);
+		Map<String, String> recorded = new HashMap<>();
+		this.jdbc.sql("select cycle_id, inputs_fingerprint from cycle_summary where cycle_id in (:ids)")
+			.param("ids", ids)
+			.query((rs, row) -> recorded.put(rs.getString(1), rs.getString(2)))
+			.list();
+		Map<String, String> packVersions = new HashMap<>();
+		List<Changed> changed = inScope.stream()
+			.map((cycle) -> new Changed(cycle, sha256(inputs.getOrDefault(cycle.id(), "") + "|pack "
+					+ packVersions.computeIfAbsent(cycle.packId(), this.packs::currentVersion) + "|template " + TEMPLATE_VERSION)))
+			.filter((c) -> !c.fingerprint().equals(recorded.get(c.cycle().id())) || !intactOnDisk.test(c.cycle().id()))
+			.toList();
+		int previous = (int) inputs.values().stream().filter((text) -> !text.endsWith("|previous ")).count();
+		return new Considered(changed, ids.size() + previous);
+	}
+
+	/** Records that the cycle's summary reflects these inputs (called once it is written or found unchanged). */
+	public void summarised(Changed changed) {
+		this.jdbc.sql("update cycle_summary set inputs_fingerprint = ? where cycle_id = ?")
+			.params(changed.fingerprint(), changed.cycle().id())
+			.update();
+	}
+
+	/**
+	 * The inputs of the cycles given, as text: counts, latest times and checksums of what each summary is made from.
+	 * Of the partnership's earlier cycles only the one just before counts (its latest published edition, or while it
+	 * has none its evaluations); the text ends with "|previous " when there is none.
+	 */
+	private Map<String, String> inputs(List<String> ids, LocalDate asOf) {
+		Map<String, String> inputs = new HashMap<>();
+		this.jdbc.sql("""
+				select c.id, concat_ws('|', c.title, c.partnership_id, c.pack_id, c.opens_on, c.return_deadline, c.status,
+				  (select p.name from partnership p where p.id = c.partnership_id),
+				  (select concat_ws(':', count(*), sum(s.version), max(s.imported_at)) from submission s where s.cycle_id = c.id),
+				  (select concat_ws(':', count(*), max(e.evaluated_at), max(e.failed_at), sum(e.status = 'FAILED'))
+				     from submission s join evaluation e on e.submission_id = s.id where s.cycle_id = c.id),
+				  (select concat_ws(':', count(*), max(r.received_at)) from rejected_submission r where r.cycle_id = c.id),
+				  (select concat_ws(':', count(*), sum(crc32(concat_ws('/', a.id, a.name, a.sector))))
+				     from cycle_agency ca join agency a on a.id = ca.agency_id where ca.cycle_id = c.id),
+				  (select concat_ws(':', count(*), sum(crc32(concat_ws('/', a.id, a.name, a.sector))))
+				     from submission s join agency a on a.id = s.agency_id where s.cycle_id = c.id),
+				  (select sum(f.due_date < :asOf) from submission s join follow_up_action f on f.submission_id = s.id where s.cycle_id = c.id),
+				  (select concat_ws(':', sum(x.due_date < :asOf), sum(x.completed_on <= :asOf))
+				     from submission s join agency_action x on x.submission_id = s.id where s.cycle_id = c.id)),
+				  (select concat_ws(':', p.id, p.status, p.latest_edition, case when p.latest_edition is null then
+				      (select concat_ws(':', count(*), max(e.evaluated_at)) from submission s join evaluation e on e.submission_id = s.id
+				       where s.cycle_id = p.id) end)
+				     from audit_cycle p where p.partnership_id = c.partnership_id and p.opens_on < c.opens_on
+				     order by p.opens_on desc limit 1)
+				from audit_cycle c where c.id in (:ids)""")
+			.param("ids", ids)
+			.param("asOf", asOf)
+			.query((rs, row) -> inputs.put(rs.getString(1), rs.getString(2) + "|previous " + ((rs.getString(3) != null) ? rs.getString(3) : "")))
+			.list();
+		return inputs;
+	}
+
+	private static byte[] resource(String name) {
+		try (InputStream in = ChangedCycles.class.getResourceAsStream(name)) {
+			return (in != null) ? in.readAllBytes() : new byte[0];
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String sha256(String text) {
+		return sha256(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
