@@ -1,8 +1,8 @@
 package org.s11evaluator.evaluation;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.Instant;
 
 import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
@@ -20,8 +20,11 @@ class EvaluationFailureRecorder implements SkipListener<SubmissionToEvaluate, Ev
 
 	private final JdbcClient jdbc;
 
-	EvaluationFailureRecorder(JdbcClient jdbc) {
+	private final Clock clock;
+
+	EvaluationFailureRecorder(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Override
@@ -41,7 +44,7 @@ class EvaluationFailureRecorder implements SkipListener<SubmissionToEvaluate, Ev
 				values (?, 'FAILED', ?, ?, ?)
 				on duplicate key update status = 'FAILED', failure = values(failure), failed_at = values(failed_at)""")
 			.params(submission.id(), submission.packId(), failure.getMessage(),
-					LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC))
+					LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
 			.update();
 	}
 

@@ -1,5 +1,6 @@
 package org.s11evaluator.evaluation;
 
+import java.time.Clock;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,7 +78,7 @@ class EvaluationJobConfiguration {
 	@Bean(EvaluationSteps.PARTNERSHIP_STEP)
 	Step evaluatePartnershipStep(JobRepository jobs, PlatformTransactionManager transactions, EvaluationSettings settings,
 			SubmissionsToEvaluateReader submissionsToEvaluate, SubmissionEvaluator submissionEvaluator,
-			EvaluationResultWriter evaluationResultWriter, JdbcClient jdbc, EvaluationProgress evaluationProgress) {
+			EvaluationResultWriter evaluationResultWriter, JdbcClient jdbc, EvaluationProgress evaluationProgress, Clock clock) {
 		return new StepBuilder(PARTNERSHIP_STEP, jobs)
 			.<SubmissionToEvaluate, EvaluatedSubmission>chunk(settings.chunkSize(), transactions)
 			.reader(submissionsToEvaluate)
@@ -91,7 +92,7 @@ class EvaluationJobConfiguration {
 			// two partnerships' writes colliding on a lock: the chunk is simply tried again
 			.retry(PessimisticLockingFailureException.class)
 			.retryLimit(3)
-			.listener(new EvaluationFailureRecorder(jdbc))
+			.listener(new EvaluationFailureRecorder(jdbc, clock))
 			.listener((ChunkListener) evaluationProgress.partition())
 			.listener((StepExecutionListener) evaluationProgress.partition())
 			.build();
@@ -127,8 +128,8 @@ class EvaluationJobConfiguration {
 	@Bean
 	@StepScope
 	SubmissionEvaluator submissionEvaluator(PublishedPacks packs, RuleEngine engine, RunBudgetBreaches breaches,
-			@Value("#{stepExecution}") org.springframework.batch.core.StepExecution partition) {
-		return new SubmissionEvaluator(packs, engine, breaches, partition);
+			@Value("#{stepExecution}") org.springframework.batch.core.StepExecution partition, Clock clock) {
+		return new SubmissionEvaluator(packs, engine, breaches, partition, clock);
 	}
 
 	@Bean

@@ -1,6 +1,6 @@
 package org.s11evaluator.evaluation;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -38,7 +38,10 @@ class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, Evaluat
 
 	private final StepExecution partition;
 
-	SubmissionEvaluator(PublishedPacks packs, RuleEngine engine, RunBudgetBreaches breaches, StepExecution partition) {
+	private final Clock clock;
+
+	SubmissionEvaluator(PublishedPacks packs, RuleEngine engine, RunBudgetBreaches breaches, StepExecution partition, Clock clock) {
+		this.clock = clock;
 		this.packs = packs;
 		this.engine = engine;
 		this.breaches = breaches;
@@ -55,7 +58,7 @@ class SubmissionEvaluator implements ItemProcessor<SubmissionToEvaluate, Evaluat
 		try {
 			EvaluationOutcome outcome = this.engine.evaluate(pack, submission.facts());
 			OutcomeCheck.check(outcome);
-			return new EvaluatedSubmission(submission, outcome, Instant.now());
+			return new EvaluatedSubmission(submission, outcome, this.clock.instant());
 		}
 		catch (RuleBudgetExceededException ex) {
 			throw breach(submission.packId(), ex);

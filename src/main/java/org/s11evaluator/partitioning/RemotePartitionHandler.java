@@ -1,7 +1,9 @@
 package org.s11evaluator.partitioning;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
@@ -54,7 +56,11 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
 	 * @param partitionListener told of each partnership's end once the workers are done, as a local run tells it of
 	 *     each as it ends ({@link EvaluationProgress}: the run's log then reads the same)
 	 */
-	RemotePartitionHandler(JobExplorer explorer, JobRepository repository, Duration timeout, StepExecutionListener partitionListener) {
+	private final Clock clock;
+
+	RemotePartitionHandler(JobExplorer explorer, JobRepository repository, Duration timeout, StepExecutionListener partitionListener,
+			Clock clock) {
+		this.clock = clock;
 		this.explorer = explorer;
 		this.repository = repository;
 		this.timeout = timeout;
@@ -108,7 +114,7 @@ class RemotePartitionHandler extends MessageChannelPartitionHandler {
 							.getString(EvaluationSteps.PARTNERSHIP, partition.getStepName())), why);
 						partition.setStatus(BatchStatus.FAILED);
 						partition.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
-						partition.setEndTime(LocalDateTime.now());
+						partition.setEndTime(LocalDateTime.ofInstant(this.clock.instant(), ZoneId.systemDefault()));
 						this.repository.update(partition);
 					}
 				}

@@ -1,5 +1,6 @@
 package org.s11evaluator.partitioning;
 
+import java.time.Clock;
 import org.s11evaluator.evaluation.EvaluationProgress;
 import org.s11evaluator.evaluation.EvaluationSettings;
 import org.s11evaluator.evaluation.EvaluationSteps;
@@ -57,11 +58,11 @@ class RemotePartitioningConfiguration {
 
 	@Bean(EvaluationSteps.EVALUATE_STEP)
 	Step evaluateSubmissionsStep(JobRepository jobs, JobExplorer explorer, @Qualifier(EvaluationSteps.PARTNERSHIP_STEP) Step evaluatePartnershipStep, PartnershipPartitioner partitioner,
-			EvaluationSettings settings, RemoteEvaluationSettings remote, EvaluationProgress evaluationProgress, PartitionQueue queue)
+			EvaluationSettings settings, RemoteEvaluationSettings remote, EvaluationProgress evaluationProgress, PartitionQueue queue, Clock clock)
 			throws Exception {
 		DirectChannel requests = new DirectChannel();
 		requests.subscribe((message) -> queue.send((StepExecutionRequest) message.getPayload()));
-		RemotePartitionHandler handler = new RemotePartitionHandler(explorer, jobs, remote.timeout(), evaluationProgress.partition());
+		RemotePartitionHandler handler = new RemotePartitionHandler(explorer, jobs, remote.timeout(), evaluationProgress.partition(), clock);
 		handler.setStepName(EvaluationSteps.PARTNERSHIP_STEP);
 		handler.setMessagingOperations(new MessagingTemplate(requests));
 		handler.setPollInterval(remote.pollInterval().toMillis());

@@ -2,7 +2,7 @@ package org.s11evaluator.partnershiprating;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,9 +46,12 @@ public class PartnershipRatings {
 
 	private final EvaluationResults results;
 
+	private final Clock clock;
+
 	PartnershipRatings(JdbcTemplate jdbc, CycleManagement cycles, PublishedPacks packs, RuleEngine engine, ObjectMapper json,
-			TransactionTemplate transaction, EvaluationResults results) {
+			TransactionTemplate transaction, EvaluationResults results, Clock clock) {
 		this.results = results;
+		this.clock = clock;
 		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
 		this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
@@ -69,7 +72,7 @@ public class PartnershipRatings {
 		EvaluationOutcome outcome = this.engine.ratePartnership(pack, tallies);
 		Map<String, RatingTally> byScope = new HashMap<>();
 		tallies.forEach((t) -> byScope.put(scope(t.standardId(), t.itemId()), t));
-		LocalDateTime now = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC);
+		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>();
 		for (Derived<PartnershipRating> derived : outcome.partnershipRatings()) {
 			PartnershipRating rating = derived.outcome();

@@ -1,6 +1,6 @@
 package org.s11evaluator.reporting;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -36,7 +36,10 @@ public class CycleSummaryQuery {
 
 	private final ObjectMapper json;
 
-	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, CycleResultsQuery results, AuditTrail audit, ObjectMapper json) {
+	private final Clock clock;
+
+	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, CycleResultsQuery results, AuditTrail audit, ObjectMapper json, Clock clock) {
+		this.clock = clock;
 		this.audit = audit;
 		this.json = json;
 		this.jdbc = jdbc;
@@ -77,7 +80,7 @@ public class CycleSummaryQuery {
 		List<CycleSummary.RejectedFile> rejected = agencyResults.rejected().stream()
 			.map((r) -> new CycleSummary.RejectedFile(r.source().replaceAll("^.*/", ""), r.agencyId(), AuditCalendar.local(r.receivedAt()), r.reasons()))
 			.toList();
-		return new CycleSummary(CycleSummary.FORMAT, Instant.now(), asOf, cycle, participation(cycleId, register), register, rejected, policy,
+		return new CycleSummary(CycleSummary.FORMAT, this.clock.instant(), asOf, cycle, participation(cycleId, register), register, rejected, policy,
 				standards,
 				heatmap, improvementPlan(cycleId, asOf), progress(cycle, ratings, framework, asOf), themes(cycleId),
 				provenance(cycleId), framing(framework), NarrativeFile.read(this.jdbc.sql("select definition_file from audit_cycle where id = ?")

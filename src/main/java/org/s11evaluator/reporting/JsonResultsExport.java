@@ -1,6 +1,7 @@
 package org.s11evaluator.reporting;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,14 +17,17 @@ public class JsonResultsExport {
 
 	private final Path outputDirectory;
 
-	JsonResultsExport(ObjectMapper json, ReportingSettings settings) {
+	private final Clock clock;
+
+	JsonResultsExport(ObjectMapper json, ReportingSettings settings, Clock clock) {
+		this.clock = clock;
 		this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 		this.outputDirectory = settings.outputDirectory();
 	}
 
 	public Path write(CycleResults results) {
 		Path file = OutputFolder.resolve(this.outputDirectory, results.cycleId(), "evaluation-results.json");
-		Document document = new Document("s11-evaluation-results/1", Instant.now(), results);
+		Document document = new Document("s11-evaluation-results/1", this.clock.instant(), results);
 		AtomicFiles.write(file, (out) -> this.json.writeValue(out, document));
 		return file;
 	}

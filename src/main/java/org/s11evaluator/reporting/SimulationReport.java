@@ -1,7 +1,9 @@
 package org.s11evaluator.reporting;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -19,8 +21,11 @@ public class SimulationReport {
 
 	private final Path output;
 
-	SimulationReport(ITemplateEngine templates, ReportingSettings settings) {
+	private final Clock clock;
+
+	SimulationReport(ITemplateEngine templates, ReportingSettings settings, Clock clock) {
 		this.templates = templates;
+		this.clock = clock;
 		this.output = settings.outputDirectory();
 	}
 
@@ -28,7 +33,7 @@ public class SimulationReport {
 		Context context = new Context(Locale.UK);
 		context.setVariable("r", result);
 		Path file = OutputFolder.resolve(this.output.resolve("simulations"), result.cycleId() + "-" + result.packId() + "-"
-				+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now()) + ".html");
+				+ DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.ofInstant(this.clock.instant(), ZoneId.systemDefault())) + ".html");
 		AtomicFiles.writeString(file, this.templates.process("simulation", context));
 		return file;
 	}

@@ -1,7 +1,9 @@
 package org.s11evaluator.runs;
 
 import org.s11evaluator.evaluation.EvaluationSteps;
+import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -49,8 +51,11 @@ public class EvaluationManagement {
 
 	private final RunHeartbeats heartbeats;
 
+	private final Clock clock;
+
 	EvaluationManagement(JobLauncher launcher, Job evaluateCycleJob, JobExplorer explorer, JobRepository repository,
-			DataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbc, RunReports runReports, RunHeartbeats heartbeats) {
+			DataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbc, RunReports runReports, RunHeartbeats heartbeats, Clock clock) {
+		this.clock = clock;
 		this.heartbeats = heartbeats;
 		this.jdbc = jdbc;
 		this.runReports = runReports;
@@ -115,6 +120,15 @@ public class EvaluationManagement {
 		}
 	}
 
+	/** Now, in the JVM's local time, as Spring Batch stamps its executions. */
+	private LocalDateTime now() {
+		return LocalDateTime.ofInstant(this.clock.instant(), ZoneId.systemDefault());
+	}
+
+	/**
+	 * A new run's parameters. {@code requestedAt} keeps the wall clock (allowed in {@code ClockUseTests}): it is what
+	 * makes each launch a new job instance, and a fixed {@code Clock} would make two launches the same instance.
+	 */
 	private static JobParameters fresh(String scope, boolean all) {
 		return new JobParametersBuilder().addString(EvaluationSteps.CYCLE_PARAMETER, scope)
 			.addString(EvaluationSteps.MODE_PARAMETER, all ? EvaluationSteps.MODE_ALL : EvaluationSteps.MODE_CHANGED)
@@ -171,13 +185,13 @@ public class EvaluationManagement {
 				if (step.getStatus().isRunning()) {
 					step.setStatus(BatchStatus.FAILED);
 					step.setExitStatus(ExitStatus.FAILED.addExitDescription("process stopped while running"));
-					step.setEndTime(LocalDateTime.now());
+					step.setEndTime(now());
 					this.repository.update(step);
 				}
 			}
 			execution.setStatus(BatchStatus.FAILED);
 			execution.setExitStatus(ExitStatus.FAILED.addExitDescription("process stopped while running"));
-			execution.setEndTime(LocalDateTime.now());
+			execution.setEndTime(now());
 			this.repository.update(execution);
 			// its process could not report it (killed, or cut off from the database): report it now
 			this.runReports.afterStoppedRun(execution);

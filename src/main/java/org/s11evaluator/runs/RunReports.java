@@ -32,8 +32,11 @@ public class RunReports implements JobExecutionListener {
 
 	private final ApplicationEventPublisher events;
 
-	RunReports(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final java.time.Clock clock;
+
+	RunReports(JdbcClient jdbc, ApplicationEventPublisher events, java.time.Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.events = events;
 	}
 
@@ -47,7 +50,7 @@ public class RunReports implements JobExecutionListener {
 		int summaries = summariesWritten(execution);
 		String broken = brokenPacks(execution);
 		LocalDateTime started = execution.getStartTime();
-		LocalDateTime ended = (execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.now();
+		LocalDateTime ended = (execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.ofInstant(this.clock.instant(), ZoneId.systemDefault());
 		// failures are stamped in UTC; the job's own times are the JVM's local time
 		LocalDateTime startedUtc = LocalDateTime.ofInstant(started.atZone(ZoneId.systemDefault()).toInstant(), ZoneOffset.UTC);
 		String reasons = this.jdbc.sql("""

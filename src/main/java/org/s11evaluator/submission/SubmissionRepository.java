@@ -1,5 +1,6 @@
 package org.s11evaluator.submission;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.Instant;
@@ -22,8 +23,11 @@ class SubmissionRepository {
 
 	private final ObjectMapper json;
 
-	SubmissionRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json) {
+	private final Clock clock;
+
+	SubmissionRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 		this.template = template;
 		this.json = json;
 	}
@@ -53,7 +57,7 @@ class SubmissionRepository {
 				  outstanding_practice, document)
 				values (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(doc.cycle(), doc.agency().id(), contentHash, source, doc.completedBy().name(), doc.completedBy().role(),
-					doc.completedBy().email(), doc.completedBy().phone(), utc(doc.submittedAt()), utc(Instant.now()),
+					doc.completedBy().email(), doc.completedBy().phone(), utc(doc.submittedAt()), utc(this.clock.instant()),
 					doc.outstandingPractice(), content)
 			.update();
 		long id = find(doc.cycle(), doc.agency().id()).orElseThrow().id();
@@ -69,7 +73,7 @@ class SubmissionRepository {
 				  imported_at = ?, outstanding_practice = ?, document = ?
 				where id = ?""")
 			.params(contentHash, source, doc.completedBy().name(), doc.completedBy().role(), doc.completedBy().email(),
-					doc.completedBy().phone(), utc(doc.submittedAt()), utc(Instant.now()), doc.outstandingPractice(),
+					doc.completedBy().phone(), utc(doc.submittedAt()), utc(this.clock.instant()), doc.outstandingPractice(),
 					content, id)
 			.update();
 		for (String table : List.of("item_response", "agency_action", "finding",
@@ -119,7 +123,7 @@ class SubmissionRepository {
 		this.jdbc.sql("""
 				insert into rejected_submission (source, source_hash, content_hash, cycle_id, agency_id, received_at, content)
 				values (?, ?, ?, ?, ?, ?, ?)""")
-			.params(source, sourceHash, contentHash, cycleId, agencyId, utc(Instant.now()), content)
+			.params(source, sourceHash, contentHash, cycleId, agencyId, utc(this.clock.instant()), content)
 			.update();
 		long id = this.jdbc.sql("select id from rejected_submission where source_hash = ? and content_hash = ?")
 			.params(sourceHash, contentHash)

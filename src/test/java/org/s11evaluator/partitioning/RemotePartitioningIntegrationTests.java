@@ -319,7 +319,7 @@ class RemotePartitioningIntegrationTests {
 	/** A job whose one step is the run's remote partitioned step, for Barking and Dagenham's cycle only. */
 	private Job evaluationOfBarking(DirectChannel requests, Duration timeout) throws Exception {
 		RemotePartitionHandler handler = new RemotePartitionHandler(this.explorer, this.jobs, timeout, new StepExecutionListener() {
-		});
+		}, java.time.Clock.systemDefaultZone());
 		handler.setStepName(EvaluationSteps.PARTNERSHIP_STEP);
 		handler.setMessagingOperations(new MessagingTemplate(requests));
 		handler.setPollInterval(100);
