@@ -11,12 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -74,13 +70,13 @@ public final class AtomicFiles {
 			removeStale(folder);
 			temp = folder.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
 					+ UUID.randomUUID().toString().substring(0, 8) + SUFFIX);
-			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+			ContentHash.Digest sha256 = ContentHash.digest();
 			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-				OutputStream buffered = new java.io.BufferedOutputStream(new DigestOutputStream(Channels.newOutputStream(channel), sha256), 64 * 1024);
+				OutputStream buffered = new java.io.BufferedOutputStream(sha256.digesting(Channels.newOutputStream(channel)), 64 * 1024);
 				content.writeTo(new NotClosing(buffered));
 				buffered.flush();
 				channel.force(true);
-				return new Staged(target, temp, channel.size(), HexFormat.of().formatHex(sha256.digest()));
+				return new Staged(target, temp, channel.size(), sha256.hex());
 			}
 		}
 		catch (IOException ex) {
@@ -90,9 +86,6 @@ public final class AtomicFiles {
 		catch (RuntimeException | Error ex) {
 			deleteQuietly(temp);
 			throw ex;
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

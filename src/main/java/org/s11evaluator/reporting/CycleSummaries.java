@@ -5,14 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.s11evaluator.files.AtomicFiles;
+import org.s11evaluator.files.ContentHash;
 import org.s11evaluator.logging.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -252,12 +250,9 @@ public class CycleSummaries {
 				summary.themes(), provenance, summary.framing(), summary.narrative());
 		// the history in the provenance is left out too: a run's own entry on the trail does not make a new summary
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(this.json.writeValueAsBytes(timeless));
-			digest.update(TEMPLATE);
-			return HexFormat.of().formatHex(digest.digest());
+			return ContentHash.digest().update(this.json.writeValueAsBytes(timeless)).update(TEMPLATE).hex();
 		}
-		catch (JsonProcessingException | NoSuchAlgorithmException ex) {
+		catch (JsonProcessingException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

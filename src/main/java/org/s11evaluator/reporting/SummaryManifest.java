@@ -1,17 +1,13 @@
 package org.s11evaluator.reporting;
 
+import org.s11evaluator.files.ContentHash;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -92,16 +88,7 @@ record SummaryManifest(String format, String cycleId, LocalDate asOf, Instant ge
 	}
 
 	static String sha256(Path file) throws IOException {
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-			byte[] buffer = new byte[64 * 1024];
-			while (in.read(buffer) >= 0) {
-				// digesting
-			}
-			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ContentHash.of(file);
 	}
 
 }

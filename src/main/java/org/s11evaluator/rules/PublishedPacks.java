@@ -2,16 +2,13 @@ package org.s11evaluator.rules;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.s11evaluator.files.ContentHash;
 import org.springframework.stereotype.Component;
 
 /**
@@ -76,18 +73,14 @@ public class PublishedPacks {
 
 	private String casesFingerprint(String packId) {
 		try (Stream<Path> files = Files.list(this.packs.folder(packId))) {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			ContentHash.Digest digest = ContentHash.digest();
 			for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".cases.yaml")).sorted().toList()) {
-				digest.update(file.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-				digest.update(Files.readAllBytes(file));
+				digest.update(file.getFileName().toString()).update(Files.readAllBytes(file));
 			}
-			return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+			return digest.hex().substring(0, 16);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

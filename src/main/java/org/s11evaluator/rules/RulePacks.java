@@ -5,15 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.s11evaluator.files.ContentHash;
 import org.springframework.stereotype.Component;
 
 /**
@@ -133,21 +131,13 @@ public class RulePacks {
 	}
 
 	private static String version(List<String[]> files) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			files.forEach((file) -> update(digest, file[0], file[1]));
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		ContentHash.Digest digest = ContentHash.digest();
+		files.forEach((file) -> update(digest, file[0], file[1]));
+		return digest.hex();
 	}
 
-	private static void update(MessageDigest digest, String name, String content) {
-		digest.update(name.getBytes(StandardCharsets.UTF_8));
-		digest.update((byte) 0);
-		digest.update(content.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
-		digest.update((byte) 0);
+	private static void update(ContentHash.Digest digest, String name, String content) {
+		digest.update(name).update((byte) 0).update(content.replace("\r\n", "\n")).update((byte) 0);
 	}
 
 	private static String read(Path file) {

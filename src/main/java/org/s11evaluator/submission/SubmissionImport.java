@@ -4,11 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.cycle.ExpectedAgencies;
 import org.s11evaluator.cycle.UnexpectedAgencies;
+import org.s11evaluator.files.ContentHash;
 import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.rules.Framework;
 import org.s11evaluator.rules.RulePacks;
@@ -331,12 +329,7 @@ public class SubmissionImport {
 	}
 
 	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ContentHash.of(bytes);
 	}
 
 }
