@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.rules.RulePack;
 import org.s11evaluator.rules.RulePacks;
@@ -31,8 +29,7 @@ public class CycleManagement {
 
 	private final RulePacks packs;
 
-	private final ObjectMapper yaml = LimitedYaml.mapper().registerModule(new JavaTimeModule())
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+	private final ObjectMapper yaml = LimitedYaml.reader();
 
 	CycleManagement(JdbcClient jdbc, RulePacks packs) {
 		this.jdbc = jdbc;

@@ -6,15 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.s11evaluator.yaml.LimitedYaml;
 
 /** Reads and checks a {@code framework.yaml}, reporting problems by file and line. */
 class FrameworkReader {
 
-	private final ObjectMapper yaml = LimitedYaml.mapper()
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+	private final ObjectMapper yaml = LimitedYaml.reader()
 		.addHandler(new UnknownFieldAtItsLine());
 
 	Framework read(String fileName, String text, String packId) {

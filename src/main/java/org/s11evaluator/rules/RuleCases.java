@@ -15,9 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.s11evaluator.rules.facts.AgencyAction;
 import org.s11evaluator.rules.facts.ItemResponse;
 import org.s11evaluator.rules.facts.RatingTally;
@@ -34,8 +32,7 @@ public class RuleCases {
 
 	static final LocalDate DEFAULT_SUBMITTED_ON = LocalDate.of(2025, 3, 1);
 
-	private final ObjectMapper yaml = LimitedYaml.mapper().registerModule(new JavaTimeModule())
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+	private final ObjectMapper yaml = LimitedYaml.reader()
 		.addHandler(new UnknownFieldAtItsLine());
 
 	private final RulePacks packs;

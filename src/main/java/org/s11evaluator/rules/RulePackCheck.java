@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.s11evaluator.yaml.LimitedYaml;
 
 /**
@@ -24,8 +22,7 @@ public class RulePackCheck {
 
 	private final RulePackCompiler compiler;
 
-	private final ObjectMapper yaml = LimitedYaml.mapper().registerModule(new JavaTimeModule())
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+	private final ObjectMapper yaml = LimitedYaml.reader()
 		.addHandler(new UnknownFieldAtItsLine());
 
 	public RulePackCheck(RulePacks packs, RulePackCompiler compiler) {

@@ -53,7 +53,7 @@ public final class RulesCommand {
 			return java.util.Optional.empty();
 		}
 		try {
-			List<org.springframework.core.env.PropertySource<?>> sources = new org.springframework.boot.env.YamlPropertySourceLoader()
+			List<org.springframework.core.env.PropertySource<?>> sources = new org.s11evaluator.yaml.LimitedYamlPropertySourceLoader()
 				.load(config.toString(), new org.springframework.core.io.FileSystemResource(config));
 			return new org.springframework.boot.context.properties.bind.Binder(
 					org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(sources))

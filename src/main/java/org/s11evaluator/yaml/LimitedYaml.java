@@ -51,4 +51,14 @@ public final class LimitedYaml {
 		return new ObjectMapper(factory());
 	}
 
+	/**
+	 * The one configuration for reading a YAML file into objects (cycle files, frameworks, cases, pack checks):
+	 * {@link #mapper()}, with {@code java.time} values, refusing a field the type does not have. A caller may add its
+	 * own problem handler (the rule files name an unknown field at its line).
+	 */
+	public static ObjectMapper reader() {
+		return mapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+			.enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+	}
+
 }

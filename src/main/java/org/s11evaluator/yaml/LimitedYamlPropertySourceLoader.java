@@ -17,9 +17,10 @@ import org.springframework.core.io.Resource;
  * {@link YamlLimitCheck}: Boot's own reads any number of aliases and any size (it sets SnakeYAML's limits off), so a
  * few hundred bytes in {@code batch-config/} could exhaust memory at start-up. Registered in
  * {@code META-INF/spring.factories} ahead of Boot's; a document within the limits is then read by Boot's, so
- * settings keep their file, line and column in start-up errors.
+ * settings keep their file, line and column in start-up errors. {@code rules check|test|explain}, which run without
+ * Spring, read {@code batch-config/rules.yml} with it too.
  */
-final class LimitedYamlPropertySourceLoader implements PropertySourceLoader, Ordered {
+public final class LimitedYamlPropertySourceLoader implements PropertySourceLoader, Ordered {
 
 	private final YamlPropertySourceLoader boot = new YamlPropertySourceLoader();
 
