@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Boot's Artemis and Spring Integration auto-configurations are left out: on the class path for remote
  * partitioning only, they would otherwise connect to a broker (or start one) and set up a messaging
  * infrastructure in every command. Remote partitioning makes its own connection and channel
- * (evaluation.RemotePartitioningConfiguration).
+ * (partitioning.RemotePartitioningConfiguration).
  */
 @SpringBootApplication(exclude = { ArtemisAutoConfiguration.class, IntegrationAutoConfiguration.class })
 @ConfigurationPropertiesScan
