@@ -10,7 +10,6 @@ import org.s11evaluator.audit.AuditAction;
 import org.s11evaluator.audit.AuditTrail;
 import org.s11evaluator.cycle.CycleClosure;
 import org.s11evaluator.cycle.CycleManagement;
-import org.s11evaluator.runs.RunReports;
 import org.s11evaluator.submission.ContactDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +37,7 @@ public class Retention {
 
 	private final JobRepository repository;
 
-	private final RunReports runReports;
+	private final RetainedRunRecords runReports;
 
 	private final CycleManagement cycles;
 
@@ -48,7 +47,7 @@ public class Retention {
 
 	private final Clock clock;
 
-	Retention(RetentionSettings settings, JobExplorer explorer, JobRepository repository, RunReports runReports, CycleManagement cycles,
+	Retention(RetentionSettings settings, JobExplorer explorer, JobRepository repository, RetainedRunRecords runReports, CycleManagement cycles,
 			ContactDetails contactDetails, AuditTrail audit, Clock clock) {
 		this.settings = settings;
 		this.explorer = explorer;

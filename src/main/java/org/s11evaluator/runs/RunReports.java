@@ -10,6 +10,7 @@ import org.s11evaluator.evaluation.EvaluationSteps;
 import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.partnershiprating.PartnershipRatingStepConfiguration;
 import org.s11evaluator.reporting.SummaryStepConfiguration;
+import org.s11evaluator.retention.RetainedRunRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.JobExecution;
@@ -24,7 +25,7 @@ import org.springframework.stereotype.Component;
  * report is also published as an application event, for whoever watches the runs (monitoring).
  */
 @Component
-public class RunReports implements JobExecutionListener {
+public class RunReports implements JobExecutionListener, RetainedRunRecords {
 
 	private static final Logger log = LoggerFactory.getLogger(RunReports.class);
 
@@ -178,6 +179,7 @@ public class RunReports implements JobExecutionListener {
 	}
 
 	/** Removes the reports of runs that ended before the time given (the JVM's local time, as the runs record it). */
+	@Override
 	public int removeEndedBefore(LocalDateTime before) {
 		return this.jdbc.sql("delete from run_report where ended_at < ?").param(before).update();
 	}
