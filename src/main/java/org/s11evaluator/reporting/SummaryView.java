@@ -804,6 +804,23 @@ public final class SummaryView {
 		return (kept.length() > 0) ? kept.toString() : text;
 	}
 
+	/** The group rule under the rules' own statements, without the sentences they already say (null: nothing new). */
+	public String groupRuleInBox() {
+		String rule = groupRule();
+		if (rule == null) {
+			return null;
+		}
+		List<String> stated = this.summary.ratingPolicy().stream().map((p) -> policyText((p.policy() != null) ? p.policy() : p.rule())).toList();
+		List<String> kept = new ArrayList<>();
+		for (String sentence : rule.split("(?<=\\.)\\s+")) {
+			String bare = sentence.strip().replaceAll("\\.$", "");
+			if (stated.stream().noneMatch((st) -> st.contains(bare))) {
+				kept.add(sentence.strip());
+			}
+		}
+		return kept.isEmpty() ? null : String.join(" ", kept);
+	}
+
 	/** The group rule of the pack's framework, for the board: "the pack" is the partnership's rules. */
 	public String groupRule() {
 		return ownWords(words().groupRule());
