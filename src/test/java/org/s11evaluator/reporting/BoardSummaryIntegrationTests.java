@@ -279,7 +279,7 @@ class BoardSummaryIntegrationTests {
 		List<Element> areas = ratingsTable.selectFirst("tbody").children();
 		assertThat(areas).hasSize(9).allSatisfy((tr) -> assertThat(tr.select(".badge")).isEmpty());
 		assertThat(areas.stream().map(Element::text).toList()).allSatisfy((row) -> assertThat(row).containsPattern("\\d+ standards: \\d+ green, 0 amber, 0 red"));
-		Element agencies = html.selectFirst("#ratings ~ table caption:contains(Agencies with the most areas)").parent();
+		Element agencies = html.selectFirst("#ratings ~ div table caption:contains(Agencies with the most areas)").parent();
 		assertThat(agencies.select("tbody td.num").eachText()).as("agencies' own red areas").anyMatch((n) -> Integer.parseInt(n) >= 3);
 	}
 
