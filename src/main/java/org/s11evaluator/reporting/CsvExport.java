@@ -19,7 +19,7 @@ final class CsvExport {
 	static String register(CycleSummary summary) {
 		return csv(List.of("agency_id", "agency", "sector", "expected", "status", "completed_by", "role", "submitted_at", "version"),
 				summary.register().stream().map((r) -> List.of(r.agencyId(), r.agencyName(), text(r.sector()), r.expected() ? "yes" : "no",
-						SummaryView.inWords(r.status()), text(r.completedBy()), text(r.role()), text(r.submittedAt()), text(r.version()))).toList());
+						SummaryView.inWords(r.status()), text(r.completedBy()), text(r.role()), spreadsheetTime(r.submittedAt()), text(r.version()))).toList());
 	}
 
 	static String improvementPlan(CycleSummary summary) {
@@ -40,6 +40,11 @@ final class CsvExport {
 		String safe = (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) ? "'" + value : value;
 		return (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r"))
 				? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+	}
+
+	/** "2025-03-14 10:30", which spreadsheets read as a date and time (the ISO form with its "T" stays text in Excel). */
+	static String spreadsheetTime(java.time.LocalDateTime time) {
+		return (time == null) ? "" : time.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
 	}
 
 	private static String text(Object value) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.jsoup.Jsoup;
@@ -12,8 +14,10 @@ import org.jsoup.helper.W3CDom;
 /**
  * Prints the summary's HTML to PDF, in Java, with the same CSS as the page's print view: a tagged PDF (PDF/UA, so a
  * screen reader follows its headings, tables and reading order), with DejaVu Sans embedded for the text, which covers
- * Latin Extended (Welsh ŵ ŷ, Polish ł ź, Irish), Greek, Cyrillic and Arabic letters (unjoined: the renderer does not
- * shape Arabic); Chinese, Japanese and Korean are not covered by a bundled font.
+ * Latin Extended (Welsh ŵ ŷ, Polish ł ź, Irish), Greek, Cyrillic and Arabic (joined and right to left by ICU4J's
+ * shaper and bidi algorithm); glyphs DejaVu Sans lacks come from {@value #CJK_FAMILY}, a subset of Droid Sans Fallback
+ * (Apache 2.0): the 8,846 Chinese characters of GB 2312 and Big5's frequently used level, Japanese kana, CJK
+ * punctuation and full-width forms (Korean Hangul is not covered).
  */
 final class PdfRenderer {
 
@@ -29,14 +33,23 @@ final class PdfRenderer {
 
 	private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
+	/** The family the summary's CSS names second, for the glyphs DejaVu Sans lacks (Chinese, Japanese kana). */
+	static final String CJK_FAMILY = "Droid Sans Fallback";
+
+	private static final String CJK_FONT = "/fonts/DroidSansFallback-CJK.ttf";
+
 	private PdfRenderer() {
 	}
 
 	private static void font(PdfRendererBuilder builder, String file, int weight, BaseRendererBuilder.FontStyle style) {
-		if (PdfRenderer.class.getResource(FONTS + file) == null) {
-			throw new IllegalStateException("The PDF font " + FONTS + file + " is missing from the application");
+		font(builder, FONTS + file, FAMILY, weight, style);
+	}
+
+	private static void font(PdfRendererBuilder builder, String resource, String family, int weight, BaseRendererBuilder.FontStyle style) {
+		if (PdfRenderer.class.getResource(resource) == null) {
+			throw new IllegalStateException("The PDF font " + resource + " is missing from the application");
 		}
-		builder.useFont(() -> PdfRenderer.class.getResourceAsStream(FONTS + file), FAMILY, weight, style, true);
+		builder.useFont(() -> PdfRenderer.class.getResourceAsStream(resource), family, weight, style, true);
 	}
 
 	static void render(String html, OutputStream out) {
@@ -48,6 +61,11 @@ final class PdfRenderer {
 			font(builder, "DejaVuSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
 			font(builder, "DejaVuSans-Oblique.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
 			font(builder, "DejaVuSans-BoldOblique.ttf", 700, BaseRendererBuilder.FontStyle.ITALIC);
+			font(builder, CJK_FONT, CJK_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL);
+			// Arabic (and Hebrew) names: split into directional runs, shaped (letters joined) and reordered for print
+			builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+			builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+			builder.defaultTextDirection(BaseRendererBuilder.TextDirection.LTR);
 			builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), null);
 			builder.toStream(out);
 			builder.run();

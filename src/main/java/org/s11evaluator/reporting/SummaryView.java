@@ -65,6 +65,79 @@ public final class SummaryView {
 		return isImport(entry) ? null : entry.why();
 	}
 
+	/** One line of the cycle's history as the board reads it: a day, what happened in words, and who and why where said. */
+	public record BoardHistory(String day, String what, String by, String why) {
+	}
+
+	private static final java.util.regex.Pattern EVALUATED = java.util.regex.Pattern.compile("(\\d+) return\\(s\\) evaluated");
+
+	/**
+	 * The cycle's history for the board, oldest first: the imports of a day counted in one line ("150 returns
+	 * imported"), a rejected return named by its agency, runs counted by what they evaluated, and closing and
+	 * reopening with who and why. No file names, run numbers, states or version fingerprints: the officers'
+	 * history command and summary.json keep them.
+	 */
+	public List<BoardHistory> boardHistory() {
+		List<BoardHistory> lines = new ArrayList<>();
+		String lastDay = null;
+		String lastKind = null;
+		int count = 0;
+		int evaluated = 0;
+		for (CycleSummary.HistoryEntry h : this.summary.provenance().history()) {
+			String day = day(h.at());
+			String kind = String.valueOf(h.what());
+			boolean grouped = kind.equals("return imported") || kind.equals("return replaced by a corrected one") || kind.equals("evaluation run");
+			if (grouped && kind.equals(lastKind) && day.equals(lastDay)) {
+				count++;
+				evaluated += evaluatedBy(h);
+				lines.set(lines.size() - 1, new BoardHistory(day, groupedWords(kind, count, evaluated), h.by(), null));
+				continue;
+			}
+			lastDay = day;
+			lastKind = grouped ? kind : null;
+			count = 1;
+			evaluated = evaluatedBy(h);
+			lines.add(new BoardHistory(day, grouped ? groupedWords(kind, 1, evaluated) : singleWords(h), h.by(), isImport(h) ? null : h.why()));
+		}
+		return lines;
+	}
+
+	private static int evaluatedBy(CycleSummary.HistoryEntry h) {
+		java.util.regex.Matcher m = EVALUATED.matcher(String.valueOf(h.detail()));
+		return m.find() ? Integer.parseInt(m.group(1)) : 0;
+	}
+
+	private static String groupedWords(String kind, int count, int evaluated) {
+		if (kind.equals("return imported")) {
+			return count(count, "return imported", "returns imported");
+		}
+		if (kind.equals("return replaced by a corrected one")) {
+			return count(count, "return replaced by a corrected one", "returns replaced by corrected ones");
+		}
+		return ((count == 1) ? "Evaluation run" : count + " evaluation runs") + ": " + count(evaluated, "return", "returns") + " evaluated";
+	}
+
+	private String singleWords(CycleSummary.HistoryEntry h) {
+		String kind = String.valueOf(h.what());
+		String agency = String.valueOf(h.detail()).startsWith("agency ") ? agencyName(h.detail().substring("agency ".length()).strip()) : null;
+		switch (kind) {
+			case "return rejected":
+				return "A return could not be accepted" + ((agency != null) ? " (" + agency + ")" : "");
+			case "rule-pack version first used":
+				return "A new version of the partnership’s rules was first used";
+			case "cycle closed":
+				return "Cycle closed and its summary published";
+			case "closing refused":
+				return "Closing the cycle was refused";
+			case "cycle reopened":
+				return "Cycle reopened";
+			case "retention":
+				return "Personal details removed under the retention policy";
+			default:
+				return capital(kind);
+		}
+	}
+
 	private static boolean isImport(CycleSummary.HistoryEntry entry) {
 		return entry.what() != null && entry.what().startsWith("return ");
 	}
@@ -198,6 +271,17 @@ public final class SummaryView {
 	}
 
 	/** "6 (red), 2 (amber)": the groups an agency rates red or amber. */
+	/** The heading of the column counting an agency's groups at {@code rag}: "Red", or the scale's words ("Not in place"). */
+	public String concernHeading(String rag) {
+		return words().ragColours() ? label(rag) : capital(heatText(rag).toLowerCase(java.util.Locale.UK));
+	}
+
+	/** "rated red or amber", or in the scale's words where the board sees no colours ("rated not or partly in place"). */
+	public String concernWords() {
+		return words().ragColours() ? "rated red or amber" : "rated " + heatText("RED").toLowerCase(java.util.Locale.UK) + " or "
+				+ heatText("AMBER").toLowerCase(java.util.Locale.UK);
+	}
+
 	public String concerns(CycleSummary.HeatmapRow row) {
 		List<String> parts = new ArrayList<>();
 		for (int i = 0; i < row.ratings().size() && i < this.summary.standards().size(); i++) {
@@ -494,6 +578,115 @@ public final class SummaryView {
 		return this.summary.progress().regressions().stream().filter((c) -> words().groupsRated() || c.itemId() != null).toList();
 	}
 
+	/** What was amber or red last time, at the level the partnership rule rates (never an area of Pan-Sussex). */
+	public List<CycleSummary.Change> previouslyAmberOrRed() {
+		return this.summary.progress().previouslyAmberOrRed().stream().filter((c) -> words().groupsRated() || c.itemId() != null).toList();
+	}
+
+	/** A standard's or item's name in the framework's words: "Standard 6.2: Safer recruitment", "Area 9: ...". */
+	public String changeTitle(CycleSummary.Change change) {
+		for (CycleSummary.StandardSummary st : this.summary.standards()) {
+			if (!st.id().equals(change.standardId())) {
+				continue;
+			}
+			if (change.itemId() == null) {
+				return capital(words().group()) + " " + st.id() + ": " + st.title();
+			}
+			for (CycleSummary.ItemSummary item : st.items()) {
+				if (item.id().equals(change.itemId())) {
+					return capital(words().line()) + " " + item.id() + ": " + item.text();
+				}
+			}
+		}
+		return (change.itemId() != null) ? capital(words().line()) + " " + change.itemId() : capital(words().group()) + " " + change.standardId();
+	}
+
+	/** The line (or group) an action answers, in the framework's words: "Standard 6.2", "Area 6 as a whole". */
+	public String actionFor(CycleSummary.PlanEntry action) {
+		return (action.itemId() != null) ? capital(words().line()) + " " + action.itemId()
+				: capital(words().group()) + " " + action.standardId() + " as a whole";
+	}
+
+	/** Above this many, a list in the body shows its first ones and the rest are in an appendix. */
+	static final int LIST_IN_BODY = 10;
+
+	/** The previous cycle's actions not completed, overdue first, by due date (no due date last), then agency. */
+	public List<CycleSummary.PlanEntry> carriedOver() {
+		return this.summary.progress().carriedOver().stream()
+			.sorted(java.util.Comparator.comparing((CycleSummary.PlanEntry a) -> !"OVERDUE".equals(a.status()))
+				.thenComparing(CycleSummary.PlanEntry::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+				.thenComparing((a) -> String.valueOf(a.agencyName()), NaturalOrder.INSTANCE))
+			.toList();
+	}
+
+	public boolean carriedOverIsLong() {
+		return this.summary.progress().carriedOver().size() > LIST_IN_BODY;
+	}
+
+	/** Agencies that described outstanding practice, in natural order of their names. */
+	public List<CycleSummary.Practice> practice() {
+		return this.summary.themes().outstandingPractice().stream()
+			.sorted(java.util.Comparator.comparing((CycleSummary.Practice p) -> String.valueOf(p.agencyName()), NaturalOrder.INSTANCE)).toList();
+	}
+
+	/** Above this many, the body quotes the first few (shortened) and the appendix every one in full. */
+	static final int PRACTICE_IN_BODY = 3;
+
+	public boolean practiceIsLong() {
+		return this.summary.themes().outstandingPractice().size() > PRACTICE_IN_BODY;
+	}
+
+	/** An agency's text shortened to about {@code max} characters at a word, with an ellipsis; whole if short. */
+	public String excerpt(String text, int max) {
+		if (text == null || text.length() <= max) {
+			return text;
+		}
+		int cut = text.lastIndexOf(' ', max);
+		return text.substring(0, (cut > max / 2) ? cut : max).strip() + " …";
+	}
+
+	/**
+	 * The letter of an appendix ("A", "B" ...), in the order they are printed; the optional ones (each agency's
+	 * rating of each group, outstanding practice, actions carried over) only when the body cannot hold them.
+	 */
+	public String appendix(String key) {
+		List<String> present = new ArrayList<>(List.of("register", "every-item", "full-plan"));
+		if (heatmapIsLong()) {
+			present.add("heatmap");
+		}
+		if (practiceIsLong()) {
+			present.add("practice");
+		}
+		if (this.summary.progress().previousCycleId() != null && carriedOverIsLong()) {
+			present.add("carried-over");
+		}
+		int index = present.indexOf(key);
+		return (index < 0) ? "" : String.valueOf((char) ('A' + index));
+	}
+
+	/** "Appendix D": the name of an appendix as the body refers to it. */
+	public String appendixName(String key) {
+		return "Appendix " + appendix(key);
+	}
+
+	/** A return's agency by name (its id only where the agency is not known). */
+	public String agencyOf(CycleSummary.SourceSubmission submission) {
+		return agencyName(submission.agencyId());
+	}
+
+	/** The stored returns by agency name, in natural order. */
+	public List<CycleSummary.SourceSubmission> sources() {
+		return this.summary.provenance().submissions().stream()
+			.sorted(java.util.Comparator.comparing((CycleSummary.SourceSubmission s) -> agencyOf(s), NaturalOrder.INSTANCE)
+				.thenComparingInt(CycleSummary.SourceSubmission::version))
+			.toList();
+	}
+
+	/** Whether any group's wording is modelled (not the partnership's own tool's words), said in a footnote. */
+	public boolean anyModelled() {
+		return this.summary.standards().stream().anyMatch(CycleSummary.StandardSummary::modelled);
+	}
+
 	/** Agencies with an overdue action: how many. */
 	public long agenciesOverdue() {
 		return overdueActions().stream().map(CycleSummary.PlanEntry::agencyId).distinct().count();
@@ -567,16 +760,80 @@ public final class SummaryView {
 		return String.join(" or ", levelsOf(rag).stream().map(this::levelLabel).toList());
 	}
 
-	/** The legend of the red/amber/green an agency's rating is given in, in the scale's words: "Amber: partially met or needs review". */
+	/**
+	 * The legend of the letters of an agency's own rating: "G: green", or in the scale's words where they differ
+	 * from the colour ("A: amber (partially met or needs review)").
+	 */
 	public List<String> ragLegend() {
 		List<String> legend = new ArrayList<>();
 		for (String rag : List.of("GREEN", "AMBER", "RED")) {
-			List<String> levels = levelsOf(rag).stream().map(this::levelLabel).toList();
+			List<String> levels = levelsOf(rag).stream().map(this::levelLabel).map((l) -> l.toLowerCase(java.util.Locale.UK)).toList();
+			String colour = label(rag).toLowerCase(java.util.Locale.UK);
+			String words = String.join(" or ", levels);
 			if (!levels.isEmpty()) {
-				legend.add(label(rag) + ": " + String.join(" or ", levels).toLowerCase(java.util.Locale.UK));
+				legend.add(letter(rag) + ": " + (words.equals(colour) ? colour : colour + " (" + words + ")"));
 			}
 		}
 		return legend;
+	}
+
+	/** Whether a bar segment is wide enough to print its count inside it (the sentence under the bar has every count). */
+	public boolean roomFor(Segment segment) {
+		return segment.width() >= 4.0 + 1.5 * String.valueOf(segment.count()).length();
+	}
+
+	/**
+	 * A rule's reason without what the box "How the partnership rating is decided" already says above the table
+	 * (Pan-London's "The 2012 template sets no partnership threshold." on every line).
+	 */
+	public String reasonText(String reason) {
+		String text = inOwnWords(reason);
+		List<String> stated = new ArrayList<>();
+		this.summary.ratingPolicy().forEach((p) -> stated.add(policyText((p.policy() != null) ? p.policy() : p.rule())));
+		if (words().groupRule() != null) {
+			stated.add(ownWords(words().groupRule()));
+		}
+		StringBuilder kept = new StringBuilder();
+		for (String sentence : text.split("(?<=\\.)\\s+")) {
+			String bare = sentence.strip();
+			boolean repeated = bare.length() > 20 && stated.stream().anyMatch((st) -> st.contains(bare.replaceAll("\\.$", "")));
+			if (!repeated) {
+				kept.append((kept.length() > 0) ? " " : "").append(bare);
+			}
+		}
+		return (kept.length() > 0) ? kept.toString() : text;
+	}
+
+	/** The group rule under the rules' own statements, without the sentences they already say (null: nothing new). */
+	public String groupRuleInBox() {
+		String rule = groupRule();
+		if (rule == null) {
+			return null;
+		}
+		List<String> stated = this.summary.ratingPolicy().stream().map((p) -> policyText((p.policy() != null) ? p.policy() : p.rule())).toList();
+		List<String> kept = new ArrayList<>();
+		for (String sentence : rule.split("(?<=\\.)\\s+")) {
+			String bare = sentence.strip().replaceAll("\\.$", "");
+			if (stated.stream().noneMatch((st) -> st.contains(bare))) {
+				kept.add(sentence.strip());
+			}
+		}
+		return kept.isEmpty() ? null : String.join(" ", kept);
+	}
+
+	/** The group rule of the pack's framework, for the board: "the pack" is the partnership's rules. */
+	public String groupRule() {
+		return ownWords(words().groupRule());
+	}
+
+	/** A framework's own statement with the software's word "pack" put as the board says it. */
+	static String ownWords(String text) {
+		if (text == null) {
+			return null;
+		}
+		return text.replace("This pack ", "The partnership’s rule set ").replace("this pack ", "the partnership’s rule set ")
+			.replace("the pack’s ", "the partnership’s ").replace("the pack's ", "the partnership's ").replace(" pack ", " rule set ")
+			.replace(" (pack-defined; ", " (");
 	}
 
 	private List<String> levelsOf(String rag) {

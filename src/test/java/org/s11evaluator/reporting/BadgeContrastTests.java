@@ -39,6 +39,26 @@ class BadgeContrastTests {
 		assertThat(ratios).allSatisfy((selector, ratio) -> assertThat(ratio).as(selector).isGreaterThanOrEqualTo(4.5));
 	}
 
+	/** A class that sets only a text colour: the colour it gives text. */
+	private static final Pattern TEXT = Pattern.compile("^\\s*\\.([a-z-]+)\\s*\\{[^}]*?(?<!-)color:\\s*(#[0-9a-fA-F]{3,6})\\b[^}]*}", Pattern.MULTILINE);
+
+	@Test
+	void greyTextIsReadableOnEveryBackgroundItIsPrintedOn() throws IOException {
+		Map<String, String> colours = new LinkedHashMap<>();
+		Matcher rule = TEXT.matcher(Files.readString(Path.of("src/main/resources/templates/summary.html")));
+		while (rule.find()) {
+			if (!rule.group(0).contains("background")) {
+				colours.put(rule.group(1), rule.group(2));
+			}
+		}
+		assertThat(colours).containsKeys("muted", "small", "group-of", "subtitle");
+		// white pages, the grey of table headings and row headings, the blue-grey of the rule box
+		for (String background : List.of("#ffffff", "#e8edf3", "#f1f5f9")) {
+			assertThat(colours).allSatisfy((selector, colour) -> assertThat(contrast(colour, background)).as(".%s on %s", selector, background)
+				.isGreaterThanOrEqualTo(4.5));
+		}
+	}
+
 	@Test
 	void theContrastIsMeasuredAsWcagDefinesIt() {
 		assertThat(contrast("#000000", "#ffffff")).isCloseTo(21.0, org.assertj.core.data.Offset.offset(0.01));

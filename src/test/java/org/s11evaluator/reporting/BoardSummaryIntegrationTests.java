@@ -48,6 +48,12 @@ class BoardSummaryIntegrationTests {
 
 	private static final LocalDate AS_OF = LocalDate.of(2025, 10, 1);
 
+	/** About 400 characters an agency wrote about its outstanding practice (its number follows). */
+	private static final String PRACTICE = "Our safeguarding champions network meets monthly across every site, reviews learning from local "
+			+ "practice reviews, and runs short lunchtime briefings for front-line staff; children and young people helped design the "
+			+ "feedback cards used in every service, and their comments are reported to the board each quarter together with the actions "
+			+ "taken in response, so that staff and families can see what changed as a result. Agency ";
+
 	@DynamicPropertySource
 	static void output(DynamicPropertyRegistry registry) {
 		registry.add("s11.reporting.output-directory", OUTPUT::toString);
@@ -119,6 +125,10 @@ class BoardSummaryIntegrationTests {
 		// agencies in natural order: 1, 2, ... 10
 		List<String> register = html.select("#register ~ table tbody th").eachText();
 		assertThat(register).startsWith("Agency 1", "Agency 2", "Agency 3").endsWith("Agency 9", "Agency 10");
+		// the wording of areas the guidance does not give is marked as not the partnership's own, in plain words
+		assertThat(html.text()).contains("* Wording not taken from the partnership’s own audit tool").doesNotContain("modelled");
+		assertThat(html.select("p.legend").text()).contains("G: green; A: amber; R: red;").doesNotContain("Green: green");
+		assertThat(printedBody("sussex-boundary")).isBetween(3, 8);
 	}
 
 	@Test
@@ -133,7 +143,7 @@ class BoardSummaryIntegrationTests {
 
 		Element glance = html.getElementById("at-a-glance");
 		assertThat(glance.text()).contains("Rated red for the partnership: 1 standard of 8", "Standard 3",
-				"This pack rates a standard as it rates an item");
+				"The partnership’s rule set rates a standard as it rates an item");
 		// the chart of standard 3 has four levels: met, partially met, needs review and not met, each its own segment
 		Element standard3 = html.select("#ratings ~ table tbody > tr").stream().filter((tr) -> tr.child(0).text().startsWith("Standard 3."))
 			.findFirst().orElseThrow();
@@ -144,6 +154,9 @@ class BoardSummaryIntegrationTests {
 		assertThat(standard3.text()).contains("1 partially met, 2 needs review, 1 not met");
 		// every item keeps the four levels too
 		assertThat(html.select("#every-item ~ div").get(2).text()).contains("10 met, 1 partially met, 1 needs review, 0 not met", "10 met, 0 partially met, 1 needs review, 1 not met");
+		// the heatmap's letters explained in the scale's words
+		assertThat(html.select("p.legend").text()).contains("G: green (met); A: amber (partially met or needs review); R: red (not met);");
+		assertThat(printedBody("bd-levels")).isBetween(3, 8);
 	}
 
 	@Test
@@ -161,6 +174,11 @@ class BoardSummaryIntegrationTests {
 		assertThat(html.select("table.heat td").eachText()).contains("In place", "Partly in place", "Not in place");
 		assertThat(html.select("#ratings ~ table thead th").eachText()).doesNotContain("Partnership");
 		assertThat(html.getElementById("introduction").nextElementSibling().text()).startsWith("The partnership has not written the introduction");
+		// the template's words, not the software's: no "pack", and the rule said once above the table, not on every line
+		assertThat(html.text()).doesNotContain("pack");
+		assertThat(html.select("#ratings ~ table tbody > tr > td:last-child").eachText())
+			.allSatisfy((reason) -> assertThat(reason).doesNotContain("sets no partnership threshold"));
+		assertThat(printedBody("london-no-threshold")).isBetween(3, 8);
 	}
 
 	@Test
@@ -191,19 +209,47 @@ class BoardSummaryIntegrationTests {
 	}
 
 	@Test
-	void thePdfIsTaggedAndPrintsNamesInWelshPolishGreekCyrillicAndArabic() throws IOException {
+	void thePdfIsTaggedAndPrintsNamesInWelshPolishGreekCyrillicArabicAndChinese() throws IOException {
 		List<String> names = List.of("Bwrdd Iechyd Prifysgol Betsi Cadwaladr – Tŷ’r Ŵyn", "Fundacja Łódź – Źródło", "Ελληνική Κοινότητα Λονδίνου",
-				"Українська громада Сассексу", "جمعية الجالية العربية", "Agency <b onmouseover=alert(3)>5</b>");
+				"Українська громада Сассексу", "جمعية الجالية العربية", "上海市儿童福利院", "香港兒童福利會",
+				"Agency <b onmouseover=alert(3)>5</b>");
 		Document html = summarise("pan-sussex", "sussex-scripts", names.size(), names::get, Map.of(0, Map.of("6.2", "red")));
 
 		assertThat(html.select("#register ~ table tbody th").eachText()).containsAll(names);
 		try (PDDocument pdf = Loader.loadPDF(OUTPUT.resolve("sussex-scripts/summary.pdf").toFile())) {
 			String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
 			assertThat(text).contains("Tŷ’r Ŵyn", "Fundacja Łódź – Źródło", "Ελληνική Κοινότητα Λονδίνου", "Українська громада Сассексу",
-					"Agency <b onmouseover=alert(3)>5</b>");
-			// Arabic letters are printed (not replaced by '#'), though not joined: the renderer does not shape Arabic
-			assertThat(text.chars().filter((c) -> c >= 0x0600 && c <= 0x06FF).count()).isGreaterThanOrEqualTo(15);
-			assertThat(text).doesNotContain("#");
+					"上海市儿童福利院", "香港兒童福利會", "Agency <b onmouseover=alert(3)>5</b>");
+			// Arabic is printed shaped (its letters joined: the joined forms are what the page holds) and right to left;
+			// read back as the letters it was written in, the name is whole and in its order
+			assertThat(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)).contains("جمعية الجالية العربية");
+			// what the pages draw, before text extraction turns joined forms back into letters
+			List<Integer> drawn = new ArrayList<>();
+			new PDFTextStripper() {
+				@Override
+				protected void processTextPosition(org.apache.pdfbox.text.TextPosition position) {
+					super.processTextPosition(position);
+					position.getUnicode().codePoints().forEach(drawn::add);
+				}
+			}.getText(pdf);
+			assertThat(drawn.stream().filter((c) -> c >= 0xFE70 && c <= 0xFEFF).count()).as("joined Arabic letters").isGreaterThanOrEqualTo(15);
+			// nothing replaced: no '#', no replacement character, and every glyph drawn from a font that has it
+			assertThat(text).doesNotContain("#", "\uFFFD");
+			for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+				for (var name : pdf.getPage(i).getResources().getFontNames()) {
+					var font = pdf.getPage(i).getResources().getFont(name);
+					assertThat(font.getName()).as("font on page %d", i + 1).containsAnyOf("DejaVuSans", "DroidSansFallback");
+				}
+			}
+			// and every character on the pages (the joined Arabic forms included) has a glyph in one of the bundled fonts
+			try (var dejavu = font("/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf"); var cjk = font("/fonts/DroidSansFallback-CJK.ttf")) {
+				var dejavuGlyphs = dejavu.getUnicodeCmapLookup();
+				var cjkGlyphs = cjk.getUnicodeCmapLookup();
+				List<String> missing = drawn.stream().mapToInt(Integer::intValue).filter((c) -> !Character.isWhitespace(c))
+					.filter((c) -> dejavuGlyphs.getGlyphId(c) == 0 && cjkGlyphs.getGlyphId(c) == 0).distinct()
+					.mapToObj((c) -> String.format("U+%04X", c)).toList();
+				assertThat(missing).as("characters without a glyph in the bundled fonts").isEmpty();
+			}
 			// tagged: a structure tree a screen reader follows, marked content, the document's language and title
 			assertThat(pdf.getDocumentCatalog().getMarkInfo()).isNotNull();
 			assertThat(pdf.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
@@ -221,7 +267,20 @@ class BoardSummaryIntegrationTests {
 
 	@Test
 	void aPanSussexCycleOf150AgenciesHasABodyOfAboutTenPagesAndEverythingInTheAppendices() throws IOException {
-		atScale("pan-sussex", "sussex-150", "amber", "red", "Rated red for the partnership: 0 standards of 48");
+		Document html = atScale("pan-sussex", "sussex-150", "amber", "red", "Rated red for the partnership: 0 standards of 48");
+
+		// nearly every agency's own rating of some area is red (its worst standard), yet under the guidance's rule
+		// (more than a third amber or red) every one of the 48 standards is green: the first screen says so, and no area is rated
+		Element glance = html.getElementById("at-a-glance");
+		assertThat(glance.text()).contains("Rated amber for the partnership: 0 standards", "No standard is rated red or amber for the partnership: 48 of 48 are green")
+			.doesNotContain("Area 1", "area is red", "Red Area");
+		assertThat(glance.select(".badge")).isEmpty();
+		Element ratingsTable = html.selectFirst("#ratings ~ table caption:contains(Areas by the partnership ratings)").parent();
+		List<Element> areas = ratingsTable.selectFirst("tbody").children();
+		assertThat(areas).hasSize(9).allSatisfy((tr) -> assertThat(tr.select(".badge")).isEmpty());
+		assertThat(areas.stream().map(Element::text).toList()).allSatisfy((row) -> assertThat(row).containsPattern("\\d+ standards: \\d+ green, 0 amber, 0 red"));
+		Element agencies = html.selectFirst("#ratings ~ div table caption:contains(Agencies with the most areas)").parent();
+		assertThat(agencies.select("tbody td.num").eachText()).as("agencies' own red areas").anyMatch((n) -> Integer.parseInt(n) >= 3);
 	}
 
 	@Test
@@ -254,20 +313,39 @@ class BoardSummaryIntegrationTests {
 			}
 			ratings.put(i, own);
 		}
-		Document html = summarise(pack, cycleId, 150, (i) -> "Agency " + (i + 1), ratings);
+		Document html = summarise(pack, cycleId, 150, (i) -> "Agency " + (i + 1), ratings, (i) -> (i % 3 == 0) ? PRACTICE + (i + 1) + "." : null);
 
 		assertThat(html.getElementById("at-a-glance").text()).contains(headline, "150 of 150 expected agencies returned (100%)");
+		// outstanding practice: three shortened in the body, all fifty in full in their appendix
+		assertThat(html.select("#themes ~ .practice")).hasSize(3);
+		assertThat(html.select("#themes ~ .practice .quote").first().text()).endsWith("…").hasSizeLessThan(PRACTICE.length());
+		assertThat(html.select("#all-practice ~ .practice")).hasSize(50);
+		assertThat(html.select("#all-practice ~ .practice .quote").eachText()).contains(PRACTICE + "1.", PRACTICE + "148.");
+		assertThat(html.getElementById("all-practice").text()).isEqualTo("Appendix E. Outstanding practice reported by agencies");
+		// the history counts a day's 150 imports in one line, and names no file, run number or version fingerprint
+		Element history = html.selectFirst("#about ~ table:has(caption:contains(Every import))");
+		assertThat(history.select("tbody").text()).contains("150 returns imported", "Evaluation run: 150 returns evaluated")
+			.doesNotContain(".json", "agency-0", "COMPLETED", "return(s)");
+		assertThat(history.select("tbody tr")).hasSizeLessThan(10);
 		assertThat(html.select("#register ~ table tbody th").eachText()).startsWith("Agency 1", "Agency 2", "Agency 3").contains("Agency 100")
 			.endsWith("Agency 149", "Agency 150");
 		assertThat(html.select("#plan ~ table").first().select("tbody tr")).hasSizeLessThanOrEqualTo(10);
 		assertThat(html.getElementById("heatmap")).as("every agency's rating of every group, in an appendix").isNotNull();
 		try (PDDocument pdf = Loader.loadPDF(OUTPUT.resolve(cycleId).resolve("summary.pdf").toFile())) {
 			int body = bodyPages(pdf);
+			System.out.printf("%s: %d pages of body, %d in all%n", cycleId, body, pdf.getNumberOfPages());
 			assertThat(body).as("pages before Appendix A of %d", pdf.getNumberOfPages()).isBetween(3, 10);
 			assertThat(pdf.getNumberOfPages()).isGreaterThan(body + 3);
 			assertThat(pageOf(pdf, "Contents")).as("the contents heading with its list").isEqualTo(pageOf(pdf, "Appendix B. Every"));
 		}
 		return html;
+	}
+
+	private static org.apache.fontbox.ttf.TrueTypeFont font(String resource) throws IOException {
+		try (var in = BoardSummaryIntegrationTests.class.getResourceAsStream(resource)) {
+			assertThat(in).as(resource).isNotNull();
+			return new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(in.readAllBytes()));
+		}
 	}
 
 	private static int pageOf(PDDocument pdf, String text) throws IOException {
@@ -280,6 +358,15 @@ class BoardSummaryIntegrationTests {
 			}
 		}
 		return 0;
+	}
+
+	/** The body's pages of a cycle's printed summary (printed to the test's output, for the README's figures). */
+	private static int printedBody(String cycleId) throws IOException {
+		try (PDDocument pdf = Loader.loadPDF(OUTPUT.resolve(cycleId).resolve("summary.pdf").toFile())) {
+			int body = bodyPages(pdf);
+			System.out.printf("%s: %d pages of body, %d in all%n", cycleId, body, pdf.getNumberOfPages());
+			return body;
+		}
 	}
 
 	/** The pages before the one on which Appendix A (the register, under its table's caption) starts. */
@@ -298,6 +385,11 @@ class BoardSummaryIntegrationTests {
 
 	private Document summarise(String pack, String cycleId, int agencies, IntFunction<String> name, Map<Integer, Map<String, String>> ratings)
 			throws IOException {
+		return summarise(pack, cycleId, agencies, name, ratings, (i) -> null);
+	}
+
+	private Document summarise(String pack, String cycleId, int agencies, IntFunction<String> name, Map<Integer, Map<String, String>> ratings,
+			IntFunction<String> practice) throws IOException {
 		List<String> names = new ArrayList<>();
 		for (int i = 0; i < agencies; i++) {
 			names.add(name.apply(i));
@@ -306,7 +398,8 @@ class BoardSummaryIntegrationTests {
 		this.cycles.open(PackReturns.cycle(this.folder, pack, cycleId, names));
 		List<Path> files = new ArrayList<>();
 		for (int i = 0; i < agencies; i++) {
-			files.add(PackReturns.write(this.folder.resolve("returns"), pack, framework, cycleId, i, names.get(i), ratings.getOrDefault(i, Map.of())));
+			files.add(PackReturns.write(this.folder.resolve("returns"), pack, framework, cycleId, i, names.get(i), ratings.getOrDefault(i, Map.of()),
+					practice.apply(i)));
 		}
 		this.submissions.importPaths(files, Optional.empty());
 		this.evaluation.evaluateCycle(cycleId);

@@ -22,4 +22,10 @@ class CsvExportTests {
 		assertThat(CsvExport.cell("plain")).isEqualTo("plain");
 	}
 
+	@Test
+	void aTimeIsWrittenAsASpreadsheetReadsItNotInTheIsoFormWithAT() {
+		assertThat(CsvExport.spreadsheetTime(java.time.LocalDateTime.of(2025, 3, 14, 10, 30, 15))).isEqualTo("2025-03-14 10:30");
+		assertThat(CsvExport.spreadsheetTime(null)).isEmpty();
+	}
+
 }

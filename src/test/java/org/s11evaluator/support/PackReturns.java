@@ -41,6 +41,12 @@ public final class PackReturns {
 
 	/** Agency {@code i}'s return: {@code ratings} overrides an item's answer (a code of the pack's scale). */
 	public static Path write(Path folder, String pack, Framework framework, String cycleId, int i, String name, Map<String, String> ratings) {
+		return write(folder, pack, framework, cycleId, i, name, ratings, null);
+	}
+
+	/** As above, with the agency's description of its outstanding practice (null: none). */
+	public static Path write(Path folder, String pack, Framework framework, String cycleId, int i, String name, Map<String, String> ratings,
+			String outstandingPractice) {
 		String top = framework.scale().levels().get(0).code();
 		ObjectNode doc = JSON.createObjectNode();
 		doc.put("format", "s11-submission/1").put("partnership", pack).put("cycle", cycleId);
@@ -63,6 +69,9 @@ public final class PackReturns {
 					response.put("naReason", "Not a service we provide");
 				}
 			}
+		}
+		if (outstandingPractice != null) {
+			doc.put("outstandingPractice", outstandingPractice);
 		}
 		try {
 			return write(folder.resolve(agency(i) + ".json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(doc));
