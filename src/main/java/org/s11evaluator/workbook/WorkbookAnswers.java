@@ -106,7 +106,13 @@ final class WorkbookAnswers {
 			document.put("submittedAt", date.atStartOfDay(ENGLAND).format(SUBMITTED));
 		}
 		this.places.put("/submittedAt", place(front, completed));
-		this.known.computeIfAbsent(front, (s) -> new HashSet<>()).addAll(this.record.frontCells().values());
+		// the front sheet's own text: its titles above the fields, the labels (column A) and hints (column C) beside them
+		Set<String> ownFront = this.known.computeIfAbsent(front, (s) -> new HashSet<>());
+		ownFront.addAll(this.record.frontCells().values());
+		this.sheets.getOrDefault(front, Map.of()).values().stream()
+			.filter((cell) -> cell.row() < TemplateLayout.FRONT_FIRST_ROW - 1 || cell.column() != 1)
+			.filter((cell) -> cell.row() < TemplateLayout.FRONT_FIRST_ROW - 1 + TemplateLayout.FRONT_FIELDS.size() && cell.column() <= 2)
+			.forEach((cell) -> ownFront.add(cell.ref()));
 		responses(document.putArray("responses"));
 		actions(document.putArray("actions"));
 		outstanding(document);
