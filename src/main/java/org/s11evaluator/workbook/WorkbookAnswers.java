@@ -250,7 +250,7 @@ final class WorkbookAnswers {
 				if (cell.row() + 1 > last && reported.add(cell.row())) {
 					problem(sheet, cell.ref(), null, "row " + (cell.row() + 1) + " is below the template's last "
 							+ this.framework.levels().line() + " (row " + last + "): " + this.framework.levels().lines()
-							+ " cannot be added to a " + this.framework.levels().group() + "; put what it says in the evidence of the "
+							+ " cannot be added to the template; put what it says in the evidence of the "
 							+ this.framework.levels().line() + " it belongs to");
 				}
 			}
