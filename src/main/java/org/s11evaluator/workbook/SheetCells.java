@@ -37,6 +37,9 @@ final class SheetCells {
 	record Read(Map<String, Cell> cells, boolean truncated, int rowsBeyond) {
 	}
 
+	/** Why a sheet that declares XML entities is refused. */
+	static final String ENTITIES = "declares XML entities (a DOCTYPE), which spreadsheet programs never write: refused unread";
+
 	private SheetCells() {
 	}
 
@@ -52,6 +55,10 @@ final class SheetCells {
 			return new Read(handler.cells, true, handler.lastRow);
 		}
 		catch (SAXException | ParserConfigurationException ex) {
+			if (String.valueOf(ex.getMessage()).contains("DOCTYPE")) {
+				// POI's reader refuses any DOCTYPE, so no entity is ever expanded or fetched (XXE, billion laughs)
+				throw new IOException(ENTITIES, ex);
+			}
 			throw new IOException("the sheet's XML cannot be read: " + ex.getMessage(), ex);
 		}
 		return new Read(handler.cells, false, handler.lastRow);

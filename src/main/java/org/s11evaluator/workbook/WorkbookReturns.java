@@ -110,6 +110,9 @@ public class WorkbookReturns implements ReturnConverter {
 
 	/** Why POI could not read the workbook, in plain words (its zip-bomb guard's message among them). */
 	private static String unreadable(Exception ex) {
+		if (ex instanceof Refused) {
+			return ex.getMessage();
+		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			String message = String.valueOf(cause.getMessage());
 			if (message.contains("Zip bomb") && message.contains("ratio")) {
@@ -147,7 +150,7 @@ public class WorkbookReturns implements ReturnConverter {
 			return refused("this workbook was not made by the template command (it has no \"" + TemplateLayout.RECORD + "\" sheet):"
 					+ " make the partnership's template with 's11-evaluator template' and copy the answers into it");
 		}
-		TemplateRecord record = TemplateRecord.parse(rows(cells(recordPart, strings).cells()));
+		TemplateRecord record = TemplateRecord.parse(rows(cells(TemplateLayout.RECORD, recordPart, strings).cells()));
 		if (record == null) {
 			return refused("the workbook's \"" + TemplateLayout.RECORD + "\" sheet, which records how the template was made, has been"
 					+ " changed and cannot be read: copy the answers into a new template");
@@ -175,7 +178,7 @@ public class WorkbookReturns implements ReturnConverter {
 		for (String sheet : expected) {
 			PackagePart part = parts.get(sheet);
 			if (part != null) {
-				SheetCells.Read read = cells(part, strings);
+				SheetCells.Read read = cells(sheet, part, strings);
 				cells.put(sheet, read.cells());
 				if (read.truncated()) {
 					problems.add(new ImportProblem(sheet, null, "the sheet holds more than " + String.format("%,d", MAX_CELLS_PER_SHEET)
@@ -194,7 +197,7 @@ public class WorkbookReturns implements ReturnConverter {
 		}
 		if (missing.isEmpty()) {
 			for (String sheet : others) {
-				SheetCells.Read read = cells(parts.get(sheet), strings);
+				SheetCells.Read read = cells(sheet, parts.get(sheet), strings);
 				if (!read.cells().isEmpty()) {
 					SheetCells.Cell first = read.cells().values().iterator().next();
 					problems.add(new ImportProblem(sheet + "!" + first.ref(), null, "the sheet \"" + sheet + "\" is not part of the template,"
@@ -205,10 +208,27 @@ public class WorkbookReturns implements ReturnConverter {
 		return new WorkbookAnswers(record, pack, cells, date1904, problems).convert(this.json);
 	}
 
-	private static SheetCells.Read cells(PackagePart part, ReadOnlySharedStringsTable strings) throws IOException {
+	private static SheetCells.Read cells(String sheet, PackagePart part, ReadOnlySharedStringsTable strings) throws IOException {
 		try (InputStream in = part.getInputStream()) {
 			return SheetCells.read(in, strings, MAX_CELLS_PER_SHEET);
 		}
+		catch (IOException ex) {
+			if (SheetCells.ENTITIES.equals(ex.getMessage())) {
+				throw new Refused("the sheet \"" + sheet + "\" " + SheetCells.ENTITIES, ex);
+			}
+			throw ex;
+		}
+	}
+
+	/** A workbook refused for a reason said in full. */
+	private static final class Refused extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		Refused(String reason, Throwable cause) {
+			super(reason, cause);
+		}
+
 	}
 
 	/** A sheet's cells as rows of text, by position (for the record sheet). */

@@ -159,6 +159,11 @@ class HostileWorkbooksIntegrationTests {
 		// 8 MB of rows under every size limit: streamed, read no further than the cell limit
 		Zips.of(this.template).rowsAtEnd(AREA_2, (original, out) -> rows(out, 8L * 1024 * 1024))
 			.writeTo(this.returns.resolve("many-rows.xlsx"));
+		// an XML entity fetching a local file (XXE): POI's reader refuses the DOCTYPE, so nothing is fetched
+		Zips.of(this.template).replace(AREA_2, (original, out) -> out.write(original
+			.replaceFirst("\\?>", "?><!DOCTYPE worksheet [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>")
+			.replace("</sheetData>", "<row r=\"60\"><c r=\"D60\" t=\"inlineStr\"><is><t>&e;</t></is></c></row></sheetData>")
+			.getBytes(StandardCharsets.UTF_8))).writeTo(this.returns.resolve("xml-entity.xlsx"));
 		Files.writeString(this.returns.resolve("not-a-workbook.xlsx"), "name,rating\n6.2,Amber\n");
 		Files.writeString(this.returns.resolve("~$a-good.xlsx"), "Excel's lock file of an open workbook");
 
@@ -203,6 +208,8 @@ class HostileWorkbooksIntegrationTests {
 		assertThat(manyRows).anyMatch((p) -> p.startsWith("Area 2!A10: row 10 is below the template's last standard"))
 			.last().asString().matches("workbook: and \\d+ more problem\\(s\\) like those above");
 		assertThat(manyRows).hasSize(101);
+		assertThat(problems(results, "xml-entity.xlsx")).containsExactly("file: the sheet \"Area 2\" declares XML entities (a DOCTYPE),"
+				+ " which spreadsheet programs never write: refused unread");
 		assertThat(problems(results, "not-a-workbook.xlsx")).singleElement().asString()
 			.startsWith("file: the file cannot be opened as an Excel workbook (.xlsx)");
 		assertThat(this.jdbc.sql("select count(*) from submission").query(Integer.class).single()).isEqualTo(2);
