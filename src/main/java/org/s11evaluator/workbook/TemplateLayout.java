@@ -56,7 +56,7 @@ record TemplateLayout(List<Field> fields, Map<String, String> sheetByStandard) {
 	/** Fields of the front sheet in order: the key the record gives each, its label, and a hint. */
 	static final List<String[]> FRONT_FIELDS = List.of(
 			new String[] { "cycle", "Audit cycle", "the cycle's id, as the partnership gave it" },
-			new String[] { "agency.id", "Agency id", "lower-case letters, digits and hyphens, the same in every cycle (for example sussex-police)" },
+			new String[] { "agency.id", "Agency id", "lower-case letters, digits and hyphens, the same in every cycle (for example city-police)" },
 			new String[] { "agency.name", "Agency name", "" },
 			new String[] { "agency.sector", "Sector", "choose from the list" },
 			new String[] { "completedBy.name", "Completed by: name", "who completed the return" },

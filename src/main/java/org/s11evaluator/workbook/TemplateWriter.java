@@ -190,11 +190,11 @@ final class TemplateWriter {
 	private Map<String, String> front(XSSFSheet sheet, Request request, String sectors) {
 		Framework framework = request.pack().framework();
 		cell(sheet, 0, 0, "Section 11 return: " + framework.partnership().name(), this.title);
-		cell(sheet, 1, 0, "Audit tool: " + framework.source() + " (rule pack " + request.pack().id() + ", version "
-				+ request.pack().shortVersion() + ")", this.text);
-		cell(sheet, 2, 0, "Fill in the yellow cells on this sheet, then on each " + framework.levels().group() + "'s sheet, the "
+		paragraph(sheet, 1, "Audit tool: " + framework.source() + " (rule pack " + request.pack().id() + ", version "
+				+ request.pack().shortVersion() + ")", 2, 136);
+		paragraph(sheet, 2, "Fill in the yellow cells on this sheet, then on each " + framework.levels().group() + "'s sheet, the "
 				+ TemplateLayout.ACTIONS + " and " + TemplateLayout.OUTSTANDING + ". Guidance is on the last sheet. Send the saved workbook back as it is.",
-				this.text);
+				2, 136);
 		cell(sheet, 3, 0, "Partnership", this.heading);
 		cell(sheet, 3, 1, framework.partnership().name(), this.text);
 		Map<String, String> cells = new LinkedHashMap<>();
@@ -233,14 +233,16 @@ final class TemplateWriter {
 			String levels, List<TemplateRecord.ItemRow> items) {
 		String group = TemplateLayout.capitalised(framework.levels().group());
 		String line = TemplateLayout.capitalised(framework.levels().line());
+		int last = layout.column(layout.fields().get(layout.fields().size() - 1));
+		int width = 9 + 60 + 18 + layout.fields().stream().mapToInt(Field::width).sum();
 		cell(sheet, 0, 0, group + " " + standard.id() + ": " + standard.title(), this.title);
 		if (standard.question() != null) {
-			cell(sheet, 1, 0, standard.question(), this.text);
+			paragraph(sheet, 1, standard.question(), last, width);
 		}
 		List<String> labels = framework.scale().levels().stream().map(Framework.Level::label).toList();
-		cell(sheet, 2, 0, "Rate each " + framework.levels().line() + " from the list (" + String.join("; ", labels)
+		paragraph(sheet, 2, "Rate each " + framework.levels().line() + " from the list (" + String.join("; ", labels)
 				+ ") and give your evidence. Leave a " + framework.levels().line() + " blank only if you cannot answer it yet: it is reported as not answered.",
-				this.text);
+				last, width);
 		int headings = TemplateLayout.HEADING_ROW - 1;
 		cell(sheet, headings, TemplateLayout.ID_COLUMN, line, this.heading);
 		cell(sheet, headings, TemplateLayout.TEXT_COLUMN, "The " + framework.levels().line(), this.heading);
@@ -260,6 +262,8 @@ final class TemplateWriter {
 					carry(cell, field, earlier, framework);
 				}
 			}
+			int lines = Math.max(lines(item.text(), 60), (earlier != null) ? lines("Carried forward from " + carried.cycleId() + ": check and update it", 18) : 1);
+			sheet.getRow(row).setHeightInPoints(Math.min(409, 15f * lines + 3));
 			items.add(new TemplateRecord.ItemRow(item.id(), standard.id(), sheet.getSheetName(), row + 1, TemplateRecord.hash(item.text())));
 			row++;
 		}
@@ -302,10 +306,10 @@ final class TemplateWriter {
 	/** The action plan: carried-forward open actions first, then blank rows; returns its first and last rows (1-based). */
 	private int[] actions(XSSFSheet sheet, Framework framework, Carried carried, Map<String, String> lists) {
 		cell(sheet, 0, 0, TemplateLayout.ACTIONS, this.title);
-		cell(sheet, 1, 0, "One action a row: the " + framework.levels().line() + " it answers (or, for a whole "
+		paragraph(sheet, 1, "One action a row: the " + framework.levels().line() + " it answers (or, for a whole "
 				+ framework.levels().group() + ", the " + framework.levels().group() + "), what will be done, who leads it and by when."
 				+ " Actions carried forward are the ones still open from the last cycle: update their progress, or give the date each was completed.",
-				this.text);
+				7, 198);
 		int headings = TemplateLayout.ACTIONS_HEADING_ROW - 1;
 		for (int c = 0; c < TemplateLayout.ACTION_HEADINGS.size(); c++) {
 			cell(sheet, headings, c, TemplateLayout.ACTION_HEADINGS.get(c), this.heading);
@@ -398,6 +402,11 @@ final class TemplateWriter {
 			}
 		}
 		sheet.setColumnWidth(0, 120 * 256);
+		for (Row line : sheet) {
+			if (line.getRowNum() > 0 && line.getCell(0) != null) {
+				line.setHeightInPoints(Math.min(409, 15f * lines(line.getCell(0).getStringCellValue(), 120) + 3));
+			}
+		}
 		protect(sheet);
 	}
 
@@ -432,7 +441,30 @@ final class TemplateWriter {
 		sheet.addValidationData(validation);
 	}
 
+	/** A paragraph across the sheet's columns (merged, wrapped), its row as high as its lines need. */
+	private void paragraph(XSSFSheet sheet, int row, String text, int lastColumn, int widthChars) {
+		cell(sheet, row, 0, text, this.text);
+		if (lastColumn > 0) {
+			sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(row, row, 0, lastColumn));
+		}
+		sheet.getRow(row).setHeightInPoints(Math.min(409, 15f * lines(text, widthChars) + 3));
+	}
+
+	/** About how many lines a text takes in a column this many characters wide. */
+	private static int lines(String text, int widthChars) {
+		int lines = 0;
+		for (String paragraph : text.split("\n", -1)) {
+			lines += Math.max(1, (int) Math.ceil(paragraph.length() * 1.1 / Math.max(1, widthChars - 2)));
+		}
+		return lines;
+	}
+
 	private static void protect(XSSFSheet sheet) {
+		// printed landscape, one page wide, as many pages long as it takes
+		sheet.getPrintSetup().setLandscape(true);
+		sheet.setFitToPage(true);
+		sheet.getPrintSetup().setFitWidth((short) 1);
+		sheet.getPrintSetup().setFitHeight((short) 0);
 		sheet.protectSheet("");
 		sheet.lockFormatColumns(false);
 		sheet.lockFormatRows(false);
