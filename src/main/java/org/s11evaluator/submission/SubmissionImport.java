@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports returns from a file or a folder of {@code *.json} files, and of the files a {@link ReturnConverter} reads
  * (the partnership's workbooks, {@code *.xlsx}), each turned into the same JSON document first and then checked and
  * stored exactly as one. Each file is imported on its own: a bad file is recorded as rejected with every reason, and
- * the others are still imported. Importing the same
- * content again changes nothing; a corrected return replaces the earlier version.
+ * the others are still imported. Importing the same content again changes nothing; a corrected return replaces the
+ * earlier version.
  */
 @Service
 public class SubmissionImport {
