@@ -34,7 +34,7 @@ final class CommandOptions {
 			footer = { "", "Options with a dot (--spring.datasource.url=..., --s11.schedule.cron=...) are Spring properties.",
 					"Run 's11-evaluator <command> --help' for the options of a command.",
 					"Exit codes: 0 done; 1 failed; 2 command line not understood; 3 some returns rejected; 4 some returns could not be evaluated." },
-			subcommands = { CommandLine.HelpCommand.class, Demo.class, OpenCycle.class, Import.class, Evaluate.class, Results.class, Rules.class, Summary.class,
+			subcommands = { CommandLine.HelpCommand.class, Demo.class, OpenCycle.class, Template.class, Import.class, Evaluate.class, Results.class, Rules.class, Summary.class,
 					Serve.class, Worker.class, Runs.class, CloseCycle.class, ReopenCycle.class, VerifyEdition.class, History.class })
 	static final class Application extends Base {
 
@@ -58,15 +58,38 @@ final class CommandOptions {
 
 	}
 
+	@Command(name = "template", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = { "Write the workbook (.xlsx) agencies fill in, generated from a pack's framework: a front sheet, a sheet per standard"
+					+ " with a rating drop-down per item, the action plan, outstanding practice and guidance. For an agency in a cycle that"
+					+ " follows an earlier one, pre-filled with its last answers and open actions, marked as carried forward."
+					+ " The filled-in workbook is a return for 'import'." })
+	static final class Template extends Base {
+
+		@Option(names = "--pack", paramLabel = "ID", converter = Values.Text.class, description = "the rule pack (default: the cycle's)")
+		String pack;
+
+		@Option(names = "--cycle", paramLabel = "ID", converter = Values.Text.class, description = "the cycle the returns are for")
+		String cycle;
+
+		@Option(names = "--agency", paramLabel = "ID", converter = Values.Text.class,
+				description = "one agency of the cycle (its id pre-filled; with its last cycle's answers when it has them)")
+		String agency;
+
+		@Option(names = "--out", paramLabel = "FILE", converter = Values.Text.class,
+				description = "the workbook to write (*.xlsx), or a folder for it (default: output/templates/)")
+		String out;
+
+	}
+
 	@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
-			description = "Import returns from JSON files or folders of them. A bad file is rejected with every reason and the others still import.")
+			description = "Import returns from JSON files and workbooks (.xlsx made by 'template'), or folders of them. A bad file is rejected with every reason and the others still import.")
 	static final class Import extends Base {
 
 		@Option(names = "--cycle", paramLabel = "ID", converter = Values.Text.class, description = "the cycle every return must belong to")
 		String cycle;
 
 		@Parameters(arity = "1..*", paramLabel = "<path>", converter = Values.ExistingPath.class,
-				description = "JSON returns, or folders of them")
+				description = "JSON returns and workbooks, or folders of them")
 		List<String> paths;
 
 	}

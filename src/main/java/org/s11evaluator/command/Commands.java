@@ -76,6 +76,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record;
 
+	private final org.springframework.beans.factory.ObjectProvider<org.s11evaluator.workbook.WorkbookTemplates> templates;
+
 	private static PrintStream out() {
 		return System.out;
 	}
@@ -89,7 +91,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
 			org.s11evaluator.schedule.ScheduleSettings schedule, org.s11evaluator.runs.RunHeartbeats heartbeats,
-			org.s11evaluator.home.ApplicationHome home, org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record) {
+			org.s11evaluator.home.ApplicationHome home, org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record,
+			org.springframework.beans.factory.ObjectProvider<org.s11evaluator.workbook.WorkbookTemplates> templates) {
+		this.templates = templates;
 		this.home = home;
 		this.record = record;
 		this.heartbeats = heartbeats;
@@ -129,12 +133,15 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			else if (options instanceof CommandOptions.OpenCycle open) {
 				open.files.forEach((file) -> out().println("Opened cycle " + this.cycles.open(Path.of(file))));
 			}
+			else if (options instanceof CommandOptions.Template template) {
+				template(template);
+			}
 			else if (options instanceof CommandOptions.Import returns) {
 				Optional<String> cycle = cycle(returns.cycle);
 				ImportReport report = importReturns(returns.paths.stream().map(Path::of).toList(), cycle);
 				if (report.files().isEmpty()) {
 					// a wrong folder must not look like a night with nothing to import
-					out().println("No returns found: no .json file in " + String.join(", ", returns.paths) + ". Nothing was imported.");
+					out().println("No returns found: no .json or .xlsx file in " + String.join(", ", returns.paths) + ". Nothing was imported.");
 					this.exitCode = 1;
 				}
 				else if (report.count(ImportReport.Outcome.REJECTED) > 0) {
@@ -200,6 +207,25 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			}
 			this.exitCode = 1;
 		}
+	}
+
+	/** {@code template --pack=ID [--cycle=ID] [--agency=ID] [--out=FILE or folder]}. */
+	private void template(CommandOptions.Template template) {
+		Optional<String> cycle = cycle(template.cycle);
+		Optional.ofNullable(template.pack).ifPresent((pack) -> IdFormat.RULE_PACK.check(pack, "--pack"));
+		Optional.ofNullable(template.agency).ifPresent((agency) -> IdFormat.AGENCY.check(agency, "--agency"));
+		Path out = (template.out != null) ? Path.of(template.out) : this.home.resolve(Path.of("output", "templates"));
+		org.s11evaluator.workbook.WorkbookTemplates.Written written = this.templates.getObject()
+			.write(Optional.ofNullable(template.pack), cycle, Optional.ofNullable(template.agency), out);
+		out().println("Template of " + written.packId() + (written.cycleId() != null ? " for cycle " + written.cycleId() : "")
+				+ (written.agencyId() != null ? ", agency " + written.agencyId() : "") + ": " + written.file().toAbsolutePath());
+		written.carriedFrom().ifPresentOrElse((earlier) -> out().println("  carried forward from " + earlier + ": " + written.answersCarried()
+				+ " answer(s) and " + written.actionsCarried() + " open action(s), marked as carried forward"),
+				() -> {
+					if (written.agencyId() != null) {
+						out().println("  nothing carried forward: the agency has no return in an earlier cycle of the partnership");
+					}
+				});
 	}
 
 	/** A cycle id given with {@code --cycle}: ids name files (output/<cycle>/...), so a path in one is refused first. */

@@ -95,6 +95,11 @@ public class CycleManagement {
 			.orElseThrow(() -> new CycleException("No audit cycle '" + cycleId + "'"));
 	}
 
+	/** An agency of the register, if known (for a template made for it). */
+	public Optional<RegisteredAgency> agency(String id) {
+		return this.jdbc.sql("select id, name, sector from agency where id = ?").param(id).query(RegisteredAgency.class).optional();
+	}
+
 	public Optional<Cycle> find(String id) {
 		return this.jdbc.sql("select id, partnership_id, pack_id, title, opens_on, return_deadline, status from audit_cycle where id = ?")
 			.param(id)

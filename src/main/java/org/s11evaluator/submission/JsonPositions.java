@@ -15,7 +15,7 @@ import com.fasterxml.jackson.core.JsonToken;
  * Where each value of a return starts in its file (line and column), by JSON pointer, so that every problem
  * found in the tree, by the schema or by the framework checks, can say where an officer finds it in the file.
  */
-final class JsonPositions {
+final class JsonPositions implements Positions {
 
 	private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -58,7 +58,8 @@ final class JsonPositions {
 	 * Where a pointer's value starts, as {@code line 14, column 9 (responses[2].rating)}. A pointer to a
 	 * value that is not there (a missing field) is placed at the nearest enclosing value that is.
 	 */
-	String describe(String pointer) {
+	@Override
+	public String describe(String pointer) {
 		String at = pointer;
 		JsonLocation location = this.starts.get(at);
 		while (location == null && !at.isEmpty()) {

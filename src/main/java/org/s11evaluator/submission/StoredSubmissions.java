@@ -89,6 +89,26 @@ public class StoredSubmissions {
 		return facts;
 	}
 
+	/** An agency's stored return in an earlier cycle: that cycle's id, and the return as facts. */
+	public record EarlierReturn(String cycleId, SubmissionFacts facts) {
+	}
+
+	/**
+	 * The agency's return in the latest cycle of the same partnership that opened before the given one, if it
+	 * sent one there (what a template for the cycle carries forward: last cycle's answers and open actions).
+	 */
+	public java.util.Optional<EarlierReturn> earlierReturn(String cycleId, String agencyId) {
+		return this.jdbc.sql("""
+				select s.id, earlier.id from submission s join audit_cycle earlier on earlier.id = s.cycle_id
+				join audit_cycle this_cycle on this_cycle.id = ?
+				where s.agency_id = ? and earlier.partnership_id = this_cycle.partnership_id and earlier.opens_on < this_cycle.opens_on
+				order by earlier.opens_on desc, earlier.id desc limit 1""")
+			.params(cycleId, agencyId)
+			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) })
+			.optional()
+			.map((found) -> new EarlierReturn((String) found[1], facts((Long) found[0])));
+	}
+
 	private List<String> links(String text) {
 		if (text == null) {
 			return List.of();

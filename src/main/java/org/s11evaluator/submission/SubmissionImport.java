@@ -32,9 +32,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports returns from a file or a folder of {@code *.json} files. Each file is imported on its own: a bad
- * file is recorded as rejected with every reason, and the others are still imported. Importing the same
- * content again changes nothing; a corrected return replaces the earlier version.
+ * Imports returns from a file or a folder of {@code *.json} files, and of the files a {@link ReturnConverter} reads
+ * (the partnership's workbooks, {@code *.xlsx}), each turned into the same JSON document first and then checked and
+ * stored exactly as one. Each file is imported on its own: a bad file is recorded as rejected with every reason, and
+ * the others are still imported. Importing the same content again changes nothing; a corrected return replaces the
+ * earlier version.
  */
 @Service
 public class SubmissionImport {
@@ -85,8 +87,12 @@ public class SubmissionImport {
 
 	private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
 
+	private final List<ReturnConverter> converters;
+
 	SubmissionImport(CycleManagement cycles, RulePacks packs, SubmissionRepository submissions,
-			TransactionTemplate transaction, ObjectMapper json, ImportAudit audit) {
+			TransactionTemplate transaction, ObjectMapper json, ImportAudit audit,
+			org.springframework.beans.factory.ObjectProvider<ReturnConverter> converters) {
+		this.converters = converters.orderedStream().toList();
 		this.audit = audit;
 		this.cycles = cycles;
 		this.packs = packs;
@@ -139,7 +145,7 @@ public class SubmissionImport {
 			String source = file.toString();
 			String content = null;
 			try {
-				if (Files.size(file) <= this.maxFileBytes) {
+				if (Files.size(file) <= this.maxFileBytes && converter(file).isEmpty()) {
 					content = Files.readString(file, StandardCharsets.UTF_8);
 				}
 			}
@@ -184,6 +190,10 @@ public class SubmissionImport {
 	}
 
 	private ImportReport.FileResult importFile(Path file, Optional<String> expectedCycle, Map<String, Framework> frameworks) {
+		Optional<ReturnConverter> converter = converter(file);
+		if (converter.isPresent()) {
+			return importConverted(file, converter.get().convert(file), expectedCycle, frameworks);
+		}
 		String source = file.toString();
 		byte[] bytes;
 		try {
@@ -207,7 +217,7 @@ public class SubmissionImport {
 		String contentHash = sha256(bytes);
 		List<ImportProblem> problems = new ArrayList<>();
 		SubmissionDocument document = null;
-		JsonPositions positions = null;
+		Positions positions = null;
 		try {
 			JsonNode root = this.json.readTree(content);
 			if (root == null || root.isMissingNode()) {
@@ -230,6 +240,58 @@ public class SubmissionImport {
 					? "the key \"" + duplicate.group(1) + "\" appears twice in the same object: each key may be given once"
 					: "not valid JSON: " + plain(ex.getOriginalMessage())));
 		}
+		return checkAndStore(source, content, contentHash, document, positions, problems, List.of(), expectedCycle);
+	}
+
+	/**
+	 * A return read by a converter (a workbook): its JSON document is validated as a JSON file's is, each problem
+	 * placed at the sheet and cell it came from, and checked and stored by the same rules; what the converter itself
+	 * found wrong (a rating not on the scale, a formula, a renamed sheet) comes first, and a place it reported is not
+	 * reported again by the validator.
+	 */
+	private ImportReport.FileResult importConverted(Path file, ConvertedReturn converted, Optional<String> expectedCycle,
+			Map<String, Framework> frameworks) {
+		String source = file.toString();
+		List<ImportProblem> problems = new ArrayList<>(converted.problems());
+		SubmissionDocument document = null;
+		Positions positions = converted.positions();
+		String content = (converted.json() != null) ? converted.json() : "";
+		if (converted.json() != null) {
+			try {
+				JsonNode root = this.json.readTree(converted.json());
+				SubmissionValidator.Result result = new SubmissionValidator(this.cycles::find,
+						(partnership) -> frameworks.computeIfAbsent(partnership, (id) -> this.packs.load(id).framework()))
+					.validate(root, positions);
+				java.util.Set<String> placed = new java.util.HashSet<>();
+				converted.problems().forEach((problem) -> placed.add(problem.location()));
+				result.problems().stream().filter((problem) -> !placed.contains(problem.location())).forEach(problems::add);
+				document = problems.isEmpty() ? result.document() : null;
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalStateException("the workbook's answers could not be read as a return: " + ex.getOriginalMessage(), ex);
+			}
+		}
+		if (document == null && problems.isEmpty()) {
+			problems.add(new ImportProblem(converted.wholeFile(), null, "nothing could be read from the file"));
+		}
+		if (!problems.isEmpty()) {
+			String cycleId = converted.cycleId();
+			String agencyId = converted.agencyId();
+			this.transaction.executeWithoutResult((status) -> this.submissions.reject(source, sha256(source.getBytes(StandardCharsets.UTF_8)),
+					sha256(content.getBytes(StandardCharsets.UTF_8)), cycleId, agencyId, content, problems));
+			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, cycleId, agencyId, problems);
+		}
+		return checkAndStore(source, content, sha256(content.getBytes(StandardCharsets.UTF_8)), document, positions, problems,
+				converted.warnings(), expectedCycle);
+	}
+
+	private Optional<ReturnConverter> converter(Path file) {
+		return this.converters.stream().filter((converter) -> converter.reads(file)).findFirst();
+	}
+
+	/** The checks and the storing that every return goes through, whatever file it was read from. */
+	private ImportReport.FileResult checkAndStore(String source, String content, String contentHash, SubmissionDocument document,
+			Positions positions, List<ImportProblem> problems, List<String> converterWarnings, Optional<String> expectedCycle) {
 		if (document != null && expectedCycle.isPresent() && !expectedCycle.get().equals(document.cycle())) {
 			// the operator's slip (--cycle), not the agency's: refused, but recorded against neither cycle (no cycle id:
 			// not in either's register or history), or the other cycle's register would show a rejection of a return it holds
@@ -244,7 +306,7 @@ public class SubmissionImport {
 			return new ImportReport.FileResult(source, ImportReport.Outcome.REJECTED, document.cycle(), document.agency().id(),
 					List.of(new ImportProblem(positions.describe("/cycle"), null, closed.get())));
 		}
-		List<String> warnings = new ArrayList<>();
+		List<String> warnings = new ArrayList<>(converterWarnings);
 		if (document != null && problems.isEmpty() && !this.submissions.expected(document.cycle(), document.agency().id())) {
 			ExpectedAgencies expected = this.cycles.expectedAgencies(document.cycle());
 			String notExpected = "agency \"" + document.agency().id() + "\" is not on the list of agencies expected to return in cycle \""
@@ -295,12 +357,24 @@ public class SubmissionImport {
 		return ImportReport.Outcome.REPLACED;
 	}
 
-	private static List<Path> files(List<Path> paths) {
+	/**
+	 * Whether a folder's file is for a converter: one it reads, and the workbook formats it refuses with a reason
+	 * (macro-enabled, the old binary format), so that none is skipped in silence. Office's lock files ({@code ~$name.xlsx},
+	 * left while a workbook is open) are not returns.
+	 */
+	private boolean converted(Path file) {
+		String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+		return !name.startsWith("~$") && converter(file).isPresent();
+	}
+
+	private List<Path> files(List<Path> paths) {
 		List<Path> files = new ArrayList<>();
 		for (Path path : paths) {
 			if (Files.isDirectory(path)) {
 				try (Stream<Path> walk = Files.walk(path)) {
-					walk.filter((p) -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")).sorted().forEach(files::add);
+					walk.filter((p) -> Files.isRegularFile(p) && (p.getFileName().toString().endsWith(".json") || converted(p)))
+						.sorted()
+						.forEach(files::add);
 				}
 				catch (IOException ex) {
 					throw new IllegalArgumentException("Cannot read folder " + path + ": " + ex.getMessage(), ex);

@@ -60,7 +60,7 @@ class SubmissionValidator {
 
 	private JsonNode root;
 
-	private JsonPositions positions;
+	private Positions positions;
 
 	private boolean schemaPassed;
 
@@ -72,7 +72,7 @@ class SubmissionValidator {
 	record Result(SubmissionDocument document, List<ImportProblem> problems) {
 	}
 
-	Result validate(JsonNode root, JsonPositions positions) {
+	Result validate(JsonNode root, Positions positions) {
 		this.root = root;
 		this.positions = positions;
 		SubmissionSchema.published().check(root).forEach((v) -> problem(v.pointer(), v.message()));

@@ -47,7 +47,7 @@ class CommandLineReaderTests {
 
 	@Test
 	void everyCommandAndSubcommandHasHelpAndVersion() {
-		for (String[] command : new String[][] { {}, { "demo" }, { "open-cycle" }, { "import" }, { "evaluate" }, { "results" }, { "rules" },
+		for (String[] command : new String[][] { {}, { "demo" }, { "open-cycle" }, { "template" }, { "import" }, { "evaluate" }, { "results" }, { "rules" },
 				{ "rules", "check" }, { "rules", "test" }, { "rules", "explain" }, { "rules", "simulate" }, { "summary" }, { "serve" },
 				{ "worker" }, { "runs" } }) {
 			String name = String.join(" ", command);
@@ -67,7 +67,7 @@ class CommandLineReaderTests {
 	@Test
 	void helpAloneAndMinusHPrintEveryCommand() {
 		assertThat(help("--help")).startsWith("Usage: s11-evaluator [-hV] [--home=DIR] <command>")
-			.contains("  demo ", "  open-cycle ", "  import ", "  evaluate ", "  results ", "  rules ", "  summary ", "  serve ", "  worker ",
+			.contains("  demo ", "  open-cycle ", "  template ", "  import ", "  evaluate ", "  results ", "  rules ", "  summary ", "  serve ", "  worker ",
 					"  runs ")
 			.doesNotContain("benchmark");
 		assertThat(help("-h")).isEqualTo(help("--help"));

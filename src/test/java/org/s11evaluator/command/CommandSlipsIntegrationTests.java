@@ -93,7 +93,7 @@ class CommandSlipsIntegrationTests {
 		this.commands.run(new DefaultApplicationArguments("import", empty.toString()));
 
 		assertThat(this.commands.getExitCode()).isEqualTo(1);
-		assertThat(output.getOut()).contains("No returns found: no .json file in " + empty + ". Nothing was imported.");
+		assertThat(output.getOut()).contains("No returns found: no .json or .xlsx file in " + empty + ". Nothing was imported.");
 	}
 
 	@Test
