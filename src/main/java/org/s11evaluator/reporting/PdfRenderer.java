@@ -15,7 +15,7 @@ import org.jsoup.helper.W3CDom;
  * Latin Extended (Welsh ŵ ŷ, Polish ł ź, Irish), Greek, Cyrillic and Arabic letters (unjoined: the renderer does not
  * shape Arabic); Chinese, Japanese and Korean are not covered by a bundled font.
  */
-final class PdfRenderer {
+public final class PdfRenderer {
 
 	static {
 		// The renderer logs every stage at INFO through java.util.logging; failures still surface as exceptions.
@@ -39,7 +39,8 @@ final class PdfRenderer {
 		builder.useFont(() -> PdfRenderer.class.getResourceAsStream(FONTS + file), FAMILY, weight, style, true);
 	}
 
-	static void render(String html, OutputStream out) {
+	/** Prints an HTML page (escaped, self-contained) to a tagged PDF with the bundled fonts. */
+	public static void render(String html, OutputStream out) {
 		try {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
