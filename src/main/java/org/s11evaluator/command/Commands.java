@@ -76,6 +76,8 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 
 	private final org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record;
 
+	private final org.springframework.beans.factory.ObjectProvider<ChallengeCommands> challenge;
+
 	private static PrintStream out() {
 		return System.out;
 	}
@@ -89,7 +91,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			ConsoleReport console, JsonResultsExport export, PartnershipRatings ratings, CycleSummaries summaries, Clock clock,
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
 			org.s11evaluator.schedule.ScheduleSettings schedule, org.s11evaluator.evaluation.RunHeartbeats heartbeats,
-			org.s11evaluator.home.ApplicationHome home, org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record) {
+			org.s11evaluator.home.ApplicationHome home, org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record,
+			org.springframework.beans.factory.ObjectProvider<ChallengeCommands> challenge) {
+		this.challenge = challenge;
 		this.home = home;
 		this.record = record;
 		this.heartbeats = heartbeats;
@@ -183,6 +187,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 				this.heartbeats.deadRun().ifPresent((dead) -> out().println("DEAD: " + dead.reason()));
 				out().println(recent.isEmpty() ? "No evaluation runs yet." : "The last " + recent.size() + " evaluation run(s), newest first:");
 				recent.forEach((run) -> out().println(run.describe()));
+			}
+			else if (ChallengeCommands.handles(options)) {
+				this.exitCode = this.challenge.getObject().run(options, out());
 			}
 			else if (CycleRecordCommands.handles(options)) {
 				this.exitCode = this.record.getObject().run(options, out());
