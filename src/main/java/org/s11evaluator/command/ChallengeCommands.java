@@ -31,6 +31,9 @@ class ChallengeCommands {
 		this.moderation = moderation;
 	}
 
+	/** The file of a sample cycle's staff survey, beside its cycle.yaml, that {@code demo} imports. */
+	static final String SAMPLE_SURVEY = "survey.csv";
+
 	static boolean handles(Object options) {
 		return options instanceof CommandOptions.ImportSurvey || options instanceof CommandOptions.ChallengeDay
 				|| options instanceof CommandOptions.Moderate;
@@ -43,10 +46,7 @@ class ChallengeCommands {
 		}
 		if (options instanceof CommandOptions.ChallengeDay day) {
 			IdFormat.CYCLE.check(day.cycle, "--cycle");
-			Path folder = this.challengeDay.write(day.cycle);
-			out.println("Challenge-day pack of " + day.cycle + ": " + folder.resolve("challenge-day.html").toAbsolutePath());
-			out.println("  also challenge-day.pdf, challenge-flags.csv, survey-by-question.csv and moderated-ratings.csv in that folder");
-			return 0;
+			return challengeDay(day.cycle, out);
 		}
 		CommandOptions.Moderate m = (CommandOptions.Moderate) options;
 		IdFormat.CYCLE.check(m.cycle, "--cycle");
@@ -63,22 +63,33 @@ class ChallengeCommands {
 		}
 	}
 
-	private int importSurvey(String cycle, Path file, PrintStream out) {
+	int challengeDay(String cycle, PrintStream out) {
+		Path folder = this.challengeDay.write(cycle);
+		out.println("Challenge-day pack of " + cycle + ": " + folder.resolve("challenge-day.html").toAbsolutePath());
+		out.println("  also challenge-day.pdf, challenge-flags.csv, survey-by-question.csv and moderated-ratings.csv in that folder");
+		return 0;
+	}
+
+	int importSurvey(String cycle, Path file, PrintStream out) {
 		try {
 			SurveyImport.Imported imported = this.surveys.importFile(cycle, file);
-			out.println("Imported the staff survey of " + cycle + " from " + file.getFileName() + ": counts for " + imported.agencies() + " agencies and "
-					+ imported.questions() + " questions" + ("respondents".equals(imported.format()) ? ", from " + imported.respondentRows()
+			out.println("Imported the staff survey of " + cycle + " from " + file.getFileName() + ": counts for " + plural(imported.agencies(), "agency", "agencies") + " and "
+					+ plural(imported.questions(), "question", "questions") + ("respondents".equals(imported.format()) ? ", from " + imported.respondentRows()
 							+ " respondents' rows (only the counts are kept)" : ", from a file of counts") + ".");
 			if (!imported.leftOut().isEmpty()) {
 				out.println("  Columns left out unread (not a question of the survey): " + String.join(", ", imported.leftOut()));
 			}
-			out.println("  " + imported.flags().size() + " self-rating(s) challenged by the survey; write the challenge-day pack with: challenge-day --cycle=" + cycle);
+			out.println("  " + plural(imported.flags().size(), "self-rating", "self-ratings") + " challenged by the survey; write the challenge-day pack with: challenge-day --cycle=" + cycle);
 			return 0;
 		}
 		catch (SurveyImportException ex) {
 			out.println("Not imported: " + ex.getMessage());
 			return 1;
 		}
+	}
+
+	private static String plural(int n, String one, String many) {
+		return n + " " + ((n == 1) ? one : many);
 	}
 
 }

@@ -219,13 +219,20 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		List<Path> cycleFiles = cycleFiles(folder);
 		out().println("S11 Evaluator demo: " + cycleFiles.size() + " audit cycles from " + folder.toAbsolutePath());
 		List<String> cycleIds = new ArrayList<>();
+		List<String> surveyed = new ArrayList<>();
 		long rejected = 0;
 		for (Path file : cycleFiles) {
 			String id = this.cycles.open(file);
 			cycleIds.add(id);
 			rejected += importReturns(List.of(file.getParent().resolve("submissions")), Optional.of(id)).count(ImportReport.Outcome.REJECTED);
+			// a staff survey's export beside the returns (samples/cambridgeshire-and-peterborough-2017/survey.csv)
+			Path survey = file.getParent().resolve(ChallengeCommands.SAMPLE_SURVEY);
+			if (Files.isRegularFile(survey) && this.challenge.getObject().importSurvey(id, survey, out()) == 0) {
+				surveyed.add(id);
+			}
 		}
 		evaluate(Optional.empty());
+		surveyed.forEach((id) -> this.challenge.getObject().challengeDay(id, out()));
 		List<Path> written = cycleIds.stream().map((id) -> showResults(id, true)).toList();
 		out().println();
 		out().println("Results with every explanation (rule, inputs, rule-pack version), one file per cycle:");
