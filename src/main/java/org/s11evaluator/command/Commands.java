@@ -225,7 +225,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			String id = this.cycles.open(file);
 			cycleIds.add(id);
 			rejected += importReturns(List.of(file.getParent().resolve("submissions")), Optional.of(id)).count(ImportReport.Outcome.REJECTED);
-			// a staff survey's export beside the returns (samples/cambridgeshire-and-peterborough-2017/survey.csv)
+			// a staff survey's export beside the returns (samples/with-survey/cambridgeshire-and-peterborough-2017/survey.csv, by demo samples/with-survey)
 			Path survey = file.getParent().resolve(ChallengeCommands.SAMPLE_SURVEY);
 			if (Files.isRegularFile(survey) && this.challenge.getObject().importSurvey(id, survey, out()) == 0) {
 				surveyed.add(id);

@@ -131,9 +131,9 @@ public class ChallengeDay {
 			long green = selfRatings.values().stream().filter((items) -> "GREEN".equals(items.get(q.item()))).count();
 			boolean shown = respondents >= smallest;
 			questions.add(new ChallengeDayView.QuestionRow(q.question(), q.item(), framework.itemsById().get(q.item()).text(),
-					(rated == 0) ? "no agency rated it" : green + " of " + rated + " (" + percent(green, rated) + ")",
-					shown ? agreeing + " of " + number(respondents) + " (" + percent(agreeing, respondents) + ")" : "fewer than " + smallest + " answered: not shown",
-					shown ? disagreeing + " (" + percent(disagreeing, respondents) + ")" : "not shown"));
+					(rated == 0) ? "no agency rated it" : number(green) + " of " + number(rated) + " (" + percent(green, rated) + ")",
+					shown ? number(agreeing) + " of " + number(respondents) + " (" + percent(agreeing, respondents) + ")" : "fewer than " + smallest + " answered: not shown",
+					shown ? number(disagreeing) + " (" + percent(disagreeing, respondents) + ")" : "not shown"));
 		}
 		Map<String, List<ChallengeDayView.FlagRow>> flags = new LinkedHashMap<>();
 		for (ChallengeFlag f : this.challenge.flags(cycle.id())) {
@@ -145,7 +145,7 @@ public class ChallengeDay {
 			}
 			flags.computeIfAbsent(names.getOrDefault(f.agencyId(), f.agencyId()), (k) -> new ArrayList<>()).add(new ChallengeDayView.FlagRow(
 					f.itemId(), framework.itemsById().get(f.itemId()).text(), "Green", q.question(),
-					c.disagreeing() + " of " + number(c.respondents()) + " staff answering (" + percent(c.disagreeing(), c.respondents()) + ") did not agree",
+					number(c.disagreeing()) + " of " + number(c.respondents()) + " staff answering (" + percent(c.disagreeing(), c.respondents()) + ") did not agree",
 					f.message(), f.rule(), f.packVersion().substring(0, 12)));
 		}
 		List<ChallengeDayView.AgencySection> agencies = flags.entrySet().stream()

@@ -48,7 +48,7 @@ class ChallengeIntegrationTests {
 
 	private static final Path OUTPUT = Path.of("target/challenge-test-output");
 
-	private static final Path SAMPLE = Path.of("samples/cambridgeshire-and-peterborough-2017");
+	private static final Path SAMPLE = Path.of("samples/with-survey/cambridgeshire-and-peterborough-2017");
 
 	private static final String CYCLE = "cambridgeshire-and-peterborough-2017";
 
