@@ -255,7 +255,7 @@ class ChallengeIntegrationTests {
 
 		// a second: 2 of 6 is exactly a third, which the rule makes amber; standard 1 rolls up amber for both agencies
 		this.moderation.record(new ModerationManagement.Moderation(CYCLE, "fenland-dc", "1.2", "amber", "Challenge day panel",
-				"Staff could not name the lead at the challenge day", LocalDate.of(2017, 11, 15)));
+				"Staff could not name the lead at the challenge day <script>alert(1)</script>", LocalDate.of(2017, 11, 15)));
 		assertThat(this.evaluation.evaluateCycle(CYCLE).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(partnershipRatings()).containsEntry("1.2", "AMBER").containsEntry("1", "AMBER").containsEntry("2.2", "GREEN");
 		Map<String, Object> rated = this.jdbc.sql("select rule_name, reason, inputs from partnership_rating where cycle_id = ? and item_id = '1.2'")
@@ -270,10 +270,13 @@ class ChallengeIntegrationTests {
 		// on the audit trail, with who, when and why, and side by side in the challenge-day pack
 		assertThat(this.audit.history(CYCLE)).filteredOn((e) -> e.action() == AuditAction.RATING_MODERATED)
 			.extracting((e) -> e.subject() + " | " + e.detail() + " | " + e.reason())
-			.contains("agency fenland-dc, item 1.2 | moderated to Amber on 2017-11-15, agreed by Challenge day panel | Staff could not name the lead at the challenge day");
+			.contains("agency fenland-dc, item 1.2 | moderated to Amber on 2017-11-15, agreed by Challenge day panel | Staff could not name the lead at the challenge day <script>alert(1)</script>");
 		String html = Files.readString(this.challengeDay.write(CYCLE).resolve("challenge-day.html"));
 		assertThat(html).contains("the partnership-wide rating counts the moderated rating of an item where one is recorded",
-				"<td>Fenland District Council</td><td>1.2</td><td>Green</td><td>Amber</td>", "15 November 2017");
+				"<td>Fenland District Council</td><td>1.2</td><td>Green</td><td>Amber</td>", "15 November 2017",
+				"challenge day &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
+		assertThat(Files.readString(OUTPUT.resolve(CYCLE).resolve("challenge-day/moderated-ratings.csv")))
+			.contains("Fenland District Council,1.2,Green,Amber,Challenge day panel,15 November 2017,");
 	}
 
 	@Test
