@@ -117,6 +117,8 @@ public class ChallengeDay {
 		this.results.ratings(cycle.id()).forEach((submission, r) -> selfRatings.put(agencyOf.get(submission), r.items()));
 		SurveyMapping mapping = SurveyMapping.of(this.folders.folder(cycle.packId())).orElse(new SurveyMapping(null, List.of()));
 		List<SurveyCount> counts = this.store.counts(cycle.id());
+		List<ChallengeFlag> stored = this.challenge.flags(cycle.id());
+		java.util.Set<String> flagged = stored.stream().map((f) -> f.agencyId() + "/" + f.itemId()).collect(Collectors.toSet());
 		List<ChallengeDayView.QuestionRow> questions = new ArrayList<>();
 		for (SurveyMapping.Question q : mapping.questions()) {
 			List<SurveyCount> answers = counts.stream().filter((c) -> c.questionId().equals(q.id())).toList();
@@ -129,14 +131,20 @@ public class ChallengeDay {
 			long rated = selfRatings.values().stream().map((items) -> items.get(q.item()))
 				.filter((rag) -> "GREEN".equals(rag) || "AMBER".equals(rag) || "RED".equals(rag)).count();
 			long green = selfRatings.values().stream().filter((items) -> "GREEN".equals(items.get(q.item()))).count();
-			boolean shown = respondents >= smallest;
+			// the agencies whose own figures for this question are shown (on a challenge) must not leave fewer than
+			// the smallest group in the rest, or the partnership-wide figure minus theirs would show that small group
+			int shownOnTheirOwn = answers.stream().filter((c) -> c.respondents() >= smallest && flagged.contains(c.agencyId() + "/" + q.item()))
+				.mapToInt(SurveyCount::respondents).sum();
+			int rest = respondents - shownOnTheirOwn;
+			boolean shown = respondents >= smallest && (rest == 0 || rest >= smallest);
 			questions.add(new ChallengeDayView.QuestionRow(q.question(), q.item(), framework.itemsById().get(q.item()).text(),
 					(rated == 0) ? "no agency rated it" : number(green) + " of " + number(rated) + " (" + percent(green, rated) + ")",
-					shown ? number(agreeing) + " of " + number(respondents) + " (" + percent(agreeing, respondents) + ")" : "fewer than " + smallest + " answered: not shown",
+					shown ? number(agreeing) + " of " + number(respondents) + " (" + percent(agreeing, respondents) + ")" : ((respondents < smallest) ? "fewer than " + smallest + " answered: not shown"
+							: "not shown, so that no group of fewer than " + smallest + " can be worked out from it"),
 					shown ? number(disagreeing) + " (" + percent(disagreeing, respondents) + ")" : "not shown"));
 		}
 		Map<String, List<ChallengeDayView.FlagRow>> flags = new LinkedHashMap<>();
-		for (ChallengeFlag f : this.challenge.flags(cycle.id())) {
+		for (ChallengeFlag f : stored) {
 			SurveyMapping.Question q = mapping.questions().stream().filter((x) -> x.item().equals(f.itemId())).findFirst().orElse(null);
 			SurveyCount c = (q == null) ? null : counts.stream().filter((x) -> x.agencyId().equals(f.agencyId()) && x.questionId().equals(q.id()))
 				.findFirst().orElse(null);

@@ -221,6 +221,23 @@ class ChallengeIntegrationTests {
 	}
 
 	@Test
+	void aPartnershipWideFigureFromWhichASmallGroupCouldBeWorkedOutIsNotShown() throws IOException {
+		// given a challenged agency of 100 shown on its own, and a group of 5 in the rest: the total less the 100 would show the 5
+		Path counts = this.folder.resolve("counts.csv");
+		Files.writeString(counts, "agency,question,answer,count\ncambs-constabulary,Q1,Yes,80\ncambs-constabulary,Q1,No,20\nfenland-dc,Q1,No,5\n"
+				+ "cambs-constabulary,Q2,Yes,100\nfenland-dc,Q2,Yes,5\n");
+		this.evaluation.evaluateCycle(CYCLE);
+		this.surveys.importFile(CYCLE, counts);
+
+		String html = Files.readString(this.challengeDay.write(CYCLE).resolve("challenge-day.html"));
+
+		assertThat(html).contains("20 of 100 staff answering (20%) did not agree", "not shown, so that no group of fewer than 10 can be worked out from it")
+			.doesNotContain("80 of 105", "25 (24%)");
+		// where no agency is shown on its own, the total of 105 is shown
+		assertThat(html).contains("105 of 105 (100%)");
+	}
+
+	@Test
 	void aBadSurveyExportIsRefusedWithItsFileLineAndColumnAndNothingIsImported() throws IOException {
 		this.surveys.importFile(CYCLE, SAMPLE.resolve("survey.csv"));
 		List<Map<String, Object>> before = this.jdbc.sql("select * from survey_count order by agency_id, question_id").query().listOfRows();
