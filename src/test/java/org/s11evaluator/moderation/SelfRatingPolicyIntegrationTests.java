@@ -25,7 +25,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A pack whose policy says the partnership counts the agencies' own ratings: moderations are recorded but not counted. */
+/**
+ * A copy of the rules: a pack whose policy says the partnership counts the agencies' own ratings (moderations are recorded
+ * but not counted), and a pack changed under a cycle with a survey (its challenge flags are derived again).
+ */
 @IntegrationTest
 class SelfRatingPolicyIntegrationTests {
 
@@ -60,6 +63,15 @@ class SelfRatingPolicyIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.s11evaluator.survey.SurveyImport surveys;
+
+	@Autowired
+	org.s11evaluator.survey.ChallengeFlags challenge;
+
+	@Autowired
+	org.s11evaluator.rules.RulePacks packs;
+
 	@BeforeEach
 	void sampleCycle() {
 		this.database.clean();
@@ -82,6 +94,33 @@ class SelfRatingPolicyIntegrationTests {
 		assertThat(rated.get("rag")).isEqualTo("GREEN");
 		assertThat(rated.get("inputs").toString()).contains("Counts each agency's own rating (the pack's policy: self-ratings, not moderated ones).");
 		assertThat(this.moderation.current(CYCLE)).hasSize(2);
+	}
+
+	@Test
+	void aChangedPackDerivesTheChallengeFlagsAgainWithItsNewVersion() throws IOException {
+		// given the survey's flags under the pack as shipped (survey.yaml maps Q10 to item 6.2)
+		this.evaluation.evaluateCycle(CYCLE);
+		this.surveys.importFile(CYCLE, SAMPLE.resolve("survey.csv"));
+		String before = this.packs.currentVersion("cambridgeshire-and-peterborough");
+		assertThat(this.challenge.flags(CYCLE)).extracting((f) -> f.agencyId() + " " + f.itemId() + " " + f.packVersion())
+			.contains("cpft 6.2 " + before).doesNotContain("cpft 6.1 " + before);
+		Path survey = RULES.resolve("cambridgeshire-and-peterborough/survey.yaml");
+		String shipped = Files.readString(survey);
+		try {
+			// when a policy officer maps the information-sharing question to item 6.1 instead, and the nightly run evaluates
+			Files.writeString(survey, shipped.replace("  - id: Q10\n    item: \"6.2\"", "  - id: Q10\n    item: \"6.1\""));
+			String after = this.packs.currentVersion("cambridgeshire-and-peterborough");
+			assertThat(after).isNotEqualTo(before);
+			this.evaluation.evaluateCycle(CYCLE);
+
+			// then the flags are derived again, by the new version: 6.1 is challenged, 6.2 no longer
+			assertThat(this.challenge.flags(CYCLE)).extracting((f) -> f.agencyId() + " " + f.itemId())
+				.containsExactlyInAnyOrder("cambs-constabulary 1.2", "cambs-childrens 2.2", "cambs-childrens 3.1", "cpft 6.1", "cambs-community-services 7.2");
+			assertThat(this.challenge.flags(CYCLE)).allMatch((f) -> f.packVersion().equals(after));
+		}
+		finally {
+			Files.writeString(survey, shipped);
+		}
 	}
 
 	private static void copyRulesWithSelfPolicy() {
