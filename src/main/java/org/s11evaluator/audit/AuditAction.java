@@ -5,7 +5,8 @@ public enum AuditAction {
 
 	IMPORT_ACCEPTED("return imported"), IMPORT_REPLACED("return replaced by a corrected one"), IMPORT_REJECTED("return rejected"),
 	EVALUATION_RUN("evaluation run"), PACK_VERSION_FIRST_USED("rule-pack version first used"), CLOSED("cycle closed"),
-	CLOSE_REFUSED("closing refused"), REOPENED("cycle reopened"), RETENTION("retention");
+	CLOSE_REFUSED("closing refused"), REOPENED("cycle reopened"), RETENTION("retention"),
+	SURVEY_IMPORTED("staff survey imported"), RATING_MODERATED("moderated rating recorded");
 
 	private final String words;
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * summary was last made. The inputs' fingerprint covers the returns, their evaluations and failures, rejected
  * files, the register and agencies' names, the cycle's own details, the rule pack's and the report template's
  * versions, the previous cycle's latest published edition or, while it has none, its evaluations (the "progress
- * since" section) and what is overdue or done as of the day. Taken in one query for the open cycles in scope (closed
+ * since" section), what is overdue or done as of the day, the latest moderated rating and the staff survey's import. Taken in one query for the open cycles in scope (closed
  * cycles are never summarised again, and only the cycle just before each one counts), so a night with nothing new
  * decides that in milliseconds, without rebuilding any report to find out, however many years of history there are.
  */
@@ -122,7 +122,9 @@ public class ChangedCycles {
 				     from submission s join agency a on a.id = s.agency_id where s.cycle_id = c.id),
 				  (select sum(f.due_date < :asOf) from submission s join follow_up_action f on f.submission_id = s.id where s.cycle_id = c.id),
 				  (select concat_ws(':', sum(x.due_date < :asOf), sum(x.completed_on <= :asOf))
-				     from submission s join agency_action x on x.submission_id = s.id where s.cycle_id = c.id)),
+				     from submission s join agency_action x on x.submission_id = s.id where s.cycle_id = c.id),
+				  (select max(m.id) from moderated_rating m where m.cycle_id = c.id),
+				  (select concat_ws(':', si.imported_at, si.pack_version) from survey_import si where si.cycle_id = c.id)),
 				  (select concat_ws(':', p.id, p.status, p.latest_edition, case when p.latest_edition is null then
 				      (select concat_ws(':', count(*), max(e.evaluated_at)) from submission s join evaluation e on e.submission_id = s.id
 				       where s.cycle_id = p.id) end)

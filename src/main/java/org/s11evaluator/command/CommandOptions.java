@@ -35,7 +35,8 @@ final class CommandOptions {
 					"Run 's11-evaluator <command> --help' for the options of a command.",
 					"Exit codes: 0 done; 1 failed; 2 command line not understood; 3 some returns rejected; 4 some returns could not be evaluated." },
 			subcommands = { CommandLine.HelpCommand.class, Demo.class, OpenCycle.class, Template.class, Import.class, Evaluate.class, Results.class, Rules.class, Summary.class,
-					Serve.class, Worker.class, Runs.class, CloseCycle.class, ReopenCycle.class, VerifyEdition.class, History.class })
+					Serve.class, Worker.class, Runs.class, CloseCycle.class, ReopenCycle.class, VerifyEdition.class, History.class,
+					ImportSurvey.class, ChallengeDay.class, Moderate.class })
 	static final class Application extends Base {
 
 	}
@@ -256,6 +257,58 @@ final class CommandOptions {
 
 		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
 		String cycle;
+
+	}
+
+	@Command(name = "import-survey", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = { "Import a cycle's staff survey from a survey tool's CSV export (one row per respondent, or counts per agency, question and answer). "
+					+ "Only counts per agency and question are kept; columns that are not a survey question (free text, times, ids) are left out unread. "
+					+ "A bad file is refused with every problem by line and column, and nothing is imported. The pack's challenge rules then run." })
+	static final class ImportSurvey extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String cycle;
+
+		@Parameters(arity = "1", paramLabel = "<file.csv>", converter = Values.ExistingPath.class)
+		String file;
+
+	}
+
+	@Command(name = "challenge-day", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Write the cycle's challenge-day pack (HTML, PDF, CSV): the self-ratings the staff survey contradicts, agency by agency, "
+					+ "the agencies' ratings beside their staff's answers per question, and the moderated ratings beside the agencies' own.")
+	static final class ChallengeDay extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String cycle;
+
+	}
+
+	@Command(name = "moderate", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			description = "Record the rating of an item a challenge day, moderation panel or peer review agreed for an agency, with who agreed it, "
+					+ "when and why (on the cycle's audit trail). The partnership-wide rating counts it as the pack's policy says.")
+	static final class Moderate extends Base {
+
+		@Option(names = "--cycle", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String cycle;
+
+		@Option(names = "--agency", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String agency;
+
+		@Option(names = "--item", paramLabel = "ID", required = true, converter = Values.Text.class)
+		String item;
+
+		@Option(names = "--rating", paramLabel = "R", required = true, converter = Values.Text.class, description = "a rating of the pack's scale")
+		String rating;
+
+		@Option(names = "--agreed-by", paramLabel = "TEXT", required = true, converter = Values.Text.class, description = "the panel or people who agreed it")
+		String agreedBy;
+
+		@Option(names = "--reason", paramLabel = "TEXT", required = true, converter = Values.Text.class, description = "why the rating was moderated")
+		String reason;
+
+		@Option(names = "--on", paramLabel = "YYYY-MM-DD", converter = Values.Date.class, description = "the day it was agreed (default: today)")
+		LocalDate on;
 
 	}
 

@@ -77,6 +77,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 	private final org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record;
 
 	private final org.springframework.beans.factory.ObjectProvider<org.s11evaluator.workbook.WorkbookTemplates> templates;
+	private final org.springframework.beans.factory.ObjectProvider<ChallengeCommands> challenge;
 
 	private static PrintStream out() {
 		return System.out;
@@ -92,8 +93,10 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 			DraftSimulation simulation, SimulationReport simulationReport, RunReports runReports,
 			org.s11evaluator.schedule.ScheduleSettings schedule, org.s11evaluator.runs.RunHeartbeats heartbeats,
 			org.s11evaluator.home.ApplicationHome home, org.springframework.beans.factory.ObjectProvider<CycleRecordCommands> record,
-			org.springframework.beans.factory.ObjectProvider<org.s11evaluator.workbook.WorkbookTemplates> templates) {
+			org.springframework.beans.factory.ObjectProvider<org.s11evaluator.workbook.WorkbookTemplates> templates,
+			org.springframework.beans.factory.ObjectProvider<ChallengeCommands> challenge) {
 		this.templates = templates;
+		this.challenge = challenge;
 		this.home = home;
 		this.record = record;
 		this.heartbeats = heartbeats;
@@ -191,6 +194,9 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 				out().println(recent.isEmpty() ? "No evaluation runs yet." : "The last " + recent.size() + " evaluation run(s), newest first:");
 				recent.forEach((run) -> out().println(run.describe()));
 			}
+			else if (ChallengeCommands.handles(options)) {
+				this.exitCode = this.challenge.getObject().run(options, out());
+			}
 			else if (CycleRecordCommands.handles(options)) {
 				this.exitCode = this.record.getObject().run(options, out());
 			}
@@ -238,13 +244,20 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		List<Path> cycleFiles = cycleFiles(folder);
 		out().println("S11 Evaluator demo: " + cycleFiles.size() + " audit cycles from " + folder.toAbsolutePath());
 		List<String> cycleIds = new ArrayList<>();
+		List<String> surveyed = new ArrayList<>();
 		long rejected = 0;
 		for (Path file : cycleFiles) {
 			String id = this.cycles.open(file);
 			cycleIds.add(id);
 			rejected += importReturns(List.of(file.getParent().resolve("submissions")), Optional.of(id)).count(ImportReport.Outcome.REJECTED);
+			// a staff survey's export beside the returns (samples/with-survey/cambridgeshire-and-peterborough-2017/survey.csv, by demo samples/with-survey)
+			Path survey = file.getParent().resolve(ChallengeCommands.SAMPLE_SURVEY);
+			if (Files.isRegularFile(survey) && this.challenge.getObject().importSurvey(id, survey, out()) == 0) {
+				surveyed.add(id);
+			}
 		}
 		evaluate(Optional.empty());
+		surveyed.forEach((id) -> this.challenge.getObject().challengeDay(id, out()));
 		List<Path> written = cycleIds.stream().map((id) -> showResults(id, true)).toList();
 		out().println();
 		out().println("Results with every explanation (rule, inputs, rule-pack version), one file per cycle:");

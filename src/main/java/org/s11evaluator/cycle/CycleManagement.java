@@ -100,6 +100,18 @@ public class CycleManagement {
 		return this.jdbc.sql("select id, name, sector from agency where id = ?").param(id).query(RegisteredAgency.class).optional();
 	}
 
+	/** An agency a cycle expects a return from: its id and name. */
+	public record CycleAgency(String id, String name) {
+	}
+
+	/** The agencies the cycle expects returns from, by name. */
+	public List<CycleAgency> agencies(String cycleId) {
+		return this.jdbc.sql("select a.id, a.name from cycle_agency ca join agency a on a.id = ca.agency_id where ca.cycle_id = ? order by a.name")
+			.param(cycleId)
+			.query((rs, i) -> new CycleAgency(rs.getString(1), rs.getString(2)))
+			.list();
+	}
+
 	public Optional<Cycle> find(String id) {
 		return this.jdbc.sql("select id, partnership_id, pack_id, title, opens_on, return_deadline, status from audit_cycle where id = ?")
 			.param(id)

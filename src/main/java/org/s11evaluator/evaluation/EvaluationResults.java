@@ -73,6 +73,16 @@ public class EvaluationResults {
 		return ratings;
 	}
 
+	/** The agency of each of the cycle's returns that have results, by submission id. */
+	public Map<Long, String> agencies(String cycleId) {
+		Map<Long, String> agencies = new LinkedHashMap<>();
+		this.jdbc.query("""
+				select e.submission_id, s.agency_id from evaluation e join submission s on s.id = e.submission_id
+				where s.cycle_id = :cycle and e.pack_version is not null order by e.submission_id""", Map.of("cycle", cycleId),
+				(RowCallbackHandler) (rs) -> agencies.put(rs.getLong(1), rs.getString(2)));
+		return agencies;
+	}
+
 	/** Every result of the cycle's returns, explained, by submission id. */
 	public Map<Long, ReturnResults> explained(String cycleId) {
 		record Stored(long id, String packVersion, StoredRatings ratings) {

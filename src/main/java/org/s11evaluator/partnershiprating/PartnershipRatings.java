@@ -48,10 +48,18 @@ public class PartnershipRatings {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<RatingModeration> moderation;
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	PartnershipRatings(JdbcTemplate jdbc, CycleManagement cycles, PublishedPacks packs, RuleEngine engine, ObjectMapper json,
-			TransactionTemplate transaction, EvaluationResults results, Clock clock) {
+			TransactionTemplate transaction, EvaluationResults results, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<RatingModeration> moderation,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.results = results;
 		this.clock = clock;
+		this.moderation = moderation;
+		this.events = events;
 		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
 		this.transaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
@@ -68,7 +76,13 @@ public class PartnershipRatings {
 	public EvaluationOutcome rate(String cycleId) {
 		Cycle cycle = this.cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
 		RulePackCompiler.CompiledPack pack = this.packs.usable(cycle.packId());
-		List<RatingTally> tallies = tallies(cycleId, pack.pack().framework());
+		Map<Long, EvaluationResults.ReturnRatings> counted = new java.util.LinkedHashMap<>(this.results.ratings(cycleId));
+		Map<Long, EvaluationResults.ReturnRatings> moderated = usesModerated(pack) ? this.moderation.stream()
+			.map((m) -> m.moderated(cycleId, pack)).findFirst().orElse(Map.of()) : Map.of();
+		moderated.forEach((submission, ratings) -> counted.computeIfPresent(submission, (id, own) -> ratings));
+		List<RatingTally> tallies = RatingTallies.of(pack.pack().framework(), counted.values().stream()
+			.map((r) -> new RatingTallies.ReturnRatings(r.items(), r.standards())).toList());
+		String counting = counting(pack, moderated.size());
 		EvaluationOutcome outcome = this.engine.ratePartnership(pack, tallies);
 		Map<String, RatingTally> byScope = new HashMap<>();
 		tallies.forEach((t) -> byScope.put(scope(t.standardId(), t.itemId()), t));
@@ -79,7 +93,7 @@ public class PartnershipRatings {
 			RatingTally t = byScope.get(scope(rating.standardId(), rating.itemId()));
 			rows.add(new Object[] { cycleId, rating.standardId(), (rating.itemId() != null) ? rating.itemId() : "", t.green(), t.amber(),
 					t.red(), t.notApplicable(), t.notAnswered(), rating.rag().name(), rating.reason(), derived.rule(),
-					toJson(derived.inputs()), pack.pack().version(), now, derived.policy() });
+					toJson(withCounting(derived.inputs(), counting)), pack.pack().version(), now, derived.policy() });
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			this.jdbc.update("delete from partnership_rating where cycle_id = ?", cycleId);
@@ -88,7 +102,43 @@ public class PartnershipRatings {
 					  rag, reason, rule_name, inputs, pack_version, rated_at, policy)
 					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		});
+		this.events.publishEvent(new CycleRated(cycleId));
 		return outcome;
+	}
+
+	/**
+	 * Whether the pack's policy counts moderated ratings where recorded ({@code partnership-rating.uses: moderated}, the
+	 * baseline's default) or always the agency's own ({@code self}).
+	 */
+	static boolean usesModerated(RulePackCompiler.CompiledPack pack) {
+		org.s11evaluator.rules.RulePack.PolicyValue uses = pack.pack().policyValues().get(RatingModeration.USES);
+		if (uses == null) {
+			return true;
+		}
+		String value = uses.value().strip();
+		if (!value.equals("moderated") && !value.equals("self")) {
+			throw new IllegalArgumentException(uses.file() + ":" + uses.line() + ": " + RatingModeration.USES + " is \"" + value
+					+ "\": write moderated (count the moderated rating where one is recorded) or self (always the agency's own)");
+		}
+		return value.equals("moderated");
+	}
+
+	/** What the partnership-wide rating counted, in words, for the explanation of each rating (none when nothing is moderated). */
+	private static String counting(RulePackCompiler.CompiledPack pack, int moderatedReturns) {
+		if (!usesModerated(pack)) {
+			return "Counts each agency's own rating (the pack's policy: self-ratings, not moderated ones).";
+		}
+		return (moderatedReturns == 0) ? null : "Counts the moderated rating where one is recorded (the pack's policy), for "
+				+ moderatedReturns + ((moderatedReturns == 1) ? " agency" : " agencies") + "; each other agency's own rating.";
+	}
+
+	private static List<String> withCounting(List<String> inputs, String counting) {
+		if (counting == null) {
+			return inputs;
+		}
+		List<String> all = new ArrayList<>(inputs);
+		all.add(counting);
+		return all;
 	}
 
 	/** One tally per item and per standard, over the cycle's returns that have results. */

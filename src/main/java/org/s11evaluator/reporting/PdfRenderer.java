@@ -19,7 +19,7 @@ import org.jsoup.helper.W3CDom;
  * (Apache 2.0): the 8,846 Chinese characters of GB 2312 and Big5's frequently used level, Japanese kana, CJK
  * punctuation and full-width forms (Korean Hangul is not covered).
  */
-final class PdfRenderer {
+public final class PdfRenderer {
 
 	static {
 		// The renderer logs every stage at INFO through java.util.logging; failures still surface as exceptions.
@@ -52,7 +52,8 @@ final class PdfRenderer {
 		builder.useFont(() -> PdfRenderer.class.getResourceAsStream(resource), family, weight, style, true);
 	}
 
-	static void render(String html, OutputStream out) {
+	/** Prints an HTML page (escaped, self-contained) to a tagged PDF with the bundled fonts. */
+	public static void render(String html, OutputStream out) {
 		try {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();

@@ -75,6 +75,9 @@ final class CaseFileCheck {
 			item(value(response, "item"));
 			rating(value(response, "rating"));
 		}
+		for (MappingNode answer : entries(value(mapping, "survey"))) {
+			item(value(answer, "item"));
+		}
 		for (String list : List.of("actions", "tallies")) {
 			for (MappingNode entry : entries(value(mapping, list))) {
 				item(value(entry, "item"));

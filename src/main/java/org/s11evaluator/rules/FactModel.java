@@ -29,6 +29,7 @@ import org.s11evaluator.rules.facts.RatingTally;
 import org.s11evaluator.rules.facts.Standard;
 import org.s11evaluator.rules.facts.StandardRating;
 import org.s11evaluator.rules.facts.Submission;
+import org.s11evaluator.rules.facts.SurveyAnswer;
 
 /**
  * What a rule may reach: the published fact model and a short list of value operations, as an allow-list of
@@ -40,10 +41,14 @@ import org.s11evaluator.rules.facts.Submission;
  */
 final class FactModel {
 
-	/** The fact model: every public method a fact type declares itself is published to rules. */
+	/**
+	 * The fact model: every public method a fact type declares itself is published to rules. {@link SurveyAnswer}
+	 * (counts of a staff survey per agency and question, for challenge rules) holds only numbers and the question's
+	 * text: nothing of a respondent, nothing a rule could reach further from.
+	 */
 	static final List<Class<?>> FACTS = List.of(Submission.class, Standard.class, Item.class, ItemResponse.class, AgencyAction.class,
 			ItemRating.class, StandardRating.class, Finding.class, FollowUpAction.class, PartnershipRating.class, RatingTally.class,
-			PolicyValues.class, Fraction.class, Rag.class);
+			PolicyValues.class, Fraction.class, Rag.class, SurveyAnswer.class);
 
 	/** The outcomes a rule may create with {@code new} and {@code insert}. */
 	static final Set<Class<?>> OUTCOMES = Set.of(ItemRating.class, StandardRating.class, Finding.class, FollowUpAction.class,

@@ -11,7 +11,7 @@ import java.util.Map;
 record RuleCase(String name, Given given, Outcomes expect, Outcomes absent) {
 
 	RuleCase {
-		given = (given != null) ? given : new Given(null, null, null, null, null, null);
+		given = (given != null) ? given : new Given(null, null, null, null, null, null, null);
 		expect = (expect != null) ? expect : Outcomes.NONE;
 		absent = (absent != null) ? absent : Outcomes.NONE;
 	}
@@ -24,12 +24,17 @@ record RuleCase(String name, Given given, Outcomes expect, Outcomes absent) {
 
 	/** A fragment of a return; or, for partnership-wide rules, how many agencies rated each item or standard. */
 	record Given(LocalDate submittedOn, String completedBy, String role, List<Response> responses, List<Action> actions,
-			List<Tally> tallies) {
+			List<Tally> tallies, List<Survey> survey) {
 		Given {
 			responses = (responses != null) ? responses : List.of();
 			actions = (actions != null) ? actions : List.of();
 			tallies = (tallies != null) ? tallies : List.of();
+			survey = (survey != null) ? survey : List.of();
 		}
+	}
+
+	/** The staff survey's counts for the agency, for one question mapped to an item (challenge rules). */
+	record Survey(String question, String item, String text, int respondents, int agreeing, int disagreeing) {
 	}
 
 	record Tally(String item, String standard, int green, int amber, int red, int notApplicable, int notAnswered) {

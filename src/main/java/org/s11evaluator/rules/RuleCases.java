@@ -121,6 +121,7 @@ public class RuleCases {
 			String standard = (a.item() != null && standards.containsKey(a.item())) ? standards.get(a.item()).id() : a.standard();
 			actions.add(new AgencyAction(i + 1, a.item(), standard, a.action(), a.lead(), a.due(), a.progress(), a.completed()));
 		}
+		List<org.s11evaluator.rules.facts.SurveyAnswer> survey = survey(ruleCase, standards, failures);
 		if (!failures.isEmpty()) {
 			return new RuleCaseResult(file, ruleCase.name(), failures, Set.of());
 		}
@@ -129,7 +130,7 @@ public class RuleCases {
 				ruleCase.given().submittedOn());
 		EvaluationOutcome outcome;
 		try {
-			outcome = this.engine.evaluate(compiled, new SubmissionFacts(submission, responses, actions));
+			outcome = this.engine.evaluate(compiled, new SubmissionFacts(submission, responses, actions, survey));
 		}
 		catch (RuleBudgetExceededException ex) {
 			return new RuleCaseResult(file, ruleCase.name(), List.of("the rules failed: " + ex.getMessage()), Set.of(), ex);
@@ -138,6 +139,21 @@ public class RuleCases {
 			return new RuleCaseResult(file, ruleCase.name(), List.of("the rules failed: " + ex.getMessage()), Set.of());
 		}
 		return judge(file, ruleCase, outcome, failures);
+	}
+
+	/** The survey counts a case gives, each on an item of the framework. */
+	private static List<org.s11evaluator.rules.facts.SurveyAnswer> survey(RuleCase ruleCase, Map<String, Framework.Standard> standards,
+			List<String> failures) {
+		List<org.s11evaluator.rules.facts.SurveyAnswer> answers = new ArrayList<>();
+		for (RuleCase.Survey s : ruleCase.given().survey()) {
+			if (!standards.containsKey(s.item())) {
+				failures.add("given: survey question \"" + s.question() + "\" is on item \"" + s.item() + "\", which is not in the framework");
+				continue;
+			}
+			answers.add(new org.s11evaluator.rules.facts.SurveyAnswer(s.question(), s.item(), Objects.requireNonNullElse(s.text(), s.question()),
+					s.respondents(), s.agreeing(), s.disagreeing()));
+		}
+		return answers;
 	}
 
 	private RuleCaseResult runPartnership(String file, RulePackCompiler.CompiledPack compiled, RuleCase ruleCase) {
@@ -188,7 +204,7 @@ public class RuleCases {
 		responses.removeIf((r) -> answered.contains(r.item()));
 		responses.addAll(given.responses());
 		return new RuleCase(ruleCase.name(), new RuleCase.Given(submittedOn, given.completedBy(), given.role(), responses,
-				given.actions(), given.tallies()), ruleCase.expect(), ruleCase.absent());
+				given.actions(), given.tallies(), given.survey()), ruleCase.expect(), ruleCase.absent());
 	}
 
 	private static List<Path> caseFiles(Path folder) {

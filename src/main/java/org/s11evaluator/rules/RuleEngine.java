@@ -53,6 +53,7 @@ public class RuleEngine {
 		inputs.add(facts.submission());
 		inputs.addAll(facts.responses());
 		inputs.addAll(facts.actions());
+		inputs.addAll(facts.survey());
 		return run(compiled, inputs);
 	}
 

@@ -26,6 +26,9 @@ public class RulePacks {
 
 	static final String VALUES_FILE = "policy-values.yaml";
 
+	/** A pack's map of staff-survey questions to its items, read by the survey module. */
+	public static final String SURVEY_FILE = "survey.yaml";
+
 	/** The folder of baseline rules and values every pack builds on. */
 	public static final String BASELINE = "common";
 
@@ -106,6 +109,10 @@ public class RulePacks {
 			}
 		}
 		ruleFiles.forEach((file) -> hashed.add(new String[] { file.name(), file.content() }));
+		// a pack's staff-survey mapping (survey.yaml) decides which item a question challenges: part of its version
+		if (Files.isRegularFile(folder.resolve(SURVEY_FILE))) {
+			hashed.add(new String[] { prefix + "/" + SURVEY_FILE, read(folder.resolve(SURVEY_FILE)) });
+		}
 		return new RulePack(packId, framework, ruleFiles, values, version(hashed));
 	}
 

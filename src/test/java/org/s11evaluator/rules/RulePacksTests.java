@@ -16,10 +16,11 @@ class RulePacksTests {
 	Path rules;
 
 	@Test
-	void loadsTheThreeShippedPacksWithTheirFrameworks() {
+	void loadsTheShippedPacksWithTheirFrameworks() {
 		RulePacks packs = new RulePacks(new RulesSettings(Path.of("rules"), 100));
 
-		assertThat(packs.ids()).containsExactly("barking-and-dagenham", "pan-london-2012", "pan-sussex");
+		assertThat(packs.ids()).containsExactly("barking-and-dagenham", "cambridgeshire-and-peterborough", "pan-london-2012", "pan-sussex");
+		assertThat(packs.load("cambridgeshire-and-peterborough").framework().standards()).hasSize(8);
 		assertThat(packs.load("barking-and-dagenham").framework().standards()).hasSize(8);
 		assertThat(packs.load("pan-london-2012").framework().standards()).hasSize(8);
 		assertThat(packs.load("pan-sussex").framework().standards()).hasSize(9);

@@ -1,0 +1,23 @@
+package org.s11evaluator.partnershiprating;
+
+import java.util.Map;
+
+import org.s11evaluator.evaluation.EvaluationResults;
+import org.s11evaluator.rules.RulePackCompiler;
+
+/**
+ * What a challenge (a challenge day, moderation panel or peer review) agreed about agencies' ratings, as the
+ * partnership-wide rating counts it: implemented by the moderation module, so that this module needs nothing of it.
+ */
+public interface RatingModeration {
+
+	/** The policy value that says which rating the partnership-wide rating counts: {@code moderated} or {@code self}. */
+	String USES = "partnership-rating.uses";
+
+	/**
+	 * For each of the cycle's returns with a moderated rating, by submission id, the item and standard ratings with the
+	 * moderated ones in place of the agency's own, as the pack's rules rate them.
+	 */
+	Map<Long, EvaluationResults.ReturnRatings> moderated(String cycleId, RulePackCompiler.CompiledPack pack);
+
+}
