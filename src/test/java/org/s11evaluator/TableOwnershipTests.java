@@ -35,7 +35,9 @@ class TableOwnershipTests {
 			"partnershiprating", Set.of("partnership_rating"),
 			"runs", Set.of("run_report", "run_heartbeat"),
 			"reporting", Set.of("cycle_summary", "cycle_edition"),
-			"audit", Set.of("audit_event"));
+			"audit", Set.of("audit_event"),
+			"survey", Set.of("survey_import", "survey_count", "challenge_flag"),
+			"moderation", Set.of("moderated_rating"));
 
 	/**
 	 * Reaches that exist today ({@code src/test/resources/known-table-reaches.txt}), each to be replaced by a query

@@ -14,6 +14,7 @@ import org.s11evaluator.cycle.Cycle;
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.files.ContentHash;
 import org.s11evaluator.rules.RulePacks;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +41,11 @@ public class ChangedCycles {
 
 	private final RulePacks packs;
 
-	ChangedCycles(JdbcClient jdbc, CycleManagement cycles, RulePacks packs) {
+	private final ObjectProvider<CycleInputs> otherInputs;
+
+	ChangedCycles(JdbcClient jdbc, CycleManagement cycles, RulePacks packs, ObjectProvider<CycleInputs> otherInputs) {
 		this.jdbc = jdbc;
+		this.otherInputs = otherInputs;
 		this.cycles = cycles;
 		this.packs = packs;
 	}
@@ -109,6 +113,7 @@ public class ChangedCycles {
 	 */
 	private Map<String, String> inputs(List<String> ids, LocalDate asOf) {
 		Map<String, String> inputs = new HashMap<>();
+		List<Map<String, String>> others = this.otherInputs.orderedStream().map((kind) -> kind.of(ids)).toList();
 		this.jdbc.sql("""
 				select c.id, concat_ws('|', c.title, c.partnership_id, c.pack_id, c.opens_on, c.return_deadline, c.status,
 				  (select p.name from partnership p where p.id = c.partnership_id),
@@ -122,9 +127,7 @@ public class ChangedCycles {
 				     from submission s join agency a on a.id = s.agency_id where s.cycle_id = c.id),
 				  (select sum(f.due_date < :asOf) from submission s join follow_up_action f on f.submission_id = s.id where s.cycle_id = c.id),
 				  (select concat_ws(':', sum(x.due_date < :asOf), sum(x.completed_on <= :asOf))
-				     from submission s join agency_action x on x.submission_id = s.id where s.cycle_id = c.id),
-				  (select max(m.id) from moderated_rating m where m.cycle_id = c.id),
-				  (select concat_ws(':', si.imported_at, si.pack_version) from survey_import si where si.cycle_id = c.id)),
+				     from submission s join agency_action x on x.submission_id = s.id where s.cycle_id = c.id)),
 				  (select concat_ws(':', p.id, p.status, p.latest_edition, case when p.latest_edition is null then
 				      (select concat_ws(':', count(*), max(e.evaluated_at)) from submission s join evaluation e on e.submission_id = s.id
 				       where s.cycle_id = p.id) end)
@@ -133,9 +136,22 @@ public class ChangedCycles {
 				from audit_cycle c where c.id in (:ids)""")
 			.param("ids", ids)
 			.param("asOf", asOf)
-			.query((rs, row) -> inputs.put(rs.getString(1), rs.getString(2) + "|previous " + ((rs.getString(3) != null) ? rs.getString(3) : "")))
+			.query((rs, row) -> inputs.put(rs.getString(1), rs.getString(2) + others(rs.getString(1), others) + "|previous "
+					+ ((rs.getString(3) != null) ? rs.getString(3) : "")))
 			.list();
 		return inputs;
+	}
+
+	/** What the other modules' inputs of the cycle ({@link CycleInputs}) hold, each as {@code |text}, in a fixed order. */
+	private static String others(String cycleId, List<Map<String, String>> others) {
+		StringBuilder text = new StringBuilder();
+		others.forEach((of) -> {
+			String value = of.get(cycleId);
+			if (value != null) {
+				text.append('|').append(value);
+			}
+		});
+		return text.toString();
 	}
 
 	private static byte[] resource(String name) {
