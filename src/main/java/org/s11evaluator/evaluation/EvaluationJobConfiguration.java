@@ -171,16 +171,23 @@ class EvaluationJobConfiguration {
 	@StepScope
 	SubmissionsToEvaluateReader submissionsToEvaluate(JdbcClient jdbc, StoredSubmissions submissions, EvaluationSettings settings,
 			RulePacks packs, @Value("#{jobParameters['cycle']}") String cycle, @Value("#{jobParameters['mode']}") String mode,
-			@Value("#{stepExecutionContext['" + PartnershipPartitioner.PARTNERSHIP + "']}") String partnership) {
+			@Value("#{stepExecutionContext['" + PartnershipPartitioner.PARTNERSHIP + "']}") String partnership, PageInHand pageInHand) {
 		SubmissionScope.Where where = SubmissionScope.of(cycle, !MODE_ALL.equals(mode), packs, partnership);
-		return new SubmissionsToEvaluateReader(jdbc, submissions, where, settings.chunkSize());
+		return new SubmissionsToEvaluateReader(jdbc, submissions, where, settings.chunkSize(), pageInHand);
+	}
+
+	/** The page a partition's reader last read, which its processor evaluates in batches: one per partition. */
+	@Bean
+	@StepScope
+	PageInHand pageInHand() {
+		return new PageInHand();
 	}
 
 	@Bean
 	@StepScope
 	SubmissionEvaluator submissionEvaluator(PublishedPacks packs, RuleEngine engine, RunBudgetBreaches breaches,
-			@Value("#{stepExecution}") org.springframework.batch.core.StepExecution partition) {
-		return new SubmissionEvaluator(packs, engine, breaches, partition);
+			@Value("#{stepExecution}") org.springframework.batch.core.StepExecution partition, PageInHand pageInHand) {
+		return new SubmissionEvaluator(packs, engine, breaches, partition, pageInHand);
 	}
 
 	@Bean
