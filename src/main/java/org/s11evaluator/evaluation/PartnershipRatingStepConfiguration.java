@@ -37,7 +37,8 @@ public class PartnershipRatingStepConfiguration {
 			PartnershipRatings ratings, EvaluationSettings settings, Clock clock) {
 		return new StepBuilder("ratePartnershipsStep", jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
 			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString("cycle");
-			Map<String, RuntimeException> broken = ParallelCycles.forEach("Partnership ratings", changedCycles.inScope(scope, LocalDate.now(clock)),
+			Map<String, RuntimeException> broken = ParallelCycles.forEach("Partnership ratings", changedCycles.consider(scope, LocalDate.now(clock), (cycleId) -> true,
+					chunk.getStepContext().getStepExecution().getJobExecutionId()).changed(),
 					settings.threads(), (changed) -> {
 						int rated = ratings.rate(changed.cycle().id()).partnershipRatings().size();
 						log.info("Rated {} standards and items partnership-wide for {}", rated, LogValues.escape(changed.cycle().id()));

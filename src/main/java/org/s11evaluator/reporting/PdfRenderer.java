@@ -1,11 +1,21 @@
 package org.s11evaluator.reporting;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 
@@ -14,6 +24,9 @@ import org.jsoup.helper.W3CDom;
  * screen reader follows its headings, tables and reading order), with DejaVu Sans embedded for the text, which covers
  * Latin Extended (Welsh ŵ ŷ, Polish ł ź, Irish), Greek, Cyrillic and Arabic letters (unjoined: the renderer does not
  * shape Arabic); Chinese, Japanese and Korean are not covered by a bundled font.
+ * <p>
+ * The four font files are read and parsed once per rendering thread, not once per PDF (parsing them was most of a
+ * small summary's PDF time); each PDF still embeds its own subset of them.
  */
 final class PdfRenderer {
 
@@ -29,28 +42,70 @@ final class PdfRenderer {
 
 	private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
+	private record Face(String file, int weight, BaseRendererBuilder.FontStyle style) {
+	}
+
+	private static final List<Face> FACES = List.of(new Face("DejaVuSans.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL),
+			new Face("DejaVuSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL),
+			new Face("DejaVuSans-Oblique.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC),
+			new Face("DejaVuSans-BoldOblique.ttf", 700, BaseRendererBuilder.FontStyle.ITALIC));
+
+	/** The font files' bytes, read once: a few megabytes for the life of the application. */
+	private static final List<byte[]> FONT_FILES = FACES.stream().map((face) -> read(face.file())).toList();
+
+	/**
+	 * The parsed fonts, one set per thread: PDFBox reads a parsed font's tables lazily from its own stream, so two
+	 * threads never share one (summaries are rendered on several threads at once).
+	 */
+	private static final ThreadLocal<List<TrueTypeFont>> PARSED = ThreadLocal.withInitial(PdfRenderer::parse);
+
 	private PdfRenderer() {
 	}
 
-	private static void font(PdfRendererBuilder builder, String file, int weight, BaseRendererBuilder.FontStyle style) {
-		if (PdfRenderer.class.getResource(FONTS + file) == null) {
-			throw new IllegalStateException("The PDF font " + FONTS + file + " is missing from the application");
+	private static byte[] read(String file) {
+		try (InputStream in = PdfRenderer.class.getResourceAsStream(FONTS + file)) {
+			if (in == null) {
+				throw new IllegalStateException("The PDF font " + FONTS + file + " is missing from the application");
+			}
+			return in.readAllBytes();
 		}
-		builder.useFont(() -> PdfRenderer.class.getResourceAsStream(FONTS + file), FAMILY, weight, style, true);
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read the PDF font " + FONTS + file, ex);
+		}
 	}
 
-	static void render(String html, OutputStream out) {
-		try {
+	private static List<TrueTypeFont> parse() {
+		List<TrueTypeFont> fonts = new ArrayList<>();
+		for (int i = 0; i < FACES.size(); i++) {
+			try {
+				fonts.add(new TTFParser().parse(new RandomAccessReadBuffer(FONT_FILES.get(i))));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot parse the PDF font " + FONTS + FACES.get(i).file(), ex);
+			}
+		}
+		return fonts;
+	}
+
+	/** Renders the HTML as a tagged PDF with the fonts embedded (subsets); returns the number of pages. */
+	static int render(String html, OutputStream out) {
+		List<TrueTypeFont> fonts = PARSED.get();
+		try (PDDocument document = new PDDocument()) {
 			PdfRendererBuilder builder = new PdfRendererBuilder();
 			builder.useFastMode();
-			builder.usePdfUaAccessbility(true);
-			font(builder, "DejaVuSans.ttf", 400, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "DejaVuSans-Bold.ttf", 700, BaseRendererBuilder.FontStyle.NORMAL);
-			font(builder, "DejaVuSans-Oblique.ttf", 400, BaseRendererBuilder.FontStyle.ITALIC);
-			font(builder, "DejaVuSans-BoldOblique.ttf", 700, BaseRendererBuilder.FontStyle.ITALIC);
+			builder.usePdfUaAccessibility(true);
+			builder.usePDDocument(document);
+			for (int i = 0; i < FACES.size(); i++) {
+				Face face = FACES.get(i);
+				// embedded as a subset of the glyphs this PDF uses; the parsed font is not closed with the document
+				builder.useFont(new PDFontSupplier(PDType0Font.load(document, fonts.get(i), true)), FAMILY, face.weight(), face.style(), true);
+			}
 			builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html)), null);
 			builder.toStream(out);
-			builder.run();
+			try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+				renderer.createPDF(); // lays out, draws, saves to the stream
+				return renderer.getRootBox().getLayer().getPages().size();
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot render the summary as PDF", ex);
