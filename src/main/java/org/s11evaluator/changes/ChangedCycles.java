@@ -78,12 +78,37 @@ public class ChangedCycles {
 
 	/** As {@link #inScope(String, LocalDate, Predicate)}, saying how many cycles' inputs it read. */
 	public Considered consider(String scope, LocalDate asOf, Predicate<String> intactOnDisk) {
+		return consider(scope, asOf, intactOnDisk, null);
+	}
+
+	/** The inputs last read for a run: its rating step's, for its summary step to use again. */
+	private record ReadForRun(long jobExecutionId, List<String> ids, LocalDate asOf, Map<String, String> inputs) {
+	}
+
+	private volatile ReadForRun lastRead;
+
+	/**
+	 * The cycles in scope, for a step of run {@code jobExecutionId}: the inputs are read once per run (the ratings'
+	 * step reads them, the summaries' step uses them again: rating a cycle changes none of its inputs). Should a return
+	 * change in between, the fingerprint recorded is the older one, so the next run summarises that cycle again: work
+	 * done twice at worst, never a change missed. Only the last run's inputs are kept.
+	 */
+	public Considered consider(String scope, LocalDate asOf, Predicate<String> intactOnDisk, Long jobExecutionId) {
 		List<Cycle> inScope = this.cycles.inScope(scope);
 		if (inScope.isEmpty()) {
 			return new Considered(List.of(), 0);
 		}
 		List<String> ids = inScope.stream().map(Cycle::id).toList();
-		Map<String, String> inputs = inputs(ids, asOf);
+		ReadForRun last = this.lastRead;
+		Map<String, String> inputs;
+		if (jobExecutionId != null && last != null && last.jobExecutionId() == jobExecutionId && last.ids().equals(ids)
+				&& last.asOf().equals(asOf)) {
+			inputs = last.inputs();
+		}
+		else {
+			inputs = inputs(ids, asOf);
+			this.lastRead = (jobExecutionId != null) ? new ReadForRun(jobExecutionId, ids, asOf, inputs) : null;
+		}
 		Map<String, String> recorded = new HashMap<>();
 		this.jdbc.sql("select cycle_id, inputs_fingerprint from cycle_summary where cycle_id in (:ids)")
 			.param("ids", ids)

@@ -120,16 +120,23 @@ class EvaluationJobConfiguration {
 	@StepScope
 	SubmissionsToEvaluateReader submissionsToEvaluate(JdbcClient jdbc, StoredSubmissions submissions, EvaluationSettings settings,
 			RulePacks packs, @Value("#{jobParameters['" + EvaluationSteps.CYCLE_PARAMETER + "']}") String cycle, @Value("#{jobParameters['" + EvaluationSteps.MODE_PARAMETER + "']}") String mode,
-			@Value("#{stepExecutionContext['" + PartnershipPartitioner.PARTNERSHIP + "']}") String partnership) {
+			@Value("#{stepExecutionContext['" + PartnershipPartitioner.PARTNERSHIP + "']}") String partnership, PageInHand pageInHand) {
 		SubmissionScope.Where where = SubmissionScope.of(cycle, !MODE_ALL.equals(mode), packs, partnership);
-		return new SubmissionsToEvaluateReader(jdbc, submissions, where, settings.chunkSize());
+		return new SubmissionsToEvaluateReader(jdbc, submissions, where, settings.chunkSize(), pageInHand);
+	}
+
+	/** The page a partition's reader last read, which its processor evaluates in batches: one per partition. */
+	@Bean
+	@StepScope
+	PageInHand pageInHand() {
+		return new PageInHand();
 	}
 
 	@Bean
 	@StepScope
 	SubmissionEvaluator submissionEvaluator(PublishedPacks packs, RuleEngine engine, RunBudgetBreaches breaches,
-			@Value("#{stepExecution}") org.springframework.batch.core.StepExecution partition, Clock clock) {
-		return new SubmissionEvaluator(packs, engine, breaches, partition, clock);
+			@Value("#{stepExecution}") org.springframework.batch.core.StepExecution partition, Clock clock, PageInHand pageInHand) {
+		return new SubmissionEvaluator(packs, engine, breaches, partition, clock, pageInHand);
 	}
 
 	@Bean

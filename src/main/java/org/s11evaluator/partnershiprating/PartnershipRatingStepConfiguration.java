@@ -44,7 +44,8 @@ public class PartnershipRatingStepConfiguration {
 			PartnershipRatings ratings, EvaluationSettings settings, Clock clock) {
 		return new StepBuilder(RATE_STEP, jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
 			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString(EvaluationSteps.CYCLE_PARAMETER);
-			Map<String, RuntimeException> broken = ParallelCycles.forEach("Partnership ratings", changedCycles.inScope(scope, LocalDate.now(clock)),
+			Map<String, RuntimeException> broken = ParallelCycles.forEach("Partnership ratings", changedCycles.consider(scope, LocalDate.now(clock), (cycleId) -> true,
+					chunk.getStepContext().getStepExecution().getJobExecutionId()).changed(),
 					settings.threads(), (changed) -> {
 						int rated = ratings.rate(changed.cycle().id()).partnershipRatings().size();
 						log.info("Rated {} standards and items partnership-wide for {}", rated, LogValues.escape(changed.cycle().id()));

@@ -51,6 +51,9 @@ public class CycleSummaries {
 
 	private final Path outputDirectory;
 
+	/** Summary files already read to check them, while unchanged: a night with nothing new reads none of them again. */
+	private final VerifiedFiles verified = new VerifiedFiles();
+
 	CycleSummaries(CycleSummaryQuery query, ITemplateEngine templates, ObjectMapper json, JdbcClient jdbc, ReportingSettings settings) {
 		this.query = query;
 		this.templates = templates;
@@ -59,8 +62,19 @@ public class CycleSummaries {
 		this.outputDirectory = settings.outputDirectory();
 	}
 
-	/** What summarising a cycle did: the folder, and whether anything was written. */
-	public record Written(String cycleId, Path folder, boolean changed) {
+	/** What summarising a cycle did: the folder, whether anything was written, and what its parts took. */
+	public record Written(String cycleId, Path folder, boolean changed, Timings took) {
+	}
+
+	/**
+	 * What one summary took, in nanoseconds of its own thread: reading its model from the database, the HTML, the
+	 * PDF (and its pages), and the rest (summary.json, the CSV files, the fingerprint, the manifest); zero for a
+	 * part not done (an unchanged summary is not rendered).
+	 */
+	public record Timings(long model, long html, long pdf, long files, int pages) {
+
+		static final Timings NONE = new Timings(0, 0, 0, 0, 0);
+
 	}
 
 	/**
@@ -87,12 +101,12 @@ public class CycleSummaries {
 			.query(String.class).optional();
 		SummaryManifest.Read onDisk = SummaryManifest.read(folder, this.json);
 		if (!force && previous.filter(hash::equals).isPresent() && onDisk.manifest() != null && hash.equals(onDisk.manifest().contentHash())
-				&& onDisk.manifest().problems(folder).isEmpty()) {
+				&& onDisk.manifest().problems(folder, this.verified).isEmpty()) {
 			if (inputsFingerprint != null && !inputsFingerprint.equals(onDisk.manifest().inputsFingerprint())) {
 				writeManifest(folder, onDisk.manifest().withInputsFingerprint(inputsFingerprint));
 			}
 			log.info("Summary of {} unchanged; not written again", LogValues.escape(cycleId));
-			return new Written(cycleId, folder, false);
+			return new Written(cycleId, folder, false, new Timings(built - started, 0, 0, System.nanoTime() - built, 0));
 		}
 		long[] took = write(summary, hash, inputsFingerprint, folder);
 		this.jdbc.sql("""
@@ -101,9 +115,10 @@ public class CycleSummaries {
 				  output_folder = values(output_folder), inputs_fingerprint = null""")
 			.params(cycleId, hash, LocalDateTime.ofInstant(summary.generatedAt(), ZoneOffset.UTC), folder.toAbsolutePath().toString())
 			.update();
-		log.info("Summary of {} written to {} (read {} ms, HTML {} ms, PDF {} ms)", LogValues.escape(cycleId), LogValues.escape(folder.toAbsolutePath()),
-				(built - started) / 1_000_000, took[0] / 1_000_000, took[1] / 1_000_000);
-		return new Written(cycleId, folder, true);
+		long ended = System.nanoTime();
+		log.info("Summary of {} written to {} (read {} ms, HTML {} ms, PDF {} ms, {} page(s))", LogValues.escape(cycleId),
+				LogValues.escape(folder.toAbsolutePath()), (built - started) / 1_000_000, took[0] / 1_000_000, took[1] / 1_000_000, took[2]);
+		return new Written(cycleId, folder, true, new Timings(built - started, took[0], took[1], (ended - built) - took[0] - took[1], (int) took[2]));
 	}
 
 	/**
@@ -113,7 +128,7 @@ public class CycleSummaries {
 	public boolean intact(String cycleId) {
 		Path folder = OutputFolder.resolve(this.outputDirectory, cycleId);
 		SummaryManifest.Read onDisk = SummaryManifest.read(folder, this.json);
-		List<String> problems = (onDisk.manifest() != null) ? onDisk.manifest().problems(folder) : onDisk.problems();
+		List<String> problems = (onDisk.manifest() != null) ? onDisk.manifest().problems(folder, this.verified) : onDisk.problems();
 		if (!problems.isEmpty()) {
 			log.warn("The summary of {} on disk is incomplete or damaged ({}): it is written again", LogValues.escape(cycleId),
 					LogValues.escape(String.join("; ", problems)));
@@ -140,9 +155,13 @@ public class CycleSummaries {
 	 * by agency with its overdue actions in full; the HTML and the CSV keep every action.
 	 */
 	String html(CycleSummary summary, boolean print) {
+		return html(summary, new SummaryView(summary), print);
+	}
+
+	private String html(CycleSummary summary, SummaryView view, boolean print) {
 		Context context = new Context(java.util.Locale.UK);
 		context.setVariable("s", summary);
-		context.setVariable("v", new SummaryView(summary));
+		context.setVariable("v", view);
 		context.setVariable("print", print);
 		return this.templates.process("summary", context);
 	}
@@ -151,7 +170,7 @@ public class CycleSummaries {
 	 * Writes every file of the summary as a set: each to a temporary file beside it, all flushed to disk before
 	 * any replaces its old file, then the manifest last. A failure while writing leaves the old set as it was;
 	 * the old manifest goes before the first file is replaced, so a set replaced only in part is never trusted
-	 * (and is written again by the next run). Returns the nanoseconds the HTML and the PDF took.
+	 * (and is written again by the next run). Returns the nanoseconds the HTML and the PDF took, and the PDF's pages.
 	 */
 	private long[] write(CycleSummary summary, String hash, String inputsFingerprint, Path folder) {
 		List<AtomicFiles.Staged> staged = new ArrayList<>();
@@ -165,21 +184,26 @@ public class CycleSummaries {
 		}
 	}
 
-	/** Stages the five files of the summary in the folder (not yet published); returns the nanoseconds of HTML and PDF. */
+	/**
+	 * Stages the five files of the summary in the folder (not yet published), from one model and one view of it;
+	 * returns the nanoseconds of the HTML (both editions, when the printed one differs) and of the PDF, and its pages.
+	 */
 	long[] stage(CycleSummary summary, Path folder, List<AtomicFiles.Staged> staged) {
 		long started = System.nanoTime();
-		String html = html(summary);
+		SummaryView view = new SummaryView(summary);
+		String html = html(summary, view, false);
+		String printed = view.planIsLong() ? html(summary, view, true) : html;
 		staged.add(AtomicFiles.stage(folder.resolve("summary.html"), (out) -> out.write(html.getBytes(StandardCharsets.UTF_8))));
 		long htmlDone = System.nanoTime();
-		String printed = new SummaryView(summary).planIsLong() ? html(summary, true) : html;
-		staged.add(AtomicFiles.stage(folder.resolve("summary.pdf"), (out) -> PdfRenderer.render(printed, out)));
+		int[] pages = new int[1];
+		staged.add(AtomicFiles.stage(folder.resolve("summary.pdf"), (out) -> pages[0] = PdfRenderer.render(printed, out)));
 		long pdfDone = System.nanoTime();
 		staged.add(AtomicFiles.stage(folder.resolve("summary.json"), (out) -> this.json.writeValue(out, summary)));
 		staged.add(AtomicFiles.stage(folder.resolve("register-of-returns.csv"),
 				(out) -> out.write(CsvExport.register(summary).getBytes(StandardCharsets.UTF_8))));
 		staged.add(AtomicFiles.stage(folder.resolve("improvement-plan.csv"),
 				(out) -> out.write(CsvExport.improvementPlan(summary).getBytes(StandardCharsets.UTF_8))));
-		return new long[] { htmlDone - started, pdfDone - htmlDone };
+		return new long[] { htmlDone - started, pdfDone - htmlDone, pages[0] };
 	}
 
 	/** Publishes staged files as the folder's live set: the old manifest goes first, the new one is written last. */

@@ -58,6 +58,11 @@ record SummaryManifest(String format, String cycleId, LocalDate asOf, Instant ge
 
 	/** What is wrong with the files on disk against this manifest; empty when every file matches. */
 	List<String> problems(Path folder) {
+		return problems(folder, null);
+	}
+
+	/** As {@link #problems(Path)}, not reading again a file {@code verified} read before and that has not changed since. */
+	List<String> problems(Path folder, VerifiedFiles verified) {
 		List<String> problems = new ArrayList<>();
 		Set<String> named = this.files.stream().map(File::name).collect(Collectors.toCollection(TreeSet::new));
 		FILES.stream().filter((name) -> !named.contains(name)).forEach((name) -> problems.add(name + " is not in the manifest"));
@@ -72,7 +77,7 @@ record SummaryManifest(String format, String cycleId, LocalDate asOf, Instant ge
 				if (size == 0 || size != expected.size()) {
 					problems.add(expected.name() + " is " + size + " bytes, the manifest says " + expected.size());
 				}
-				else if (!sha256(file).equals(expected.sha256())) {
+				else if (!((verified != null) ? verified.sha256(file) : sha256(file)).equals(expected.sha256())) {
 					problems.add(expected.name() + " does not match its SHA-256 in the manifest");
 				}
 			}

@@ -46,15 +46,23 @@ public class SummaryStepConfiguration {
 		return new StepBuilder(SUMMARISE_STEP, jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
 			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString(EvaluationSteps.CYCLE_PARAMETER);
 			LocalDate asOf = LocalDate.now(clock);
-			ChangedCycles.Considered considered = changedCycles.consider(scope, asOf, summaries::intact);
+			ChangedCycles.Considered considered = changedCycles.consider(scope, asOf, summaries::intact,
+					chunk.getStepContext().getStepExecution().getJobExecutionId());
 			List<ChangedCycles.Changed> changed = considered.changed();
 			chunk.getStepContext().getStepExecution().getExecutionContext().putInt(ChangedCycles.CYCLES_READ, considered.cyclesRead());
 			log.info("Summarising {} cycle(s) whose results changed (inputs of {} cycle(s) read)", changed.size(), considered.cyclesRead());
 			AtomicInteger written = new AtomicInteger();
+			java.util.concurrent.atomic.AtomicReference<SummaryFigures> figures = new java.util.concurrent.atomic.AtomicReference<>(
+					new SummaryFigures(0, 0, 0, 0, 0, 0, 0));
+			long started = System.nanoTime();
 			Object notRated = chunk.getStepContext().getStepExecution().getJobExecution().getExecutionContext()
 				.get(PartnershipRatingStepConfiguration.NOT_RATED);
 			Map<String, RuntimeException> failed = ParallelCycles.forEach("Summaries", changed, settings.threads(), (cycle) -> {
-				written.addAndGet(summaries.summarise(cycle.cycle().id(), asOf, false, cycle.fingerprint()).changed() ? 1 : 0);
+				CycleSummaries.Written summary = summaries.summarise(cycle.cycle().id(), asOf, false, cycle.fingerprint());
+				written.addAndGet(summary.changed() ? 1 : 0);
+				CycleSummaries.Timings took = summary.took();
+				SummaryFigures one = new SummaryFigures(summary.changed() ? 1 : 0, 0, took.model(), took.html(), took.pdf(), took.files(), took.pages());
+				figures.accumulateAndGet(one, SummaryFigures::plus);
 				if (!(notRated instanceof java.util.Collection<?> cycles && cycles.contains(cycle.cycle().id()))) {
 					changedCycles.summarised(cycle); // up to date, unless its partnership rating failed: then tried again next run
 				}
@@ -66,6 +74,8 @@ public class SummaryStepConfiguration {
 				log.debug("The summary of {} could not be written", LogValues.escape(cycle), ex);
 			});
 			chunk.getStepContext().getStepExecution().getExecutionContext().putInt(SUMMARIES_WRITTEN, written.get());
+			figures.get().plus(new SummaryFigures(0, System.nanoTime() - started, 0, 0, 0, 0, 0))
+				.write(chunk.getStepContext().getStepExecution().getExecutionContext());
 			if (!failed.isEmpty()) {
 				throw new SummariesNotWritten(failed);
 			}

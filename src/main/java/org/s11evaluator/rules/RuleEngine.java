@@ -57,6 +57,34 @@ public class RuleEngine {
 		return run(compiled, inputs);
 	}
 
+	/** What evaluating one return of a batch came to: its outcome, or the exception that evaluating it threw. */
+	public record Attempt(EvaluationOutcome outcome, RuntimeException failure) {
+	}
+
+	/**
+	 * Evaluates several returns with one pack, as {@link #evaluate} would one by one, each within its own budgets:
+	 * one attempt per return, in order. It stops after the first return that goes past a budget
+	 * ({@link RuleBudgetExceededException}): the list is then shorter than the returns given, and the rest were not
+	 * evaluated (the caller treats the pack as broken, or asks again). Any other failure is that return's alone.
+	 * Here in this process, one at a time; in rule runners, one round trip for the whole batch.
+	 */
+	public List<Attempt> evaluateAll(RulePackCompiler.CompiledPack compiled, List<SubmissionFacts> facts) {
+		List<Attempt> attempts = new ArrayList<>(facts.size());
+		for (SubmissionFacts one : facts) {
+			try {
+				attempts.add(new Attempt(evaluate(compiled, one), null));
+			}
+			catch (RuleBudgetExceededException ex) {
+				attempts.add(new Attempt(null, ex));
+				break;
+			}
+			catch (RuntimeException ex) {
+				attempts.add(new Attempt(null, ex));
+			}
+		}
+		return attempts;
+	}
+
 	/**
 	 * Rates a whole cycle for the partnership: the pack's threshold rules see one {@link RatingTally} per
 	 * standard and per item, and nothing of any single return, so no agency-level rule can fire.

@@ -53,16 +53,42 @@ public class StoredSubmissions {
 		if (submissionIds.isEmpty()) {
 			return Map.of();
 		}
-		Map<String, Object> ids = Map.of("ids", submissionIds);
-		Map<Long, Submission> headers = new HashMap<>();
-		this.jdbc.sql("""
-				select s.id, c.partnership_id, s.cycle_id, s.agency_id, a.name, s.completed_by_name, s.completed_by_role, s.submitted_at
-				from submission s join audit_cycle c on c.id = s.cycle_id join agency a on a.id = s.agency_id
-				where s.id in (:ids)""")
-			.params(ids)
-			.query((RowCallbackHandler) (rs) -> headers.put(rs.getLong(1), new Submission(rs.getString(2), rs.getString(3),
-					rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-					AuditCalendar.dayOf(rs.getObject(8, LocalDateTime.class)))));
+		Map<Long, Submission> headers = new LinkedHashMap<>();
+		this.jdbc.sql("select s.id, " + HEADER_COLUMNS + " from submission s join audit_cycle c on c.id = s.cycle_id join agency a on a.id = s.agency_id"
+				+ " where s.id in (:ids)")
+			.param("ids", submissionIds)
+			.query((RowCallbackHandler) (rs) -> headers.put(rs.getLong(1), header(rs, 2)));
+		Map<Long, Submission> ordered = new LinkedHashMap<>();
+		for (Long id : submissionIds) {
+			Submission header = headers.get(id);
+			if (header != null) { // deleted since it was selected: nothing to evaluate
+				ordered.put(id, header);
+			}
+		}
+		return facts(ordered);
+	}
+
+	/**
+	 * The columns of a return's header, as {@link #header} reads them, for a query that selects returns with their
+	 * headers in one go: {@code s} the submission, {@code c} its audit cycle, {@code a} its agency.
+	 */
+	public static final String HEADER_COLUMNS = "c.partnership_id, s.cycle_id, s.agency_id, a.name, s.completed_by_name, s.completed_by_role, s.submitted_at";
+
+	/** A return's header from the {@link #HEADER_COLUMNS} of a row, the first of them at {@code column}. */
+	public static Submission header(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+		return new Submission(rs.getString(column), rs.getString(column + 1), rs.getString(column + 2), rs.getString(column + 3),
+				rs.getString(column + 4), rs.getString(column + 5), AuditCalendar.dayOf(rs.getObject(column + 6, LocalDateTime.class)));
+	}
+
+	/**
+	 * The returns whose headers are given (read with {@link #HEADER_COLUMNS}), with their answers and committed
+	 * actions: two queries whatever their number; keyed by submission id in the order given.
+	 */
+	public Map<Long, SubmissionFacts> facts(Map<Long, Submission> headers) {
+		if (headers.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Object> ids = Map.of("ids", headers.keySet());
 		Map<Long, List<ItemResponse>> responses = new HashMap<>();
 		this.jdbc.sql("""
 				select submission_id, item_id, standard_id, rating, statement, evidence_text, evidence_links, na_reason, last_reviewed
@@ -80,12 +106,8 @@ public class StoredSubmissions {
 				.add(new AgencyAction(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
 						rs.getObject(7, LocalDate.class), rs.getString(8), rs.getObject(9, LocalDate.class))));
 		Map<Long, SubmissionFacts> facts = new LinkedHashMap<>();
-		for (Long id : submissionIds) {
-			Submission header = headers.get(id);
-			if (header != null) { // deleted since it was selected: nothing to evaluate
-				facts.put(id, new SubmissionFacts(header, responses.getOrDefault(id, List.of()), actions.getOrDefault(id, List.of())));
-			}
-		}
+		headers.forEach((id, header) -> facts.put(id, new SubmissionFacts(header, responses.getOrDefault(id, List.of()),
+				actions.getOrDefault(id, List.of()))));
 		return facts;
 	}
 

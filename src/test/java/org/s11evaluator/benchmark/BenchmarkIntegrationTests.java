@@ -3,6 +3,7 @@ package org.s11evaluator.benchmark;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,10 +58,21 @@ class BenchmarkIntegrationTests {
 		assertThat(figures.evaluated()).isEqualTo(12);
 		assertThat(figures.summariesWritten()).isEqualTo(3);
 		assertThat(figures.rulesOnlyRate()).isPositive();
+		assertThat(figures.readFloor()).isPositive();
 		assertThat(figures.floor()).isPositive();
+		assertThat(figures.readRatio()).isPositive();
+		assertThat(figures.ratio()).isPositive();
 		assertThat(figures.peakHeap()).isPositive();
-		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Full national run", "Rules only, in memory", "Floor: plain JDBC",
-				"Evaluation end to end / floor", "Second run, nothing changed", "Run after one return was corrected", "Peak heap");
+		Benchmark.Split split = figures.split();
+		assertThat(split.total()).as("the split adds up to the first night").isEqualTo(figures.fullRun());
+		assertThat(List.of(split.evaluation(), split.ratings(), split.summaryModels(), split.summariesHtml(), split.summariesPdf(), split.other()))
+			.allSatisfy((part) -> assertThat(part).isPositive());
+		assertThat(figures.summaryParts().summaries()).isEqualTo(3);
+		assertThat(figures.summaryParts().pages()).as("every PDF has a page at least").isGreaterThanOrEqualTo(3);
+		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Full first night", "summaries HTML", "summaries PDF", "other (",
+				"Rules only, in memory", "Read floor: plain JDBC", "Read+write floor: plain JDBC", "Evaluation end to end / read floor",
+				"<= 3", "Evaluation end to end / read+write floor", "<= 1.3", "Second run, nothing changed", "Run after one return was corrected",
+				"Peak heap");
 		assertThat(this.jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = database() "
 				+ "and table_name like 'floor%'", Integer.class)).as("scratch tables dropped").isZero();
 	}
@@ -77,6 +89,25 @@ class BenchmarkIntegrationTests {
 
 		assertThat(again).isEqualTo(first);
 		assertThat(checksum()).isNotEqualTo(first);
+	}
+
+	@Test
+	void storesEachGeneratedReturnsDocumentWithTheAnswersAndActionsOfItsRows() throws Exception {
+		NationalData.generate(this.jdbc, this.packs, 1, 2, 5);
+		long id = this.jdbc.queryForObject("select min(id) from submission", Long.class);
+
+		com.fasterxml.jackson.databind.JsonNode document = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree(this.jdbc.queryForObject("select document from submission where id = ?", String.class, id));
+
+		assertThat(document.path("responses").size())
+			.isEqualTo(this.jdbc.queryForObject("select count(*) from item_response where submission_id = ?", Integer.class, id)).isPositive();
+		assertThat(document.path("actions").size())
+			.isEqualTo(this.jdbc.queryForObject("select count(*) from agency_action where submission_id = ?", Integer.class, id));
+		assertThat(document.path("responses").get(0).path("rating").asText()).isEqualTo(this.jdbc.queryForObject(
+				"select rating from item_response where submission_id = ? and item_id = ?", String.class, id,
+				document.path("responses").get(0).path("item").asText()));
+		assertThat(document.path("agency").path("id").asText())
+			.isEqualTo(this.jdbc.queryForObject("select agency_id from submission where id = ?", String.class, id));
 	}
 
 	@Test
@@ -137,7 +168,7 @@ class BenchmarkIntegrationTests {
 
 		assertThat(output.getErr()).contains("benchmark: unknown option --partnership=1. Did you mean --partnerships?",
 				"--empty-database=wrongname does not name the configured database, which is '" + databaseName() + "'. Nothing was deleted or generated.");
-		assertThat(output).doesNotContain("item responses and", "Full national run");
+		assertThat(output).doesNotContain("item responses and", "Full first night");
 		assertThat(this.jdbc.queryForList("select id from audit_cycle", String.class)).containsExactly("partnership-000-2026");
 	}
 
@@ -153,7 +184,8 @@ class BenchmarkIntegrationTests {
 		return this.jdbc.queryForObject("""
 				select concat(count(*), ':', sum(crc32(concat_ws('|', s.agency_id, r.item_id, r.rating, r.evidence_text, r.last_reviewed))))
 				from item_response r join submission s on s.id = r.submission_id""", String.class)
-				+ this.jdbc.queryForObject("select concat(count(*), ':', sum(crc32(concat_ws('|', item_id, due_date)))) from agency_action", String.class);
+				+ this.jdbc.queryForObject("select concat(count(*), ':', sum(crc32(concat_ws('|', item_id, due_date)))) from agency_action", String.class)
+				+ this.jdbc.queryForObject("select sum(crc32(document)) from submission", String.class);
 	}
 
 }

@@ -80,15 +80,17 @@ final class NationalData {
 			jdbc.batchUpdate("insert into agency (id, name, sector) values (?, ?, ?)", agencies);
 			jdbc.batchUpdate("insert into cycle_agency (cycle_id, agency_id) values (?, ?)",
 					agencies.stream().map((a) -> new Object[] { cycle, a[0] }).toList());
-			jdbc.batchUpdate("""
-					insert into submission (cycle_id, agency_id, version, content_hash, source, completed_by_name, completed_by_role,
-					  submitted_at, imported_at, document) values (?, ?, 1, ?, 'benchmark', ?, 'Designated safeguarding lead', ?, ?, '{}')""",
-					agencies.stream().map((a) -> new Object[] { cycle, a[0], String.format("%064x", random.nextLong() & Long.MAX_VALUE),
-							"Lead officer " + random.nextInt(10_000), LocalDateTime.of(2026, 6, 1 + random.nextInt(29), 9 + random.nextInt(8), 0),
-							LocalDateTime.of(2026, 7, 1, 2, 0) }).toList());
-			List<Long> ids = jdbc.queryForList("select id from submission where cycle_id = ? order by id", Long.class, cycle);
+			// each return whole first (its answers and actions), so that its stored document says what its rows say
+			List<Object[]> headers = new ArrayList<>();
+			List<List<Object[]>> answersOf = new ArrayList<>();
+			List<List<Object[]>> actionsOf = new ArrayList<>();
 			List<String> codes = framework.scale().codes();
-			for (long id : ids) {
+			for (Object[] agency : agencies) {
+				String lead = "Lead officer " + random.nextInt(10_000);
+				LocalDateTime submitted = LocalDateTime.of(2026, 6, 1 + random.nextInt(29), 9 + random.nextInt(8), 0);
+				String hash = String.format("%064x", random.nextLong() & Long.MAX_VALUE);
+				List<Object[]> answers = new ArrayList<>();
+				List<Object[]> actionList = new ArrayList<>();
 				int position = 0;
 				for (Framework.Standard standard : framework.standards()) {
 					for (Framework.Item item : standard.items()) {
@@ -96,17 +98,39 @@ final class NationalData {
 						boolean top = rating.equals(codes.get(0));
 						boolean na = rating.equals("n/a");
 						String evidence = (random.nextInt(10) == 0) ? null : String.format(EVIDENCE[random.nextInt(EVIDENCE.length)], item.id());
-						String links = (random.nextInt(4) == 0) ? "[\"https://intranet.example.org/evidence/" + id + "/" + item.id() + "\"]" : null;
+						String links = (random.nextInt(4) == 0) ? "[\"https://intranet.example.org/evidence/" + agency[0] + "/" + item.id() + "\"]" : null;
 						String naReason = (na && random.nextInt(10) != 0) ? "The service does not work directly with children." : null;
 						LocalDate reviewed = (random.nextInt(8) == 0) ? null : LocalDate.of(2023, 1, 1).plusDays(random.nextInt(1200));
-						responseRows.add(new Object[] { id, item.id(), standard.id(), rating,
+						answers.add(new Object[] { null, item.id(), standard.id(), rating,
 								"We " + (top ? "meet" : "are working towards") + " item " + item.id() + ".", evidence, links, naReason, reviewed });
 						if (!top && !na && random.nextInt(10) < 7) {
-							actionRows.add(new Object[] { id, position++, item.id(), standard.id(), "Improve practice on item " + item.id()
+							actionList.add(new Object[] { null, position++, item.id(), standard.id(), "Improve practice on item " + item.id()
 									+ " through training and audit.", "Head of service " + random.nextInt(100),
 									LocalDate.of(2026, 7, 1).plusDays(30 + random.nextInt(300)) });
 						}
 					}
+				}
+				headers.add(new Object[] { cycle, agency[0], hash, lead, submitted, LocalDateTime.of(2026, 7, 1, 2, 0),
+						document(partnership, cycle, agency, lead, submitted, answers, actionList) });
+				answersOf.add(answers);
+				actionsOf.add(actionList);
+			}
+			jdbc.batchUpdate("""
+					insert into submission (cycle_id, agency_id, version, content_hash, source, completed_by_name, completed_by_role,
+					  submitted_at, imported_at, document) values (?, ?, 1, ?, 'benchmark', ?, 'Designated safeguarding lead', ?, ?, ?)""",
+					headers);
+			java.util.Map<String, Long> ids = new java.util.HashMap<>();
+			jdbc.query("select id, agency_id from submission where cycle_id = ?",
+					(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> ids.put(rs.getString(2), rs.getLong(1)), cycle);
+			for (int a = 0; a < agencies.size(); a++) {
+				long id = ids.get((String) agencies.get(a)[0]);
+				for (Object[] answer : answersOf.get(a)) {
+					answer[0] = id;
+					responseRows.add(answer);
+				}
+				for (Object[] action : actionsOf.get(a)) {
+					action[0] = id;
+					actionRows.add(action);
 				}
 				if (responseRows.size() >= BATCH) {
 					responses += flushResponses(jdbc, responseRows);
@@ -120,6 +144,52 @@ final class NationalData {
 		responses += flushResponses(jdbc, responseRows);
 		actions += flushActions(jdbc, actionRows);
 		return new Size(partnerships, agenciesEach, partnerships * agenciesEach, responses, actions);
+	}
+
+	private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+		.registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+		.disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+	/** The return as an agency sends it (docs/submission.schema.json), as the submission's stored document. */
+	private static String document(String partnership, String cycle, Object[] agency, String lead, LocalDateTime submitted,
+			List<Object[]> answers, List<Object[]> actions) {
+		java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+		doc.put("partnership", partnership);
+		doc.put("cycle", cycle);
+		doc.put("agency", java.util.Map.of("id", agency[0], "name", agency[1], "sector", agency[2]));
+		doc.put("completedBy", java.util.Map.of("name", lead, "role", "Designated safeguarding lead"));
+		doc.put("submittedAt", submitted.toInstant(java.time.ZoneOffset.UTC).toString());
+		List<Object> responses = new ArrayList<>();
+		for (Object[] a : answers) {
+			java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+			r.put("item", a[1]);
+			r.put("standard", a[2]);
+			r.put("rating", a[3]);
+			r.put("statement", a[4]);
+			r.put("evidenceText", a[5]);
+			r.put("evidenceLinks", (a[6] == null) ? List.of() : List.of(((String) a[6]).replaceAll("^\\[\"|\"\\]$", "")));
+			r.put("naReason", a[7]);
+			r.put("lastReviewed", (a[8] == null) ? null : a[8].toString());
+			responses.add(r);
+		}
+		doc.put("responses", responses);
+		List<Object> committed = new ArrayList<>();
+		for (Object[] a : actions) {
+			java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+			r.put("item", a[2]);
+			r.put("standard", a[3]);
+			r.put("action", a[4]);
+			r.put("lead", a[5]);
+			r.put("due", a[6].toString());
+			committed.add(r);
+		}
+		doc.put("actions", committed);
+		try {
+			return JSON.writeValueAsString(doc);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** Mostly the top of the scale; then each lower level less often; N/A (when the scale has it) now and then. */

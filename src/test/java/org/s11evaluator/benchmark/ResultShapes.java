@@ -7,23 +7,22 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The shape of what the rules wrote, for the floor measurement: how many findings and follow-up actions each
- * return got, and one real row of each kind whose texts stand in for all the others (same columns, same sizes);
- * each return's ratings as one document in its evaluation row, as the evaluator stores them.
+ * The shape of what the rules wrote, for the read-and-write floor: how many findings and follow-up actions each
+ * return got, one real row of each kind whose texts stand in for all the others (same columns, same sizes), and
+ * per rule pack one real ratings document, written as each of its returns' evaluation row, as the evaluator
+ * stores them (the lean schema: one evaluation row with its ratings, a row per finding and per follow-up action).
  */
 final class ResultShapes {
 
 	private final Map<Long, int[]> extras; // findings, follow-ups per return
 
-	private final String ratingRule;     // the rule name a return's ratings document names
+	private final Map<String, String> ratings; // a real ratings document per pack
 
 	private final String[] finding;      // code, message, rule, inputs
 
@@ -31,9 +30,9 @@ final class ResultShapes {
 
 	private final String packVersion;
 
-	private ResultShapes(Map<Long, int[]> extras, String ratingRule, String[] finding, String[] followUp, String packVersion) {
+	private ResultShapes(Map<Long, int[]> extras, Map<String, String> ratings, String[] finding, String[] followUp, String packVersion) {
 		this.extras = extras;
-		this.ratingRule = ratingRule;
+		this.ratings = ratings;
 		this.finding = finding;
 		this.followUp = followUp;
 		this.packVersion = packVersion;
@@ -45,8 +44,12 @@ final class ResultShapes {
 				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> extras.computeIfAbsent(rs.getLong(1), (id) -> new int[2])[0] = rs.getInt(2));
 		jdbc.query("select submission_id, count(*) from follow_up_action group by submission_id",
 				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> extras.computeIfAbsent(rs.getLong(1), (id) -> new int[2])[1] = rs.getInt(2));
-		return new ResultShapes(extras,
-				row(jdbc, "select rule_name from item_rating where rag <> 'GREEN' limit 1", 1)[0],
+		Map<String, String> ratings = new HashMap<>();
+		jdbc.query("""
+				select e.pack_id, e.ratings from evaluation e
+				where e.submission_id in (select min(submission_id) from evaluation where ratings is not null group by pack_id)""",
+				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> ratings.put(rs.getString(1), rs.getString(2)));
+		return new ResultShapes(extras, ratings,
 				row(jdbc, "select code, message, rule_name, inputs from finding limit 1", 4),
 				row(jdbc, "select owner, action_text, reason, rule_name, inputs from follow_up_action limit 1", 5),
 				jdbc.queryForObject("select pack_version from evaluation limit 1", String.class));
@@ -63,12 +66,15 @@ final class ResultShapes {
 		return rows.isEmpty() ? new String[columns] : rows.get(0);
 	}
 
+	/** A return read by the floor: its id, version and pack. */
+	record Read(long id, int version, String packId) {
+	}
+
 	/**
-	 * Writes a chunk's worth of results in the evaluator's own shape: per return its evaluation row with a ratings
-	 * document of one entry per answer and per standard answered (each naming its rule and the answer it read),
-	 * and a row per finding and per follow-up action.
+	 * Writes a chunk's worth of results in the evaluator's own shape, one JDBC batch per table: per return its
+	 * evaluation row with a ratings document (its pack's real one), and a row per finding and per follow-up action.
 	 */
-	void write(Connection connection, List<long[]> page, Map<Long, List<String[]>> responses) throws SQLException {
+	void write(Connection connection, List<Read> page) throws SQLException {
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
 		try (PreparedStatement findings = connection.prepareStatement("""
 				insert into floor_finding (submission_id, code, item_id, standard_id, message, rule_name, inputs)
@@ -78,31 +84,16 @@ final class ResultShapes {
 						  inputs) values (?, ?, ?, ?, ?, ?, ?, ?, ?)""");
 				PreparedStatement evaluations = connection.prepareStatement("""
 						insert into floor_evaluation (submission_id, status, submission_version, pack_id, pack_version, evaluated_at, job_execution_id,
-						  ratings) values (?, 'EVALUATED', ?, 'floor', ?, ?, 0, ?)
+						  ratings) values (?, 'EVALUATED', ?, ?, ?, ?, 0, ?)
 						on duplicate key update status = 'EVALUATED', submission_version = values(submission_version), ratings = values(ratings)""")) {
-			for (long[] submission : page) {
-				long id = submission[0];
-				List<String[]> answers = responses.getOrDefault(id, List.of());
-				Set<String> standardIds = new LinkedHashSet<>();
-				StringBuilder items = new StringBuilder();
-				for (String[] answer : answers) {
-					standardIds.add(answer[1]);
-					items.append(items.isEmpty() ? "" : ",").append("[\"").append(answer[0]).append("\",\"").append(answer[1])
-						.append("\",\"GREEN\",0,null,[[\"r").append(answer[0]).append("\"]]]");
-				}
-				StringBuilder standards = new StringBuilder();
-				for (String standard : standardIds) {
-					standards.append(standards.isEmpty() ? "" : ",").append("[\"").append(standard).append("\",\"GREEN\",0,null,[[\"S")
-						.append(standard).append("\"]]]");
-				}
+			for (Read submission : page) {
+				long id = submission.id();
 				int[] extra = this.extras.getOrDefault(id, new int[2]);
-				String anItem = answers.isEmpty() ? null : answers.get(0)[0];
-				String aStandard = answers.isEmpty() ? "1" : answers.get(0)[1];
 				for (int i = 0; i < extra[0]; i++) {
 					findings.setLong(1, id);
 					findings.setString(2, this.finding[0]);
-					findings.setString(3, anItem);
-					findings.setString(4, aStandard);
+					findings.setString(3, "1.1");
+					findings.setString(4, "1");
 					findings.setString(5, this.finding[1]);
 					findings.setString(6, this.finding[2]);
 					findings.setString(7, this.finding[3]);
@@ -110,8 +101,8 @@ final class ResultShapes {
 				}
 				for (int i = 0; i < extra[1]; i++) {
 					followUps.setLong(1, id);
-					followUps.setString(2, anItem);
-					followUps.setString(3, aStandard);
+					followUps.setString(2, "1.1");
+					followUps.setString(3, "1");
 					followUps.setString(4, this.followUp[0]);
 					followUps.setObject(5, LocalDate.of(2026, 12, 31));
 					followUps.setString(6, this.followUp[1]);
@@ -121,20 +112,17 @@ final class ResultShapes {
 					followUps.addBatch();
 				}
 				evaluations.setLong(1, id);
-				evaluations.setInt(2, (int) submission[1]);
-				evaluations.setString(3, this.packVersion);
-				evaluations.setTimestamp(4, now);
-				evaluations.setString(5, "{\"rules\":[" + quoted(this.ratingRule) + "],\"items\":[" + items + "],\"standards\":[" + standards + "]}");
+				evaluations.setInt(2, submission.version());
+				evaluations.setString(3, submission.packId());
+				evaluations.setString(4, this.packVersion);
+				evaluations.setTimestamp(5, now);
+				evaluations.setString(6, this.ratings.getOrDefault(submission.packId(), "{}"));
 				evaluations.addBatch();
 			}
 			findings.executeBatch();
 			followUps.executeBatch();
 			evaluations.executeBatch();
 		}
-	}
-
-	private static String quoted(String text) {
-		return "\"" + ((text != null) ? text.replace("\\", "\\\\").replace("\"", "\\\"") : "") + "\"";
 	}
 
 }

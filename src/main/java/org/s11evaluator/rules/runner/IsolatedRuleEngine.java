@@ -27,6 +27,12 @@ final class IsolatedRuleEngine extends RuleEngine implements AutoCloseable {
 		return this.runners.with((runner) -> runner.evaluate(compiled, facts));
 	}
 
+	/** A batch in one round trip to one runner (see {@link RunnerClient#evaluateAll}). */
+	@Override
+	public List<Attempt> evaluateAll(RulePackCompiler.CompiledPack compiled, List<SubmissionFacts> facts) {
+		return this.runners.with((runner) -> runner.evaluateAll(compiled, facts));
+	}
+
 	@Override
 	public EvaluationOutcome ratePartnership(RulePackCompiler.CompiledPack compiled, List<RatingTally> tallies) {
 		return this.runners.with((runner) -> runner.ratePartnership(compiled, tallies));

@@ -26,9 +26,11 @@ import org.s11evaluator.rules.facts.RatingTally;
 /**
  * The rule-runner process: a plain Java main, no Spring, no database, no credentials. It reads requests from
  * standard input, one JSON frame per line: {@code pack} (compile a pack with the same compiler and checks as
- * the application, kept by its version), {@code evaluate} (one return's facts) and {@code rate} (a cycle's
- * tallies); and answers each on standard output, with a heartbeat naming the rule at work every
- * {@value #HEARTBEAT_MILLIS} ms while it works. It ends when its standard input closes.
+ * the application, kept by its version), {@code evaluate} (one return's facts), {@code evaluateAll} (a batch of
+ * returns' facts, answered with one frame per return, in order, each as soon as it is done, so that the application
+ * holds every return to its own time budget) and {@code rate} (a cycle's tallies); and answers each on standard
+ * output, with a heartbeat naming the rule at work (and which return of a batch) every {@value #HEARTBEAT_MILLIS} ms
+ * while it works. It ends when its standard input closes.
  */
 public final class RuleRunnerMain {
 
@@ -67,6 +69,9 @@ public final class RuleRunnerMain {
 
 	private volatile long request;
 
+	/** Which return of a batch is at work (0 outside batches). */
+	private volatile int index;
+
 	private RuleRunnerMain(OutputStream out, int maxRuleFirings) {
 		this.out = out;
 		this.engine = new WatchedRuleEngine(new RulesSettings(Path.of("."), maxRuleFirings), this.watch);
@@ -87,26 +92,66 @@ public final class RuleRunnerMain {
 		JsonNode request;
 		while ((request = Frames.read(in, Frames.MAX_TO_RUNNER)) != null) {
 			this.request = request.path("n").asLong();
-			this.working = true;
-			Map<String, Object> answer;
-			try {
-				answer = answer(request);
+			this.index = 0;
+			if (request.path("type").asText().equals("evaluateAll")) {
+				evaluateAll(request);
+				continue;
 			}
-			catch (RuleBudgetExceededException ex) {
-				answer = new LinkedHashMap<>(Map.of("type", "failed", "budget", "firings", "rule", ex.rule(), "message", String.valueOf(ex.getMessage())));
-			}
-			catch (StackOverflowError ex) {
-				answer = failed("a rule went too deep (a recursive query or function?): the stack overflowed");
-			}
-			catch (Exception | LinkageError | AssertionError ex) {
-				answer = failed(ex.getMessage());
-			}
-			finally {
-				this.working = false;
-				this.watch.done();
-			}
+			JsonNode single = request;
+			Map<String, Object> answer = attempt(() -> answer(single));
 			answer.put("n", this.request);
 			Frames.write(this.out, answer);
+		}
+	}
+
+	/** Answers a batch: one frame per return, in order, each written as soon as that return is done. */
+	private void evaluateAll(JsonNode request) throws Exception {
+		JsonNode facts = request.path("facts");
+		if (!facts.isArray()) {
+			Map<String, Object> answer = failed("a batch without a list of facts");
+			answer.put("n", this.request);
+			answer.put("i", 0);
+			Frames.write(this.out, answer);
+			return;
+		}
+		// taken in: each return's time budget starts now, not while the whole batch was sent and read
+		Frames.write(this.out, Map.of("type", "started", "n", this.request, "count", facts.size()));
+		for (int i = 0; i < facts.size(); i++) {
+			this.index = i;
+			JsonNode one = facts.get(i);
+			Map<String, Object> answer = attempt(() -> outcome(this.engine.evaluate(pack(request), this.fromApplication.treeToValue(one,
+					SubmissionFacts.class))));
+			((com.fasterxml.jackson.databind.node.ArrayNode) facts).set(i, com.fasterxml.jackson.databind.node.NullNode.instance); // done with it
+			answer.put("n", this.request);
+			answer.put("i", i);
+			Frames.write(this.out, answer);
+		}
+	}
+
+	private interface Work {
+
+		Map<String, Object> run() throws Exception;
+
+	}
+
+	/** Does one piece of work under watch; its answer, or the failure to report. */
+	private Map<String, Object> attempt(Work work) {
+		this.working = true;
+		try {
+			return work.run();
+		}
+		catch (RuleBudgetExceededException ex) {
+			return new LinkedHashMap<>(Map.of("type", "failed", "budget", "firings", "rule", ex.rule(), "message", String.valueOf(ex.getMessage())));
+		}
+		catch (StackOverflowError ex) {
+			return failed("a rule went too deep (a recursive query or function?): the stack overflowed");
+		}
+		catch (Exception | LinkageError | AssertionError ex) {
+			return failed(ex.getMessage());
+		}
+		finally {
+			this.working = false;
+			this.watch.done();
 		}
 	}
 
@@ -157,7 +202,7 @@ public final class RuleRunnerMain {
 					Thread.sleep(HEARTBEAT_MILLIS);
 					if (this.working) {
 						String[] atWork = this.watch.atWork();
-						Frames.write(this.out, Map.of("type", "heartbeat", "n", this.request, "rule", atWork[0], "doing", atWork[1]));
+						Frames.write(this.out, Map.of("type", "heartbeat", "n", this.request, "i", this.index, "rule", atWork[0], "doing", atWork[1]));
 					}
 				}
 				catch (InterruptedException ex) {

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application's end of one rule runner: sends it packs and requests, one at a time, and waits for each
- * answer no longer than the budget. Past the deadline, or when the runner dies or sends a frame it refuses, the
+ * answer no longer than the budget; a batch of returns goes in one request, and each return's answer is awaited
+ * no longer than the budget of one return. Past the deadline, or when the runner dies or sends a frame it refuses, the
  * runner is stopped for good (a pool starts another when needed) and the request fails naming the pack, the
  * budget and the rule the runner last said was at work.
  */
@@ -57,6 +58,9 @@ final class RunnerClient implements AutoCloseable {
 	private final java.util.Map<String, Boolean> packsSent = RuleRunnerMain.leastRecentlyUsed();
 
 	private volatile long request;
+
+	/** Which return of the current batch the runner is at (0 outside batches): heartbeats about another are old news. */
+	private volatile int index;
 
 	private volatile String atWork = "none";
 
@@ -96,6 +100,59 @@ final class RunnerClient implements AutoCloseable {
 		return outcome(compiled, Map.of("type", "evaluate", "pack", send(compiled.pack()), "facts", facts));
 	}
 
+	/**
+	 * Evaluates a batch of returns in one round trip, each within its own budgets: an attempt per return, in order.
+	 * A return that goes past its time or memory budget, or on which the runner dies or sends a frame it refuses, stops
+	 * the runner (as a single request would): that return's attempt says why, naming the pack, the budget and the rule,
+	 * and the list ends there (the returns after it were not evaluated). A return past its firings budget is that
+	 * return's failure alone: the runner goes on with the rest.
+	 */
+	List<RuleEngine.Attempt> evaluateAll(RulePackCompiler.CompiledPack compiled, List<SubmissionFacts> facts) {
+		RulePack pack = compiled.pack();
+		List<RuleEngine.Attempt> attempts = new java.util.ArrayList<>(facts.size());
+		if (facts.isEmpty()) {
+			return attempts;
+		}
+		long n;
+		try {
+			String key = send(pack);
+			n = begin(Map.of("type", "evaluateAll", "pack", key, "facts", facts), pack);
+			// the runner says when it has read the batch: the returns' own budgets start then
+			JsonNode started = await(n, -1, COMPILE_BUDGET, pack, "took longer than " + COMPILE_BUDGET.toSeconds()
+					+ " s to take in a batch of " + facts.size() + " returns and was stopped");
+			if (!"started".equals(started.path("type").asText())) {
+				throw refuse("an answer of type " + LogText.escape(started.path("type").asText()) + " to a batch before it started");
+			}
+		}
+		catch (RuntimeException ex) {
+			attempts.add(new RuleEngine.Attempt(null, ex));
+			return attempts;
+		}
+		String overBudget = "ran past its time budget of " + this.settings.timeoutText()
+				+ " per return (s11.rules.runner.per-return-timeout) and was stopped";
+		for (int i = 0; i < facts.size(); i++) {
+			this.index = i;
+			this.atWork = "none";
+			try {
+				JsonNode answer = await(n, i, this.settings.perReturnTimeout(), pack, overBudget);
+				attempts.add(new RuleEngine.Attempt(outcome(compiled, answer), null));
+			}
+			catch (RuleBudgetExceededException ex) {
+				attempts.add(new RuleEngine.Attempt(null, ex));
+				if (!alive()) {
+					return attempts;
+				}
+			}
+			catch (RuntimeException ex) {
+				attempts.add(new RuleEngine.Attempt(null, ex));
+				if (!alive()) {
+					return attempts;
+				}
+			}
+		}
+		return attempts;
+	}
+
 	EvaluationOutcome ratePartnership(RulePackCompiler.CompiledPack compiled, List<RatingTally> tallies) {
 		return outcome(compiled, Map.of("type", "rate", "pack", send(compiled.pack()), "tallies", tallies));
 	}
@@ -116,9 +173,14 @@ final class RunnerClient implements AutoCloseable {
 	}
 
 	private EvaluationOutcome outcome(RulePackCompiler.CompiledPack compiled, Map<String, Object> request) {
-		RulePack pack = compiled.pack();
-		JsonNode answer = call(request, this.settings.perReturnTimeout(), pack, "ran past its time budget of "
+		JsonNode answer = call(request, this.settings.perReturnTimeout(), compiled.pack(), "ran past its time budget of "
 				+ this.settings.timeoutText() + " per return (s11.rules.runner.per-return-timeout) and was stopped");
+		return outcome(compiled, answer);
+	}
+
+	/** The outcome an answer carries, or the failure it reports. */
+	private EvaluationOutcome outcome(RulePackCompiler.CompiledPack compiled, JsonNode answer) {
+		RulePack pack = compiled.pack();
 		String type = answer.path("type").asText();
 		if (type.equals("outcome")) {
 			try {
@@ -139,6 +201,12 @@ final class RunnerClient implements AutoCloseable {
 
 	/** Sends a request and waits for its answer, at most {@code budget}; past it the runner is stopped. */
 	private JsonNode call(Map<String, Object> request, Duration budget, RulePack pack, String overBudget) {
+		this.index = 0;
+		return await(begin(request, pack), -1, budget, pack, overBudget);
+	}
+
+	/** Sends a request; returns its number. */
+	private long begin(Map<String, Object> request, RulePack pack) {
 		if (!alive()) {
 			throw new IllegalStateException("the rule runner has stopped");
 		}
@@ -150,8 +218,16 @@ final class RunnerClient implements AutoCloseable {
 			Frames.write(this.toRunner, frame);
 		}
 		catch (IOException ex) {
-			return ended(pack, "could not be sent the request (" + ex.getMessage() + ")");
+			ended(pack, "could not be sent the request (" + ex.getMessage() + ")");
 		}
+		return n;
+	}
+
+	/**
+	 * Waits for the answer to request {@code n} (return {@code i} of a batch; -1 for a single request), at most
+	 * {@code budget}; past it the runner is stopped.
+	 */
+	private JsonNode await(long n, int i, Duration budget, RulePack pack, String overBudget) {
 		long deadline = System.nanoTime() + budget.toNanos();
 		while (true) {
 			JsonNode answer;
@@ -171,7 +247,7 @@ final class RunnerClient implements AutoCloseable {
 			if (answer == ENDED) {
 				return ended(pack, null);
 			}
-			if (answer.path("n").asLong() == n) {
+			if (answer.path("n").asLong() == n && (i < 0 || answer.path("i").asInt(-1) == i)) {
 				return answer;
 			}
 		}
@@ -224,7 +300,7 @@ final class RunnerClient implements AutoCloseable {
 			JsonNode frame;
 			while ((frame = Frames.read(fromRunner, Frames.MAX_FROM_RUNNER)) != null) {
 				if (frame.path("type").asText().equals("heartbeat")) {
-					if (frame.path("n").asLong() == this.request && frame.path("rule").isTextual()) {
+					if (frame.path("n").asLong() == this.request && frame.path("i").asInt(0) == this.index && frame.path("rule").isTextual()) {
 						this.atWork = rule(frame.path("rule").asText());
 					}
 				}

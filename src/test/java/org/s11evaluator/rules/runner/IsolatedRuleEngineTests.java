@@ -59,6 +59,22 @@ class IsolatedRuleEngineTests {
 	}
 
 	@Test
+	void evaluatesABatchOfReturnsInOneRoundTripExactlyAsOneByOneInThisProcess() {
+		RulePackCompiler.CompiledPack pack = this.compiler.compile(new RulePacks(RULES).load("pan-sussex"));
+		List<SubmissionFacts> batch = List.of(aReturn(pack.pack(), 0), aReturn(pack.pack(), 1), aReturn(pack.pack(), 2), aReturn(pack.pack(), 3));
+
+		List<RuleEngine.Attempt> attempts = isolated.evaluateAll(pack, batch);
+
+		assertThat(attempts).hasSize(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			assertThat(attempts.get(i).failure()).isNull();
+			assertThat(attempts.get(i).outcome().outcomes()).as("return " + i).isNotEmpty()
+				.isEqualTo(this.inProcess.evaluate(pack, batch.get(i)).outcomes());
+		}
+		assertThat(attempts.get(0).outcome().outcomes()).isNotEqualTo(attempts.get(1).outcome().outcomes());
+	}
+
+	@Test
 	void ratesAPartnershipExactlyAsTheEngineInThisProcessDoes() {
 		RulePackCompiler.CompiledPack pack = this.compiler.compile(new RulePacks(RULES).load("pan-sussex"));
 		List<RatingTally> tallies = new ArrayList<>();

@@ -50,6 +50,26 @@ class RunnerBudgetTests {
 	}
 
 	@Test
+	void aReturnPastItsTimeBudgetInABatchEndsTheBatchThereAndStopsOnlyThatRunner() {
+		RulePackCompiler.CompiledPack slow = pack(SlowAndGreedyPacks.SLOW, DataSize.ofMegabytes(256), Duration.ofSeconds(2));
+		this.engine.evaluate(fine(), IsolatedRuleEngineTests.aReturn(fine().pack(), 0)); // the runner is up and warm
+
+		java.util.List<org.s11evaluator.rules.RuleEngine.Attempt> attempts = this.engine.evaluateAll(slow,
+				java.util.List.of(IsolatedRuleEngineTests.aReturn(slow.pack(), 0), IsolatedRuleEngineTests.aReturn(slow.pack(), 1),
+						IsolatedRuleEngineTests.aReturn(slow.pack(), 2)));
+
+		// the first return of the batch went past its own budget: the batch ends there, naming pack, budget and rule
+		assertThat(attempts).hasSize(1);
+		assertThat(attempts.get(0).failure()).isInstanceOf(RuleBudgetExceededException.class)
+			.hasMessageContaining("rule pack pan-sussex")
+			.hasMessageContaining("ran past its time budget of 2 s per return (s11.rules.runner.per-return-timeout)")
+			.hasMessageContaining("in rule \"SUS-SLOW-01 Compares every three answers with every other\"");
+		assertThat(this.engine.runners().size()).isZero();
+		assertThat(this.engine.evaluateAll(fine(), java.util.List.of(IsolatedRuleEngineTests.aReturn(fine().pack(), 1),
+				IsolatedRuleEngineTests.aReturn(fine().pack(), 2)))).hasSize(2).allSatisfy((a) -> assertThat(a.outcome().outcomes()).isNotEmpty());
+	}
+
+	@Test
 	void aRuleThatFillsTheRunnersMemoryEndsItAndIsReportedWithTheMemoryBudget() {
 		RulePackCompiler.CompiledPack greedy = pack(SlowAndGreedyPacks.GREEDY, DataSize.ofMegabytes(128), Duration.ofSeconds(60));
 
