@@ -155,6 +155,11 @@ final class CycleGroupsCheck {
 				problem(line("partnerships", null), "a partnership's id " + idProblem);
 				continue;
 			}
+			if ("editions".equals(partnership.id())) {
+				problem(line("id", partnership.id()), "a partnership may not be called \"editions\": its summary's folder would be the cycle's"
+						+ " editions folder; choose another id");
+				continue;
+			}
 			if (!seen.add(partnership.id())) {
 				problem(line("id", partnership.id()), "partnership \"" + partnership.id() + "\" is listed twice: list each partnership once");
 				continue;
