@@ -3,7 +3,6 @@ package org.s11evaluator.cycle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +72,7 @@ final class CycleGroupsCheck {
 	private Resolved templates(CycleDefinition cycle, Collection<String> knownPacks) {
 		Map<String, String> sectorPacks = new LinkedHashMap<>();
 		Map<String, CycleDefinition.Template> byPack = new LinkedHashMap<>();
-		Map<String, List<String>> sectorTemplates = new HashMap<>();
+		Map<String, List<String>> sectorTemplates = new LinkedHashMap<>();
 		for (CycleDefinition.Template template : cycle.templates()) {
 			if (template.pack() == null) {
 				problem(line("templates", null), "every template needs its pack: write - pack: <rule pack id>, sectors: [...]");
@@ -146,7 +145,7 @@ final class CycleGroupsCheck {
 		Set<String> expected = new HashSet<>();
 		cycle.agencies().forEach((a) -> expected.add(a.id()));
 		List<String> expectedInOrder = cycle.agencies().stream().map(CycleDefinition.ExpectedAgency::id).toList();
-		Set<String> seen = new HashSet<>();
+		Set<String> seen = new java.util.LinkedHashSet<>();
 		Set<String> placed = new HashSet<>();
 		List<CycleGroup> groups = new ArrayList<>();
 		for (CycleDefinition.PartnershipGroup partnership : cycle.partnerships()) {
