@@ -280,6 +280,18 @@ class CycleGroupsIntegrationTests {
 	}
 
 	@Test
+	void aMisspeltKeyOfATemplateIsNamedAtItsLineWithTheNearestKey() throws IOException {
+		Path file = this.folder.resolve("cycle.yaml");
+		Files.writeString(file, Files.readString(Path.of("samples/barnet-2026/cycle.yaml")).replace("    sectors: [voluntary-community-faith]",
+				"    sectrs: [voluntary-community-faith]"));
+
+		assertThatThrownBy(() -> this.cycles.open(file)).isInstanceOf(CycleException.class)
+			.hasMessageStartingWith(file + ":16: ")
+			.hasMessageContaining("sectrs")
+			.hasMessageContaining("did you mean sectors?");
+	}
+
+	@Test
 	void aCycleYamlWhosePartnershipsNameAnUnknownAgencyOrLeaveOneOutIsRefusedAtTheLine() throws IOException {
 		Path file = this.folder.resolve("cycle.yaml");
 		Files.writeString(file, """
