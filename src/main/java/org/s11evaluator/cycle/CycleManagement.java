@@ -196,6 +196,21 @@ public class CycleManagement {
 			read[0] = text;
 			cycle = this.yaml.readValue(text, CycleDefinition.class);
 		}
+		catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException ex) {
+			// at the misspelt key's own line (Jackson's location is the end of the enclosing group), with the nearest key
+			List<String> known = ex.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+			String[] lines = text.split("\n", -1);
+			int line = ex.getLocation() != null ? ex.getLocation().getLineNr() : 0;
+			java.util.regex.Pattern key = java.util.regex.Pattern.compile("^[\\s-]*" + java.util.regex.Pattern.quote(ex.getPropertyName()) + "\\s*:");
+			for (int i = 0; i < lines.length; i++) {
+				if (key.matcher(lines[i]).find()) {
+					line = i + 1;
+					break;
+				}
+			}
+			throw new CycleException(file + ":" + line + ": unknown field '" + ex.getPropertyName() + "': expected one of " + known
+					+ org.s11evaluator.rules.DidYouMean.closest(ex.getPropertyName(), known).map((c) -> "; did you mean " + c + "?").orElse(""));
+		}
 		catch (JsonProcessingException ex) {
 			// at the line where the mistake is, in plain words (as the rule packs' YAML files)
 			org.s11evaluator.yaml.YamlMistake mistake = org.s11evaluator.yaml.YamlMistake.of(ex, text);
