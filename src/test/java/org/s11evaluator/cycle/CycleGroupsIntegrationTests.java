@@ -384,6 +384,18 @@ class CycleGroupsIntegrationTests {
 	}
 
 	@Test
+	void closingTheBarnetCycleChecksEachReturnAgainstItsOwnTemplateAndPublishesBothTemplatesSummaries() {
+		load("barnet-2026");
+		this.evaluation.evaluateCycle("barnet-2026");
+
+		CyclePublication.Closed closed = this.publication.close("barnet-2026");
+
+		assertThat(closed.folder().resolve("barnet-section-11/summary.pdf")).isNotEmptyFile();
+		assertThat(closed.folder().resolve("barnet-vcfs-checklist/summary.json")).isNotEmptyFile();
+		assertThat(this.editions.verify("barnet-2026", Optional.of(closed.edition())).problems()).isEmpty();
+	}
+
+	@Test
 	void closingTheThreePartnershipCyclePublishesEveryPartnershipsSummaryInTheEdition() throws IOException {
 		load("pan-sussex-2027");
 		this.evaluation.evaluateCycle("pan-sussex-2027");
