@@ -28,7 +28,7 @@ import org.s11evaluator.support.TableReferences;
 class TableOwnershipTests {
 
 	static final Map<String, Set<String>> OWNERS = Map.of(
-			"cycle", Set.of("audit_cycle", "cycle_agency", "partnership", "agency"),
+			"cycle", Set.of("audit_cycle", "cycle_agency", "partnership", "agency", "cycle_template_sector", "cycle_group", "cycle_group_agency"),
 			"submission", Set.of("submission", "item_response", "agency_action", "rejected_submission", "rejection_reason"),
 			"evaluation", Set.of("evaluation", "finding", "follow_up_action", "result_reason", "result_policy_values", "item_rating",
 					"standard_rating"),

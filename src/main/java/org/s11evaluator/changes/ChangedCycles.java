@@ -117,11 +117,26 @@ public class ChangedCycles {
 		Map<String, String> packVersions = new HashMap<>();
 		List<Changed> changed = inScope.stream()
 			.map((cycle) -> new Changed(cycle, sha256(inputs.getOrDefault(cycle.id(), "") + "|pack "
-					+ packVersions.computeIfAbsent(cycle.packId(), this.packs::currentVersion) + "|template " + TEMPLATE_VERSION)))
+					+ packVersions.computeIfAbsent(cycle.packId(), this.packs::currentVersion) + groupPacks(cycle.id(), packVersions)
+					+ "|template " + TEMPLATE_VERSION)))
 			.filter((c) -> !c.fingerprint().equals(recorded.get(c.cycle().id())) || !intactOnDisk.test(c.cycle().id()))
 			.toList();
 		int previous = (int) inputs.values().stream().filter((text) -> !text.endsWith("|previous ")).count();
 		return new Considered(changed, ids.size() + previous);
+	}
+
+	/** The groups of a cycle with groups (cycle.yaml templates or partnerships): each with its agencies and its pack's version. */
+	private String groupPacks(String cycleId, Map<String, String> packVersions) {
+		StringBuilder text = new StringBuilder();
+		this.jdbc.sql("""
+				select g.group_id, g.pack_id, (select group_concat(a.agency_id order by a.agency_id) from cycle_group_agency a
+				  where a.cycle_id = g.cycle_id and a.group_id = g.group_id) from cycle_group g where g.cycle_id = ? order by g.position""")
+			.param(cycleId)
+			.query((rs) -> {
+				text.append("|group ").append(rs.getString(1)).append(':').append(rs.getString(3)).append(" pack ")
+					.append(packVersions.computeIfAbsent(rs.getString(2), this.packs::currentVersion));
+			});
+		return text.toString();
 	}
 
 	/** Records that the cycle's summary reflects these inputs (called once it is written or found unchanged). */

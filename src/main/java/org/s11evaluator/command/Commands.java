@@ -266,7 +266,7 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
 		out().println("Board summaries: open these in a browser (a PDF, CSV exports and a JSON document sit beside each):");
 		written.forEach((file) -> out().println("  " + file.getParent().resolve("summary.html").toAbsolutePath()));
 		if (rejected > 0) {
-			// the demo shows rejection (the samples hold 3 bad returns on purpose): it exits 0, where import would exit 3
+			// the demo shows rejection (the samples hold 4 bad returns on purpose): it exits 0, where import would exit 3
 			out().println();
 			out().println(rejected + " return(s) rejected, with their reasons above: the demo shows them and exits 0 ('import' exits 3 for a rejected return).");
 		}

@@ -39,7 +39,9 @@ public class CycleManagement {
 	/** Opens (or updates) the cycle described by a {@code cycle.yaml}; returns its id. */
 	@Transactional
 	public String open(Path file) {
-		CycleDefinition cycle = read(file);
+		String[] text = new String[1];
+		CycleDefinition cycle = read(file, text);
+		CycleGroupsCheck.Resolved groups = CycleGroupsCheck.resolve(file, text[0], cycle, this.packs.ids());
 		closure(cycle.id()).filter(CycleClosure::isClosed).ifPresent((closed) -> {
 			throw new CycleException(file + ": cycle " + cycle.id() + " is closed (edition " + closed.latestEdition()
 					+ " published); nothing was changed; " + CycleClosure.howToReopen(cycle.id()));
@@ -63,12 +65,44 @@ public class CycleManagement {
 		this.jdbc.sql("delete from cycle_agency where cycle_id = ?").param(cycle.id()).update();
 		for (CycleDefinition.ExpectedAgency agency : cycle.agencies()) {
 			saveAgency(agency.id(), agency.name(), agency.sector());
-			this.jdbc.sql("insert into cycle_agency (cycle_id, agency_id) values (?, ?)").params(cycle.id(), agency.id()).update();
+			this.jdbc.sql("insert into cycle_agency (cycle_id, agency_id, pack_id) values (?, ?, ?)")
+				.params(cycle.id(), agency.id(), groups.agencyPacks().get(agency.id()))
+				.update();
 		}
+		saveGroups(cycle.id(), groups);
 		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies; returns from others: {}", LogValues.escape(cycle.id()),
 				LogValues.escape(cycle.partnership()), LogValues.escape(pack.id()), cycle.agencies().size(),
 				(cycle.unexpectedAgencies() == UnexpectedAgencies.REJECT) ? "rejected" : "accepted and flagged");
 		return cycle.id();
+	}
+
+	/** Replaces the cycle's groups (templates or partnerships) and the templates chosen by sector. */
+	private void saveGroups(String cycleId, CycleGroupsCheck.Resolved groups) {
+		this.jdbc.sql("delete from cycle_group_agency where cycle_id = ?").param(cycleId).update();
+		this.jdbc.sql("delete from cycle_group where cycle_id = ?").param(cycleId).update();
+		this.jdbc.sql("delete from cycle_template_sector where cycle_id = ?").param(cycleId).update();
+		int position = 0;
+		for (CycleGroup group : groups.groups()) {
+			this.jdbc.sql("insert into cycle_group (cycle_id, group_id, kind, name, pack_id, position) values (?, ?, ?, ?, ?, ?)")
+				.params(cycleId, group.id(), group.kind(), group.name(), group.packId(), position++)
+				.update();
+			for (String agency : group.agencyIds()) {
+				this.jdbc.sql("insert into cycle_group_agency (cycle_id, group_id, agency_id) values (?, ?, ?)").params(cycleId, group.id(), agency)
+					.update();
+			}
+		}
+		groups.sectorPacks().forEach((sector, pack) -> this.jdbc.sql("insert into cycle_template_sector (cycle_id, sector, pack_id) values (?, ?, ?)")
+			.params(cycleId, sector, pack)
+			.update());
+		if (!groups.groups().isEmpty()) {
+			log.info("Cycle {} has {} groups: {}", LogValues.escape(cycleId), groups.groups().size(), LogValues.escape(groups.groups().stream()
+				.map((g) -> g.id() + " (" + g.agencyIds().size() + " agencies, pack " + g.packId() + ")").toList()));
+		}
+	}
+
+	/** The template (pack) a return from the agency is judged by in the cycle (see {@link CycleGroups#templateFor}). */
+	public Optional<String> templateFor(String cycleId, String agencyId, String sector) {
+		return new CycleGroups(this.jdbc).templateFor(cycleId, agencyId, sector);
 	}
 
 	/** Records an agency a return names, unless it is known already: cycle files, not returns, name agencies. */
@@ -168,12 +202,28 @@ public class CycleManagement {
 		return inScope(RunScope.ALL_OPEN_CYCLES);
 	}
 
-	private CycleDefinition read(Path file) {
+	private CycleDefinition read(Path file, String[] read) {
 		CycleDefinition cycle;
 		String text = null;
 		try {
 			text = java.nio.file.Files.readString(file);
+			read[0] = text;
 			cycle = this.yaml.readValue(text, CycleDefinition.class);
+		}
+		catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException ex) {
+			// at the misspelt key's own line (Jackson's location is the end of the enclosing group), with the nearest key
+			List<String> known = ex.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+			String[] lines = text.split("\n", -1);
+			int line = ex.getLocation() != null ? ex.getLocation().getLineNr() : 0;
+			java.util.regex.Pattern key = java.util.regex.Pattern.compile("^[\\s-]*" + java.util.regex.Pattern.quote(ex.getPropertyName()) + "\\s*:");
+			for (int i = 0; i < lines.length; i++) {
+				if (key.matcher(lines[i]).find()) {
+					line = i + 1;
+					break;
+				}
+			}
+			throw new CycleException(file + ":" + line + ": unknown field '" + ex.getPropertyName() + "': expected one of " + known
+					+ org.s11evaluator.rules.DidYouMean.closest(ex.getPropertyName(), known).map((c) -> "; did you mean " + c + "?").orElse(""));
 		}
 		catch (JsonProcessingException ex) {
 			// at the line where the mistake is, in plain words (as the rule packs' YAML files)

@@ -21,12 +21,24 @@ public class FinalEvaluation {
 
 	/** Why the cycle's results are not final under {@code packVersion}; empty when they are. */
 	public List<String> problems(String cycleId, String packVersion) {
+		return problems(cycleId, (pack) -> packVersion);
+	}
+
+	/**
+	 * Why the cycle's results are not final under the versions in force of the packs it uses (a cycle judged by
+	 * several templates: each return by its own template's version); empty when they are.
+	 */
+	public List<String> problems(String cycleId, java.util.function.Function<String, String> versionOfPack) {
 		List<String> problems = new ArrayList<>();
-		this.jdbc.sql("""
-				select s.agency_id, s.source, s.version, e.status, e.submission_version, e.pack_version, e.failure
-				from submission s left join evaluation e on e.submission_id = s.id where s.cycle_id = ? order by s.agency_id""")
+		java.util.Set<String> inForce = new java.util.HashSet<>();
+		this.jdbc.sql("select s.agency_id, s.source, s.version, e.status, e.submission_version, e.pack_version, e.failure, "
+				+ org.s11evaluator.cycle.CycleGroups.SUBMISSION_PACK + """
+				 from submission s join audit_cycle c on c.id = s.cycle_id left join evaluation e on e.submission_id = s.id
+				 where s.cycle_id = ? order by s.agency_id""")
 			.param(cycleId)
 			.query((rs) -> {
+				String packVersion = versionOfPack.apply(rs.getString(8));
+				inForce.add(packVersion);
 				String which = "the return of " + rs.getString(1) + " (" + rs.getString(2).replaceAll("^.*/", "") + ")";
 				String status = rs.getString(4);
 				String failure = rs.getString(7);
@@ -49,11 +61,17 @@ public class FinalEvaluation {
 			.param(cycleId)
 			.query(String.class)
 			.list();
+		if (inForce.isEmpty()) {
+			// no return: the ratings are checked against the version of the cycle's own pack
+			this.jdbc.sql("select pack_id from audit_cycle where id = ?").param(cycleId).query(String.class).optional()
+				.ifPresent((pack) -> inForce.add(versionOfPack.apply(pack)));
+		}
 		if (returns > 0 && ratedBy.isEmpty()) {
 			problems.add("the partnership has not been rated");
 		}
-		else if (ratedBy.stream().anyMatch((v) -> !packVersion.equals(v))) {
-			problems.add("the partnership ratings were made by another rule-pack version than the one in force " + shortVersion(packVersion));
+		else if (ratedBy.stream().anyMatch((v) -> !inForce.contains(v))) {
+			problems.add("the partnership ratings were made by another rule-pack version than the one in force "
+					+ inForce.stream().map(FinalEvaluation::shortVersion).sorted().collect(java.util.stream.Collectors.joining(", ")));
 		}
 		return problems;
 	}

@@ -16,8 +16,9 @@ final class SubmissionScope {
 
 	static final String ALL_OPEN_CYCLES = RunScope.ALL_OPEN_CYCLES;
 
-	/** Every stored return, with the version and pack version of its current results. */
-	static final String SUBMISSIONS = "(select s.id, s.version, s.cycle_id, c.partnership_id, c.pack_id, c.status as cycle_status, "
+	/** Every stored return, with the pack it is judged by (its agency's template) and the version and pack version of its current results. */
+	static final String SUBMISSIONS = "(select s.id, s.version, s.cycle_id, c.partnership_id, " + org.s11evaluator.cycle.CycleGroups.SUBMISSION_PACK
+			+ " as pack_id, c.status as cycle_status, "
 			+ "e.submission_version as evaluated_version, e.pack_version as evaluated_pack "
 			+ "from submission s join audit_cycle c on c.id = s.cycle_id left join evaluation e on e.submission_id = s.id) submissions";
 

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.s11evaluator.cycle.Cycle;
+import org.s11evaluator.cycle.CycleGroup;
+import org.s11evaluator.cycle.CycleGroups;
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.evaluation.EvaluationResults;
 import org.s11evaluator.rules.Derived;
@@ -48,16 +50,19 @@ public class PartnershipRatings {
 
 	private final Clock clock;
 
+	private final CycleGroups groups;
+
 	private final org.springframework.beans.factory.ObjectProvider<RatingModeration> moderation;
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
 	PartnershipRatings(JdbcTemplate jdbc, CycleManagement cycles, PublishedPacks packs, RuleEngine engine, ObjectMapper json,
-			TransactionTemplate transaction, EvaluationResults results, Clock clock,
+			TransactionTemplate transaction, EvaluationResults results, CycleGroups groups, Clock clock,
 			org.springframework.beans.factory.ObjectProvider<RatingModeration> moderation,
 			org.springframework.context.ApplicationEventPublisher events) {
 		this.results = results;
 		this.clock = clock;
+		this.groups = groups;
 		this.moderation = moderation;
 		this.events = events;
 		this.transaction = new TransactionTemplate(transaction.getTransactionManager());
@@ -72,38 +77,82 @@ public class PartnershipRatings {
 	/**
 	 * Rates the cycle and replaces its stored partnership ratings in one transaction. A broken pack throws
 	 * {@link org.s11evaluator.rules.RulePackException} before anything is written, so the last ratings stay.
+	 * A cycle with groups ({@link CycleGroups}) is rated per group, each by its own pack over its own agencies'
+	 * returns: per template (never combined into one rating), or per partnership plus the whole cycle (group '').
+	 * Returns the whole cycle's outcome, or the first group's when the cycle is rated per template only.
 	 */
 	public EvaluationOutcome rate(String cycleId) {
 		Cycle cycle = this.cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
-		RulePackCompiler.CompiledPack pack = this.packs.usable(cycle.packId());
-		Map<Long, EvaluationResults.ReturnRatings> counted = new java.util.LinkedHashMap<>(this.results.ratings(cycleId));
-		Map<Long, EvaluationResults.ReturnRatings> moderated = usesModerated(pack) ? this.moderation.stream()
-			.map((m) -> m.moderated(cycleId, pack)).findFirst().orElse(Map.of()) : Map.of();
-		moderated.forEach((submission, ratings) -> counted.computeIfPresent(submission, (id, own) -> ratings));
-		List<RatingTally> tallies = RatingTallies.of(pack.pack().framework(), counted.values().stream()
-			.map((r) -> new RatingTallies.ReturnRatings(r.items(), r.standards())).toList());
-		String counting = counting(pack, moderated.size());
-		EvaluationOutcome outcome = this.engine.ratePartnership(pack, tallies);
-		Map<String, RatingTally> byScope = new HashMap<>();
-		tallies.forEach((t) -> byScope.put(scope(t.standardId(), t.itemId()), t));
+		List<CycleGroup> groups = this.groups.of(cycleId);
+		Map<Long, String[]> returns = new HashMap<>();
+		this.jdbc.query("select s.id, s.agency_id, " + CycleGroups.SUBMISSION_PACK + " from submission s join audit_cycle c on c.id = s.cycle_id"
+				+ " where s.cycle_id = ?", (rs) -> {
+					returns.put(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3) });
+				}, cycleId);
+		record Scope(String groupId, String packId, java.util.function.Predicate<String[]> includes) {
+		}
+		List<Scope> scopes = new ArrayList<>();
+		boolean byTemplate = groups.stream().anyMatch(CycleGroup::isTemplate);
+		if (!byTemplate) {
+			scopes.add(new Scope("", cycle.packId(), (r) -> true));
+		}
+		for (CycleGroup group : groups) {
+			scopes.add(group.isTemplate() ? new Scope(group.id(), group.packId(), (r) -> group.packId().equals(r[1]))
+					: new Scope(group.id(), group.packId(), (r) -> group.agencyIds().contains(r[0])));
+		}
+		Map<String, RulePackCompiler.CompiledPack> packsByScope = new HashMap<>();
+		for (Scope scope : scopes) {
+			// every pack first: a broken one stops the rating before anything is written
+			packsByScope.put(scope.groupId(), this.packs.usable(scope.packId()));
+		}
+		Map<Long, EvaluationResults.ReturnRatings> all = this.results.ratings(cycleId);
 		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>();
-		for (Derived<PartnershipRating> derived : outcome.partnershipRatings()) {
-			PartnershipRating rating = derived.outcome();
-			RatingTally t = byScope.get(scope(rating.standardId(), rating.itemId()));
-			rows.add(new Object[] { cycleId, rating.standardId(), (rating.itemId() != null) ? rating.itemId() : "", t.green(), t.amber(),
-					t.red(), t.notApplicable(), t.notAnswered(), rating.rag().name(), rating.reason(), derived.rule(),
-					toJson(withCounting(derived.inputs(), counting)), pack.pack().version(), now, derived.policy() });
+		EvaluationOutcome first = null;
+		for (Scope scope : scopes) {
+			RulePackCompiler.CompiledPack pack = packsByScope.get(scope.groupId());
+			Map<Long, EvaluationResults.ReturnRatings> inScope = new java.util.LinkedHashMap<>();
+			all.forEach((id, own) -> {
+				if (returns.containsKey(id) && scope.includes().test(returns.get(id))) {
+					inScope.put(id, own);
+				}
+			});
+			// moderated ratings in place of the agency's own, where the pack's rules say the partnership rating counts them
+			Map<Long, EvaluationResults.ReturnRatings> moderated = usesModerated(pack) ? this.moderation.stream()
+				.map((m) -> m.moderated(cycleId, pack)).findFirst().orElse(Map.of()) : Map.of();
+			int moderatedInScope = 0;
+			for (Map.Entry<Long, EvaluationResults.ReturnRatings> m : moderated.entrySet()) {
+				if (inScope.containsKey(m.getKey())) {
+					inScope.put(m.getKey(), m.getValue());
+					moderatedInScope++;
+				}
+			}
+			String counting = counting(pack, moderatedInScope);
+			List<RatingTallies.ReturnRatings> rated = inScope.values().stream()
+				.map((r) -> new RatingTallies.ReturnRatings(r.items(), r.standards()))
+				.toList();
+			List<RatingTally> tallies = RatingTallies.of(pack.pack().framework(), rated);
+			EvaluationOutcome outcome = this.engine.ratePartnership(pack, tallies);
+			first = (first != null) ? first : outcome;
+			Map<String, RatingTally> byScope = new HashMap<>();
+			tallies.forEach((t) -> byScope.put(scope(t.standardId(), t.itemId()), t));
+			for (Derived<PartnershipRating> derived : outcome.partnershipRatings()) {
+				PartnershipRating rating = derived.outcome();
+				RatingTally t = byScope.get(scope(rating.standardId(), rating.itemId()));
+				rows.add(new Object[] { cycleId, scope.groupId(), rating.standardId(), (rating.itemId() != null) ? rating.itemId() : "", t.green(),
+						t.amber(), t.red(), t.notApplicable(), t.notAnswered(), rating.rag().name(), rating.reason(), derived.rule(),
+						toJson(withCounting(derived.inputs(), counting)), pack.pack().version(), now, derived.policy() });
+			}
 		}
 		this.transaction.executeWithoutResult((status) -> {
 			this.jdbc.update("delete from partnership_rating where cycle_id = ?", cycleId);
 			this.jdbc.batchUpdate("""
-					insert into partnership_rating (cycle_id, standard_id, item_id, green, amber, red, not_applicable, not_answered,
+					insert into partnership_rating (cycle_id, group_id, standard_id, item_id, green, amber, red, not_applicable, not_answered,
 					  rag, reason, rule_name, inputs, pack_version, rated_at, policy)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		});
 		this.events.publishEvent(new CycleRated(cycleId));
-		return outcome;
+		return first;
 	}
 
 	/**

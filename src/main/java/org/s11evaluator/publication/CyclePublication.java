@@ -98,7 +98,9 @@ public class CyclePublication {
 		catch (RulePackException ex) {
 			throw refused(cycleId, List.of("the partnership could not be rated: " + oneLine(ex.getMessage())));
 		}
-		List<String> problems = this.finalEvaluation.problems(cycleId, version);
+		// a cycle judged by several templates: each return by the version in force of its own template
+		List<String> problems = this.finalEvaluation.problems(cycleId, (pack) -> pack.equals(cycle.packId()) ? version
+				: this.packs.usable(pack).pack().version());
 		if (!problems.isEmpty()) {
 			throw refused(cycleId, problems);
 		}

@@ -54,7 +54,11 @@ public class CycleSummaries {
 	/** Summary files already read to check them, while unchanged: a night with nothing new reads none of them again. */
 	private final VerifiedFiles verified = new VerifiedFiles();
 
-	CycleSummaries(CycleSummaryQuery query, ITemplateEngine templates, ObjectMapper json, JdbcClient jdbc, ReportingSettings settings) {
+	private final org.s11evaluator.cycle.CycleGroups groups;
+
+	CycleSummaries(CycleSummaryQuery query, ITemplateEngine templates, ObjectMapper json, JdbcClient jdbc, ReportingSettings settings,
+			org.s11evaluator.cycle.CycleGroups groups) {
+		this.groups = groups;
 		this.query = query;
 		this.templates = templates;
 		this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -92,6 +96,46 @@ public class CycleSummaries {
 	 * a file emptied or damaged since is written again.
 	 */
 	public Written summarise(String cycleId, LocalDate asOf, boolean force, String inputsFingerprint) {
+		Written written = summariseWhole(cycleId, asOf, force, inputsFingerprint);
+		boolean groupsChanged = summariseGroups(cycleId, asOf, force);
+		return groupsChanged && !written.changed() ? new Written(cycleId, written.folder(), true, written.took()) : written;
+	}
+
+	/**
+	 * Writes the summary of each group of the cycle (a template's agencies, or a partnership's) in
+	 * {@code <output>/<cycle>/<group>/}, each a set with its manifest like the cycle's own, unless it is unchanged and
+	 * intact on disk. True if any was written.
+	 */
+	private boolean summariseGroups(String cycleId, LocalDate asOf, boolean force) {
+		boolean changed = false;
+		for (org.s11evaluator.cycle.CycleGroup group : this.groups.of(cycleId)) {
+			CycleSummary summary = this.query.build(cycleId, asOf, new SummaryScope(group));
+			String hash = contentHash(summary);
+			Path folder = OutputFolder.resolve(this.outputDirectory, cycleId, group.id());
+			SummaryManifest.Read onDisk = SummaryManifest.read(folder, this.json);
+			if (!force && onDisk.manifest() != null && hash.equals(onDisk.manifest().contentHash()) && onDisk.manifest().problems(folder, this.verified).isEmpty()) {
+				continue;
+			}
+			write(summary, hash, null, folder);
+			log.info("Summary of {} for {} written to {}", LogValues.escape(cycleId), LogValues.escape(group.name()),
+					LogValues.escape(folder.toAbsolutePath()));
+			changed = true;
+		}
+		return changed;
+	}
+
+	/** The summaries of the cycle's groups, as of the day given (empty for a cycle without groups). */
+	List<GroupStaged> groupSummaries(String cycleId, LocalDate asOf) {
+		return this.groups.of(cycleId).stream()
+			.map((g) -> new GroupStaged(g.id(), this.query.build(cycleId, asOf, new SummaryScope(g))))
+			.toList();
+	}
+
+	/** A group's summary, and the folder it goes in under the cycle's. */
+	record GroupStaged(String folder, CycleSummary summary) {
+	}
+
+	private Written summariseWhole(String cycleId, LocalDate asOf, boolean force, String inputsFingerprint) {
 		long started = System.nanoTime();
 		CycleSummary summary = this.query.build(cycleId, asOf);
 		long built = System.nanoTime();
@@ -128,7 +172,13 @@ public class CycleSummaries {
 	public boolean intact(String cycleId) {
 		Path folder = OutputFolder.resolve(this.outputDirectory, cycleId);
 		SummaryManifest.Read onDisk = SummaryManifest.read(folder, this.json);
-		List<String> problems = (onDisk.manifest() != null) ? onDisk.manifest().problems(folder, this.verified) : onDisk.problems();
+		List<String> problems = new ArrayList<>((onDisk.manifest() != null) ? onDisk.manifest().problems(folder, this.verified) : onDisk.problems());
+		for (org.s11evaluator.cycle.CycleGroup group : this.groups.of(cycleId)) {
+			Path groupFolder = OutputFolder.resolve(this.outputDirectory, cycleId, group.id());
+			SummaryManifest.Read groupOnDisk = SummaryManifest.read(groupFolder, this.json);
+			((groupOnDisk.manifest() != null) ? groupOnDisk.manifest().problems(groupFolder, this.verified) : groupOnDisk.problems())
+				.forEach((p) -> problems.add(group.id() + "/: " + p));
+		}
 		if (!problems.isEmpty()) {
 			log.warn("The summary of {} on disk is incomplete or damaged ({}): it is written again", LogValues.escape(cycleId),
 					LogValues.escape(String.join("; ", problems)));
@@ -222,6 +272,25 @@ public class CycleSummaries {
 	 * for byte, as a set named by a manifest that names the edition.
 	 */
 	void showEdition(CycleSummary summary, Path editionFolder, int edition) {
+		showEdition(summary, editionFolder, edition, List.of());
+	}
+
+	/** As {@link #showEdition(CycleSummary, Path, int)}, with each group's summary from its folder in the edition. */
+	void showEdition(CycleSummary summary, Path editionFolder, int edition, List<GroupStaged> groupSummaries) {
+		for (GroupStaged group : groupSummaries) {
+			Path live = OutputFolder.resolve(this.outputDirectory, summary.cycle().id(), group.folder());
+			Path from = editionFolder.resolve(group.folder());
+			List<AtomicFiles.Staged> staged = new ArrayList<>();
+			try {
+				for (String name : SummaryManifest.FILES) {
+					staged.add(AtomicFiles.stage(live.resolve(name), (out) -> Files.copy(from.resolve(name), out)));
+				}
+				publish(group.summary(), contentHash(group.summary()), null, live, staged, edition);
+			}
+			finally {
+				staged.forEach(AtomicFiles.Staged::close);
+			}
+		}
 		Path folder = OutputFolder.resolve(this.outputDirectory, summary.cycle().id());
 		String hash = contentHash(summary);
 		List<AtomicFiles.Staged> staged = new ArrayList<>();
@@ -271,7 +340,7 @@ public class CycleSummaries {
 					.toList(), List.of());
 		CycleSummary timeless = new CycleSummary(summary.format(), Instant.EPOCH, summary.asOf(), summary.cycle(), summary.participation(),
 				summary.register(), summary.rejectedFiles(), summary.ratingPolicy(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(),
-				summary.themes(), provenance, summary.framing(), summary.narrative());
+				summary.themes(), provenance, summary.framing(), summary.narrative(), summary.groups());
 		// the history in the provenance is left out too: a run's own entry on the trail does not make a new summary
 		try {
 			return ContentHash.digest().update(this.json.writeValueAsBytes(timeless)).update(TEMPLATE).hex();

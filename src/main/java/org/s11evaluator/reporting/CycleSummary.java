@@ -11,7 +11,30 @@ import java.util.List;
  */
 public record CycleSummary(String format, Instant generatedAt, LocalDate asOf, CycleInfo cycle, Participation participation,
 		List<RegisterEntry> register, List<RejectedFile> rejectedFiles, List<PolicyRule> ratingPolicy, List<StandardSummary> standards, List<HeatmapRow> heatmap,
-		List<PlanEntry> improvementPlan, Progress progress, Themes themes, Provenance provenance, Framing framing, Narrative narrative) {
+		List<PlanEntry> improvementPlan, Progress progress, Themes themes, Provenance provenance, Framing framing, Narrative narrative,
+		List<GroupSummary> groups) {
+
+	public CycleSummary {
+		groups = (groups != null) ? List.copyOf(groups) : List.of();
+	}
+
+	/**
+	 * One group of a cycle with groups, as the whole cycle's summary shows it beside the others: the agencies judged
+	 * by one template ({@code kind} TEMPLATE, {@code packId} the template) or those of one partnership ({@code kind}
+	 * PARTNERSHIP); who returned; and the group's own partnership ratings, decided by its pack's rule. {@code summary}:
+	 * the group's own summary, relative to the cycle's folder.
+	 */
+	public record GroupSummary(String id, String kind, String name, String packId, String template, String summary,
+			Participation participation, List<GroupAgency> agencies, List<GroupRating> ratings) {
+	}
+
+	/** An agency of a group, with its status in the register of returns (ON_TIME, LATE, NOT_RETURNED, REJECTED). */
+	public record GroupAgency(String agencyId, String agencyName, String status) {
+	}
+
+	/** A group's partnership rating of a standard ({@code itemId} null) or an item; {@code rating} null: not rated. */
+	public record GroupRating(String standardId, String itemId, String title, Rating rating) {
+	}
 
 	/**
 	 * What the partnership wrote for the board in {@code narrative.md} beside the cycle's definition, as Markdown (null:

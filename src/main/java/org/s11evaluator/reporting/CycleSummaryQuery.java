@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.s11evaluator.audit.AuditTrail;
 import org.s11evaluator.cycle.AuditCalendar;
+import org.s11evaluator.cycle.CycleGroup;
+import org.s11evaluator.cycle.CycleGroups;
 import org.s11evaluator.rules.Framework;
 import org.s11evaluator.rules.RulePacks;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +40,12 @@ public class CycleSummaryQuery {
 
 	private final Clock clock;
 
-	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, CycleResultsQuery results, AuditTrail audit, ObjectMapper json, Clock clock) {
+	private final CycleGroups groups;
+
+	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, CycleResultsQuery results, AuditTrail audit, ObjectMapper json, Clock clock,
+			CycleGroups groups) {
 		this.clock = clock;
+		this.groups = groups;
 		this.audit = audit;
 		this.json = json;
 		this.jdbc = jdbc;
@@ -48,24 +54,43 @@ public class CycleSummaryQuery {
 	}
 
 	public CycleSummary build(String cycleId, LocalDate asOf) {
-		CycleSummary.CycleInfo cycle = this.jdbc.sql("""
+		return build(cycleId, asOf, SummaryScope.WHOLE);
+	}
+
+	/**
+	 * The summary of one group of the cycle (its agencies, its pack, its partnership ratings), or of the whole cycle;
+	 * the whole cycle's summary of a cycle with groups shows them side by side ({@link CycleSummary#groups()}).
+	 */
+	CycleSummary build(String cycleId, LocalDate asOf, SummaryScope scope) {
+		CycleSummary.CycleInfo whole = this.jdbc.sql("""
 				select c.id, c.title, c.partnership_id, p.name as partnership_name, c.pack_id, c.opens_on, c.return_deadline
 				from audit_cycle c join partnership p on p.id = c.partnership_id where c.id = ?""")
 			.param(cycleId)
 			.query(CycleSummary.CycleInfo.class)
 			.optional()
 			.orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
+		List<CycleGroup> groups = this.groups.of(cycleId);
+		boolean byTemplate = groups.stream().anyMatch(CycleGroup::isTemplate);
+		CycleSummary.CycleInfo cycle = scope.whole() ? whole : new CycleSummary.CycleInfo(whole.id(), whole.title() + ": " + scope.group().name(),
+				whole.partnershipId(), scope.group().isTemplate() ? whole.partnershipName() : scope.group().name(), scope.group().packId(),
+				whole.opensOn(), whole.returnDeadline());
 		Framework framework = this.packs.load(cycle.packId()).framework();
+		Map<String, String> packOfAgency = packOfAgency(cycleId);
+		java.util.function.Predicate<String> inScope = (agency) -> scope.whole() || scope.expectedAgencies().contains(agency)
+				|| (!scope.expectedAgencies().contains(agency) && packOfAgency.containsKey(agency) && scope.includes(agency, packOfAgency.get(agency)));
+		// the whole of a cycle judged by several templates has no one framework: its groups are shown side by side instead
+		boolean noFramework = scope.whole() && byTemplate;
 		CycleResults agencyResults = this.results.load(cycleId);
-		List<CycleSummary.RegisterEntry> register = register(cycle);
-		Map<String, CycleSummary.Rating> ratings = partnershipRatings(cycleId);
-		Map<String, Map<String, Integer>> answers = answers(cycleId, framework);
-		List<CycleSummary.StandardSummary> standards = framework.standards().stream()
+		List<CycleSummary.RegisterEntry> register = register(cycle).stream().filter((r) -> inScope.test(r.agencyId())).toList();
+		Map<String, CycleSummary.Rating> ratings = partnershipRatings(cycleId, scope.groupId());
+		Map<String, Map<String, Integer>> answers = answers(cycleId, framework, inScope);
+		List<CycleSummary.StandardSummary> standards = noFramework ? List.of() : framework.standards().stream()
 			.map((s) -> new CycleSummary.StandardSummary(s.id(), s.title(), s.modelled(), ratings.get(key(s.id(), null)),
 					s.items().stream().map((i) -> new CycleSummary.ItemSummary(i.id(), i.text(), ratings.get(key(s.id(), i.id())),
 							levelCounts(framework, answers.getOrDefault(i.id(), Map.of())))).toList()))
 			.toList();
-		List<CycleSummary.HeatmapRow> heatmap = agencyResults.agencies().stream()
+		List<CycleSummary.HeatmapRow> heatmap = noFramework ? List.of() : agencyResults.agencies().stream()
+			.filter((a) -> inScope.test(a.agencyId()))
 			.sorted(Comparator.comparing(CycleResults.AgencyResult::agencyName, NaturalOrder.INSTANCE))
 			.map((a) -> new CycleSummary.HeatmapRow(a.agencyId(), a.agencyName(), framework.standards().stream()
 				.map((s) -> a.standards().stream().filter((r) -> r.standardId().equals(s.id())).map(CycleResults.Rating::rag)
@@ -73,18 +98,75 @@ public class CycleSummaryQuery {
 				.toList()))
 			.toList();
 		List<CycleSummary.PolicyRule> policy = this.jdbc.sql("""
-				select rule_name, max(policy) from partnership_rating where cycle_id = ? group by rule_name order by rule_name""")
-			.param(cycleId)
+				select rule_name, max(policy) from partnership_rating where cycle_id = ? and (group_id = ? or ?)
+				group by rule_name order by rule_name""")
+			.params(cycleId, scope.groupId(), noFramework)
 			.query((rs, i) -> new CycleSummary.PolicyRule(rs.getString(1), rs.getString(2)))
 			.list();
 		List<CycleSummary.RejectedFile> rejected = agencyResults.rejected().stream()
+			.filter((r) -> scope.whole() || (r.agencyId() != null && inScope.test(r.agencyId())))
 			.map((r) -> new CycleSummary.RejectedFile(r.source().replaceAll("^.*/", ""), r.agencyId(), AuditCalendar.local(r.receivedAt()), r.reasons()))
 			.toList();
-		return new CycleSummary(CycleSummary.FORMAT, this.clock.instant(), asOf, cycle, participation(cycleId, register), register, rejected, policy,
-				standards,
-				heatmap, improvementPlan(cycleId, asOf), progress(cycle, ratings, framework, asOf), themes(cycleId),
-				provenance(cycleId), framing(framework), NarrativeFile.read(this.jdbc.sql("select definition_file from audit_cycle where id = ?")
-					.param(cycleId).query(String.class).optional().orElse(null)));
+		List<CycleSummary.PlanEntry> plan = improvementPlan(cycleId, asOf).stream().filter((a) -> inScope.test(a.agencyId())).toList();
+		CycleSummary.Provenance provenance = provenance(cycleId, scope.groupId());
+		provenance = new CycleSummary.Provenance(provenance.partnershipRulePackVersion(), provenance.evaluationRulePackVersions(),
+				provenance.submissions().stream().filter((x) -> inScope.test(x.agencyId())).toList(), provenance.history());
+		return new CycleSummary(CycleSummary.FORMAT, this.clock.instant(), asOf, cycle, participation(cycleId, register, rejected.size(), scope), register,
+				rejected, policy, standards, heatmap, plan,
+				noFramework ? new CycleSummary.Progress(null, null, List.of(), List.of(), List.of(), null)
+						: progress(cycle, ratings, framework, asOf, scope, inScope),
+				themes(cycleId, inScope), provenance, framing(framework),
+				NarrativeFile.read(this.jdbc.sql("select definition_file from audit_cycle where id = ?")
+					.param(cycleId).query(String.class).optional().orElse(null)),
+				scope.whole() ? groupSummaries(cycleId, groups, register, packOfAgency) : List.of());
+	}
+
+	/** The pack each returning agency's return is judged by. */
+	private Map<String, String> packOfAgency(String cycleId) {
+		Map<String, String> packs = new HashMap<>();
+		this.jdbc.sql("select s.agency_id, " + CycleGroups.SUBMISSION_PACK + " from submission s join audit_cycle c on c.id = s.cycle_id"
+				+ " where s.cycle_id = ?")
+			.param(cycleId)
+			.query((rs) -> {
+				packs.put(rs.getString(1), rs.getString(2));
+			});
+		return packs;
+	}
+
+	/**
+	 * Each group of the cycle side by side, as the whole cycle's summary shows them: its template, its agencies and
+	 * how each returned, and its own partnership ratings (never combined into one rating across templates).
+	 */
+	private List<CycleSummary.GroupSummary> groupSummaries(String cycleId, List<CycleGroup> groups, List<CycleSummary.RegisterEntry> register,
+			Map<String, String> packOfAgency) {
+		List<CycleSummary.GroupSummary> summaries = new ArrayList<>();
+		for (CycleGroup group : groups) {
+			SummaryScope scope = new SummaryScope(group);
+			List<CycleSummary.RegisterEntry> members = register.stream()
+				.filter((r) -> group.agencyIds().contains(r.agencyId())
+						|| (!r.expected() && packOfAgency.containsKey(r.agencyId()) && scope.includes(r.agencyId(), packOfAgency.get(r.agencyId()))))
+				.toList();
+			Framework framework = this.packs.load(group.packId()).framework();
+			Map<String, CycleSummary.Rating> ratings = partnershipRatings(cycleId, group.id());
+			List<CycleSummary.GroupRating> rated = new ArrayList<>();
+			for (Framework.Standard standard : framework.standards()) {
+				if (framework.levels().groupsRated() || standard.items().isEmpty()) {
+					rated.add(new CycleSummary.GroupRating(standard.id(), null, standard.title(), ratings.get(key(standard.id(), null))));
+				}
+				if (!framework.levels().groupsRated() || standard.items().size() > 1) {
+					standard.items().forEach((i) -> rated.add(new CycleSummary.GroupRating(standard.id(), i.id(),
+							(standard.items().size() == 1) ? standard.title() : i.text(), ratings.get(key(standard.id(), i.id())))));
+				}
+			}
+			int rejected = this.jdbc.sql("select count(*) from rejected_submission where cycle_id = :cycle and agency_id in (:agencies)")
+				.param("cycle", cycleId)
+				.param("agencies", members.isEmpty() ? List.of("") : members.stream().map(CycleSummary.RegisterEntry::agencyId).toList())
+				.query(Integer.class).single();
+			summaries.add(new CycleSummary.GroupSummary(group.id(), group.kind(), group.name(), group.packId(), framework.source(),
+					group.id() + "/summary.html", participation(members, rejected),
+					members.stream().map((r) -> new CycleSummary.GroupAgency(r.agencyId(), r.agencyName(), r.status())).toList(), rated));
+		}
+		return summaries;
 	}
 
 	private static CycleSummary.Framing framing(Framework framework) {
@@ -99,19 +181,22 @@ public class CycleSummaryQuery {
 	 * codes: the ratings keep every level of the scale (four for Barking and Dagenham), where the partnership
 	 * rating's counts are in red, amber and green.
 	 */
-	private Map<String, Map<String, Integer>> answers(String cycleId, Framework framework) {
+	private Map<String, Map<String, Integer>> answers(String cycleId, Framework framework, java.util.function.Predicate<String> inScope) {
 		Map<String, Map<String, Integer>> answers = new HashMap<>();
 		this.jdbc.sql("""
-				select r.item_id, r.rating, count(*) from item_response r join submission s on s.id = r.submission_id
+				select r.item_id, r.rating, s.agency_id from item_response r join submission s on s.id = r.submission_id
 				join evaluation e on e.submission_id = s.id
-				where s.cycle_id = ? and e.pack_version is not null group by r.item_id, r.rating""")
+				where s.cycle_id = ? and e.pack_version is not null""")
 			.param(cycleId)
 			.query((rs) -> {
-				answers.computeIfAbsent(rs.getString(1), (k) -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+				if (inScope.test(rs.getString(3))) {
+					answers.computeIfAbsent(rs.getString(1), (k) -> new HashMap<>()).merge(rs.getString(2), 1, Integer::sum);
+				}
 			});
-		int evaluated = this.jdbc.sql("""
-				select count(*) from submission s join evaluation e on e.submission_id = s.id
-				where s.cycle_id = ? and e.pack_version is not null""").param(cycleId).query(Integer.class).single();
+		int evaluated = (int) this.jdbc.sql("""
+				select s.agency_id from submission s join evaluation e on e.submission_id = s.id
+				where s.cycle_id = ? and e.pack_version is not null""").param(cycleId).query(String.class).list().stream()
+			.filter(inScope).count();
 		for (Framework.Item item : framework.itemsById().values()) {
 			Map<String, Integer> counts = answers.computeIfAbsent(item.id(), (k) -> new HashMap<>());
 			counts.put(null, evaluated - counts.values().stream().mapToInt(Integer::intValue).sum());
@@ -158,13 +243,21 @@ public class CycleSummaryQuery {
 			.toList();
 	}
 
-	private CycleSummary.Participation participation(String cycleId, List<CycleSummary.RegisterEntry> register) {
+	private CycleSummary.Participation participation(String cycleId, List<CycleSummary.RegisterEntry> register, int rejectedInScope,
+			SummaryScope scope) {
+		int rejected = scope.whole()
+				? this.jdbc.sql("select count(*) from rejected_submission where cycle_id = ?").param(cycleId).query(Integer.class).single()
+				: rejectedInScope;
+		return participation(register, rejected);
+	}
+
+	/** Who was expected, who returned, on time or late, and the return rate, over the register given. */
+	private static CycleSummary.Participation participation(List<CycleSummary.RegisterEntry> register, int rejected) {
 		int expected = (int) register.stream().filter(CycleSummary.RegisterEntry::expected).count();
 		int returned = (int) register.stream().filter((r) -> r.expected() && r.submittedAt() != null).count();
 		int onTime = (int) register.stream().filter((r) -> r.expected() && "ON_TIME".equals(r.status())).count();
 		int late = (int) register.stream().filter((r) -> r.expected() && "LATE".equals(r.status())).count();
 		int unexpected = (int) register.stream().filter((r) -> !r.expected()).count();
-		int rejected = this.jdbc.sql("select count(*) from rejected_submission where cycle_id = ?").param(cycleId).query(Integer.class).single();
 		int notEvaluated = (int) register.stream().filter((r) -> r.submittedAt() != null && !"EVALUATED".equals(r.evaluation())).count();
 		int rate = (expected == 0) ? 0 : (returned * 100 + expected / 2) / expected;
 		int onlyRejected = (int) register.stream().filter((r) -> r.expected() && "REJECTED".equals(r.status())).count();
@@ -173,11 +266,16 @@ public class CycleSummaryQuery {
 	}
 
 	private Map<String, CycleSummary.Rating> partnershipRatings(String cycleId) {
+		return partnershipRatings(cycleId, "");
+	}
+
+	/** The partnership ratings of one group of the cycle ('' the whole cycle), by standard and item. */
+	private Map<String, CycleSummary.Rating> partnershipRatings(String cycleId, String groupId) {
 		Map<String, CycleSummary.Rating> ratings = new HashMap<>();
 		this.jdbc.sql("""
 				select standard_id, item_id, rag, green, amber, red, not_applicable, not_answered, reason, rule_name, pack_version
-				from partnership_rating where cycle_id = ?""")
-			.param(cycleId)
+				from partnership_rating where cycle_id = ? and group_id = ?""")
+			.params(cycleId, groupId)
 			.query((rs) -> {
 				ratings.put(key(rs.getString(1), rs.getString(2)), new CycleSummary.Rating(rs.getString(3), rs.getInt(4), rs.getInt(5),
 						rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11)));
@@ -230,7 +328,7 @@ public class CycleSummaryQuery {
 	}
 
 	private CycleSummary.Progress progress(CycleSummary.CycleInfo cycle, Map<String, CycleSummary.Rating> now, Framework framework,
-			LocalDate asOf) {
+			LocalDate asOf, SummaryScope summaryScope, java.util.function.Predicate<String> inScope) {
 		Optional<Map<String, Object>> previous = this.jdbc.sql("""
 				select id, title from audit_cycle where partnership_id = ? and opens_on < ? order by opens_on desc limit 1""")
 			.params(cycle.partnershipId(), cycle.opensOn())
@@ -243,8 +341,10 @@ public class CycleSummaryQuery {
 		}
 		String previousId = (String) previous.get().get("id");
 		// as the board read it: the previous cycle's latest published edition, not its ratings recomputed since
-		Optional<PublishedEdition> published = latestEdition(previousId);
-		Map<String, CycleSummary.Rating> before = published.map((p) -> ratings(p.summary())).orElseGet(() -> partnershipRatings(previousId));
+		// a group compares with the same group's ratings of the previous cycle (none if it had no such group)
+		Optional<PublishedEdition> published = summaryScope.whole() ? latestEdition(previousId) : Optional.empty();
+		Map<String, CycleSummary.Rating> before = published.map((p) -> ratings(p.summary()))
+			.orElseGet(() -> partnershipRatings(previousId, summaryScope.groupId()));
 		Map<String, String> titles = new LinkedHashMap<>();
 		for (Framework.Standard s : framework.standards()) {
 			titles.put(key(s.id(), null), "Standard " + s.id() + ": " + s.title());
@@ -270,7 +370,8 @@ public class CycleSummaryQuery {
 						a.due(), status(a.due(), a.completed(), asOf), a.progress(), a.completed(), a.reason(), a.rule()))
 				.toList())
 			.orElseGet(() -> agencyActions(previousId, asOf));
-		List<CycleSummary.PlanEntry> carriedOver = actions.stream().filter((a) -> !"DONE".equals(a.status())).toList();
+		List<CycleSummary.PlanEntry> carriedOver = actions.stream().filter((a) -> !"DONE".equals(a.status()))
+			.filter((a) -> inScope.test(a.agencyId())).toList();
 		return new CycleSummary.Progress(previousId, (String) previous.get().get("title"), previouslyAmberOrRed, regressions, carriedOver,
 				published.map(PublishedEdition::edition).orElse(null));
 	}
@@ -308,26 +409,31 @@ public class CycleSummaryQuery {
 		return ratings;
 	}
 
-	private CycleSummary.Themes themes(String cycleId) {
+	private CycleSummary.Themes themes(String cycleId, java.util.function.Predicate<String> inScope) {
+		List<String> agencies = this.jdbc.sql("select agency_id from submission where cycle_id = ?").param(cycleId).query(String.class).list()
+			.stream().filter(inScope).toList();
+		List<String> ids = agencies.isEmpty() ? List.of("") : agencies;
 		List<CycleSummary.CommonFinding> findings = this.jdbc.sql("""
 				select f.code, count(*), count(distinct f.submission_id), min(f.rule_name), min(f.message)
-				from finding f join submission s on s.id = f.submission_id where s.cycle_id = ?
+				from finding f join submission s on s.id = f.submission_id where s.cycle_id = :cycle and s.agency_id in (:agencies)
 				group by f.code order by count(*) desc, f.code limit 10""")
-			.param(cycleId)
+			.param("cycle", cycleId)
+			.param("agencies", ids)
 			.query((rs, i) -> new CycleSummary.CommonFinding(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
 			.list();
 		List<CycleSummary.Practice> practice = this.jdbc.sql("""
 				select a.name, s.outstanding_practice from submission s join agency a on a.id = s.agency_id
-				where s.cycle_id = ? and s.outstanding_practice is not null order by a.name""")
-			.param(cycleId)
+				where s.cycle_id = :cycle and s.agency_id in (:agencies) and s.outstanding_practice is not null order by a.name""")
+			.param("cycle", cycleId)
+			.param("agencies", ids)
 			.query((rs, i) -> new CycleSummary.Practice(rs.getString(1), rs.getString(2)))
 			.list();
 		return new CycleSummary.Themes(findings, practice);
 	}
 
-	private CycleSummary.Provenance provenance(String cycleId) {
-		String partnershipVersion = this.jdbc.sql("select max(pack_version) from partnership_rating where cycle_id = ?")
-			.param(cycleId)
+	private CycleSummary.Provenance provenance(String cycleId, String groupId) {
+		String partnershipVersion = this.jdbc.sql("select max(pack_version) from partnership_rating where cycle_id = ? and group_id = ?")
+			.params(cycleId, groupId)
 			.query(String.class)
 			.optional()
 			.orElse(null);

@@ -57,13 +57,19 @@ public class Editions {
 		int edition = next(cycleId, editions);
 		Path target = editions.resolve(Integer.toString(edition));
 		CycleSummary summary = this.query.build(cycleId, asOf);
+		// each group's summary (a template's or a partnership's) is part of the edition, in its own folder
+		List<CycleSummaries.GroupStaged> groups = this.summaries.groupSummaries(cycleId, asOf);
 		Path temp = AtomicFiles.temporaryFolder(target);
 		List<SummaryManifest.File> files = new ArrayList<>();
 		List<AtomicFiles.Staged> staged = new ArrayList<>();
 		try {
 			this.summaries.stage(summary, temp, staged);
+			for (CycleSummaries.GroupStaged group : groups) {
+				this.summaries.stage(group.summary(), OutputFolder.resolve(temp, group.folder()), staged);
+			}
 			staged.forEach(AtomicFiles.Staged::publish);
-			staged.forEach((f) -> files.add(new SummaryManifest.File(f.target().getFileName().toString(), f.size(), f.sha256())));
+			staged.forEach((f) -> files.add(new SummaryManifest.File(temp.toAbsolutePath().normalize().relativize(f.target().toAbsolutePath().normalize()).toString().replace('\\', '/'), f.size(),
+					f.sha256())));
 		}
 		catch (RuntimeException ex) {
 			AtomicFiles.deleteFolder(temp);
@@ -86,7 +92,7 @@ public class Editions {
 			.params(cycleId, edition, packId, packVersion, LocalDateTime.ofInstant(summary.generatedAt(), ZoneOffset.UTC),
 					target.toAbsolutePath().toString(), manifestSha256, document)
 			.update();
-		this.summaries.showEdition(summary, target, edition);
+		this.summaries.showEdition(summary, target, edition, groups);
 		log.info("Edition {} of {} published in {}", edition, LogValues.escape(cycleId), LogValues.escape(target.toAbsolutePath()));
 		return new Published(cycleId, edition, target);
 	}
@@ -147,8 +153,8 @@ public class Editions {
 					manifest.files(), edition);
 			manifest.files().forEach((f) -> checked.add(f.name()));
 			problems.addAll(asSet.problems(folder));
-			try (Stream<Path> present = Files.list(folder)) {
-				present.map((p) -> p.getFileName().toString())
+			try (Stream<Path> present = Files.walk(folder)) {
+				present.filter(Files::isRegularFile).map((p) -> folder.relativize(p).toString().replace('\\', '/'))
 					.filter((name) -> !name.equals(EditionManifest.NAME) && !checked.contains(name))
 					.sorted()
 					.forEach((name) -> problems.add(name + " is not in the manifest"));

@@ -47,7 +47,7 @@ public class ResultSnapshots {
 			.merge(ResultSnapshot.subject(rs.getString(2), rs.getString(3)),
 					ResultSnapshot.followUp(rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6)), (x, y) -> x + " | " + y), cycleId);
 		Map<String, String> partnership = new TreeMap<>();
-		each("select item_id, standard_id, rag from partnership_rating where cycle_id = ?",
+		each("select item_id, standard_id, rag from partnership_rating where cycle_id = ? and group_id = ''",
 				(rs) -> partnership.put(ResultSnapshot.subject(rs.getString(1), rs.getString(2)), rs.getString(3)), cycleId);
 		return new ResultSnapshot(agencies, partnership);
 	}

@@ -226,7 +226,7 @@ public class SubmissionImport {
 			else {
 				positions = JsonPositions.of(content);
 				SubmissionValidator.Result result = new SubmissionValidator(this.cycles::find,
-						(partnership) -> frameworks.computeIfAbsent(partnership, (id) -> this.packs.load(id).framework()))
+						(partnership) -> frameworks.computeIfAbsent(partnership, (id) -> this.packs.load(id).framework()), this.cycles::templateFor)
 					.validate(root, positions);
 				problems.addAll(result.problems());
 				document = result.document();

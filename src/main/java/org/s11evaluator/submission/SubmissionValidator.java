@@ -56,6 +56,15 @@ class SubmissionValidator {
 
 	private final Function<String, Framework> frameworks;
 
+	/** The template (pack) an agency's return is judged by in a cycle; empty: the cycle has templates and none is the agency's. */
+	interface Templates {
+
+		Optional<String> of(String cycleId, String agencyId, String sector);
+
+	}
+
+	private final Templates templates;
+
 	private final List<ImportProblem> problems = new ArrayList<>();
 
 	private JsonNode root;
@@ -65,8 +74,13 @@ class SubmissionValidator {
 	private boolean schemaPassed;
 
 	SubmissionValidator(Function<String, Optional<Cycle>> cycles, Function<String, Framework> frameworks) {
+		this(cycles, frameworks, (cycle, agency, sector) -> cycles.apply(cycle).map(Cycle::packId));
+	}
+
+	SubmissionValidator(Function<String, Optional<Cycle>> cycles, Function<String, Framework> frameworks, Templates templates) {
 		this.cycles = cycles;
 		this.frameworks = frameworks;
+		this.templates = templates;
 	}
 
 	record Result(SubmissionDocument document, List<ImportProblem> problems) {
@@ -111,14 +125,46 @@ class SubmissionValidator {
 					+ partnership + "\"");
 			return null;
 		}
+		String pack = template(cycle.get());
+		if (pack == null) {
+			return null;
+		}
 		try {
-			return this.frameworks.apply(cycle.get().packId());
+			return this.frameworks.apply(pack);
 		}
 		catch (RuntimeException ex) {
-			problem("/partnership", "the rule pack \"" + cycle.get().packId() + "\" cannot be read, so the return cannot be checked: "
+			problem("/partnership", "the rule pack \"" + pack + "\" cannot be read, so the return cannot be checked: "
 					+ ex.getMessage());
 			return null;
 		}
+	}
+
+	/**
+	 * The template the return is judged by: its agency's in the cycle (per agency, or by sector); a return that names
+	 * another template ({@code template}) is refused, saying which one is expected. Null after a problem.
+	 */
+	private String template(Cycle cycle) {
+		JsonNode agency = this.root.get("agency");
+		String agencyId = (agency != null && agency.isObject()) ? text(agency, "id") : null;
+		String sector = (agency != null && agency.isObject()) ? text(agency, "sector") : null;
+		String named = text(this.root, "template");
+		if (agencyId == null) {
+			return cycle.packId();
+		}
+		Optional<String> expected = this.templates.of(cycle.id(), agencyId, sector);
+		if (expected.isEmpty()) {
+			problem("/agency/id", "agency \"" + agencyId + "\" is judged by no template of cycle \"" + cycle.id() + "\": it is not on the"
+					+ " cycle's list and no template covers its sector" + ((sector != null) ? " \"" + sector + "\"" : " (the return gives none)")
+					+ "; add the agency, with its template, to the cycle's cycle.yaml and open the cycle again");
+			return null;
+		}
+		if (named != null && !named.equals(expected.get())) {
+			problem("/template", "this return was completed on template \"" + named + "\", but agency \"" + agencyId + "\" is judged by template \""
+					+ expected.get() + "\" in cycle \"" + cycle.id() + "\": complete the " + expected.get() + " template instead (or correct the"
+					+ " agency's template in the cycle's cycle.yaml)");
+			return null;
+		}
+		return expected.get();
 	}
 
 	private List<SubmissionDocument.Response> responses(JsonNode node, Framework framework) {

@@ -48,12 +48,12 @@ class DemoCommandIntegrationTests {
 		this.commands.run(new DefaultApplicationArguments("demo"));
 
 		assertThat(this.commands.getExitCode()).isZero();
-		assertThat(output).contains("Evaluation run", "COMPLETED: 36 submission(s) evaluated, 0 could not be evaluated")
+		assertThat(output).contains("Evaluation run", "COMPLETED: 50 submission(s) evaluated, 0 could not be evaluated")
 			.contains("13 of 14 expected agencies returned; 1 not returned; 3 rejected file(s).")
 			.contains("University Hospitals Sussex NHS Foundation Trust", "Standards: 1 G  2 G  3 G  4 G  5 A  6 R  7 G  8 R  9 G")
 			.contains("REJECTED samples/pan-sussex-2025/submissions/zz-bad-unknown-item.json: 2 reasons, logged above")
 			.contains("REJECTED samples/pan-sussex-2025/submissions/zz-bad-unknown-item.json (agency east-sussex-fire-rescue): 2 reasons, given at its import above")
-			.contains("3 return(s) rejected, with their reasons above: the demo shows them and exits 0")
+			.contains("4 return(s) rejected, with their reasons above: the demo shows them and exits 0")
 			.contains("Not returned: Probation Service – Barking, Dagenham and Havering PDU");
 		JsonNode sussex = new ObjectMapper().readTree(OUTPUT.resolve("pan-sussex-2025/evaluation-results.json").toFile());
 		assertThat(sussex.at("/cycle/agencies")).hasSize(13);
@@ -61,7 +61,10 @@ class DemoCommandIntegrationTests {
 		assertThat(finding.get("rule").asText()).startsWith("SUS-");
 		assertThat(finding.get("inputs")).isNotEmpty();
 		assertThat(sussex.at("/cycle/agencies/0/packVersion").asText()).hasSize(64);
-		assertThat(Files.list(OUTPUT)).hasSize(4);
+		// the six sample cycles (barnet-2026 with two templates, pan-sussex-2027 with three partnerships)
+		assertThat(Files.list(OUTPUT)).hasSize(6);
+		assertThat(OUTPUT.resolve("barnet-2026/barnet-vcfs-checklist/summary.html")).isNotEmptyFile();
+		assertThat(OUTPUT.resolve("pan-sussex-2027/east-sussex/summary.html")).isNotEmptyFile();
 		assertThat(output).contains("Board summaries: open these in a browser", "pan-sussex-2025/summary.html");
 		// each rejection reason is reported once (the import's log line; the results name the file and count its reasons),
 		// and no font warning nobody can act on

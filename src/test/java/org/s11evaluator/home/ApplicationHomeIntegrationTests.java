@@ -62,9 +62,9 @@ class ApplicationHomeIntegrationTests {
 
 		Result demo = run(home, "demo");
 		assertThat(demo.exitCode()).as(demo.output()).isIn(0, 3);
-		assertThat(demo.output()).contains("COMPLETED: 36 submission(s) evaluated");
+		assertThat(demo.output()).contains("COMPLETED: 50 submission(s) evaluated");
 		assertThat(home.resolve("output/pan-sussex-2025/summary.html")).as("the summary, in the home's output folder").exists();
-		assertThat(this.jdbc.queryForObject("select count(*) from evaluation", Integer.class)).isEqualTo(36);
+		assertThat(this.jdbc.queryForObject("select count(*) from evaluation", Integer.class)).isEqualTo(50);
 
 		Result nightly = run(home, "evaluate");
 		assertThat(nightly.exitCode()).as(nightly.output()).isZero();
