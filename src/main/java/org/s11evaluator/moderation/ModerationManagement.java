@@ -123,6 +123,31 @@ public class ModerationManagement implements RatingModeration {
 		return this.ratings.current(cycleId);
 	}
 
+	/**
+	 * A moderated rating in force beside the agency's own rating of the item (its scale code as its return gave it;
+	 * null where the agency left the item unanswered).
+	 */
+	public record SideBySide(ModeratedRating moderated, String ownRating) {
+	}
+
+	/** The moderated ratings in force in a cycle, each beside the agency's own rating of the item. */
+	public List<SideBySide> sideBySide(String cycleId) {
+		List<ModeratedRating> current = current(cycleId);
+		if (current.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, String> agencies = new LinkedHashMap<>(this.results.agencies(cycleId));
+		java.util.Set<String> moderatedAgencies = current.stream().map(ModeratedRating::agencyId).collect(Collectors.toSet());
+		agencies.values().removeIf((agency) -> !moderatedAgencies.contains(agency));
+		Map<String, Map<String, String>> own = new HashMap<>();
+		this.submissions.facts(agencies.keySet()).forEach((submission, facts) -> {
+			Map<String, String> items = new HashMap<>();
+			facts.responses().forEach((r) -> items.put(r.itemId(), r.rating()));
+			own.put(agencies.get(submission), items);
+		});
+		return current.stream().map((m) -> new SideBySide(m, own.getOrDefault(m.agencyId(), Map.of()).get(m.itemId()))).toList();
+	}
+
 	@Override
 	public Map<Long, EvaluationResults.ReturnRatings> moderated(String cycleId, RulePackCompiler.CompiledPack pack) {
 		Map<String, List<ModeratedRating>> byAgency = current(cycleId).stream()

@@ -340,7 +340,7 @@ public class CycleSummaries {
 					.toList(), List.of());
 		CycleSummary timeless = new CycleSummary(summary.format(), Instant.EPOCH, summary.asOf(), summary.cycle(), summary.participation(),
 				summary.register(), summary.rejectedFiles(), summary.ratingPolicy(), summary.standards(), summary.heatmap(), summary.improvementPlan(), summary.progress(),
-				summary.themes(), provenance, summary.framing(), summary.narrative(), summary.groups());
+				summary.themes(), provenance, summary.framing(), summary.narrative(), summary.groups(), summary.moderation());
 		// the history in the provenance is left out too: a run's own entry on the trail does not make a new summary
 		try {
 			return ContentHash.digest().update(this.json.writeValueAsBytes(timeless)).update(TEMPLATE).hex();

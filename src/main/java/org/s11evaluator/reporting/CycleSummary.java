@@ -12,10 +12,27 @@ import java.util.List;
 public record CycleSummary(String format, Instant generatedAt, LocalDate asOf, CycleInfo cycle, Participation participation,
 		List<RegisterEntry> register, List<RejectedFile> rejectedFiles, List<PolicyRule> ratingPolicy, List<StandardSummary> standards, List<HeatmapRow> heatmap,
 		List<PlanEntry> improvementPlan, Progress progress, Themes themes, Provenance provenance, Framing framing, Narrative narrative,
-		List<GroupSummary> groups) {
+		List<GroupSummary> groups, Moderation moderation) {
 
 	public CycleSummary {
 		groups = (groups != null) ? List.copyOf(groups) : List.of();
+		moderation = (moderation != null) ? moderation : Moderation.NONE;
+	}
+
+	/**
+	 * What a challenge (challenge day, moderation panel, peer review) agreed: whether the partnership-wide rating counts
+	 * moderated ratings (the pack's {@code partnership-rating.uses}), and each moderated rating in force beside the
+	 * agency's own.
+	 */
+	public record Moderation(boolean countsModerated, List<ModeratedItem> items) {
+
+		static final Moderation NONE = new Moderation(true, List.of());
+
+	}
+
+	/** One moderated rating beside the agency's own, in the scale's words. */
+	public record ModeratedItem(String agencyId, String agencyName, String standardId, String itemId, String itemText, String ownRating,
+			String moderatedRating, String agreedBy, LocalDate agreedOn, String reason) {
 	}
 
 	/**

@@ -42,8 +42,11 @@ public class CycleSummaryQuery {
 
 	private final CycleGroups groups;
 
+	private final org.springframework.beans.factory.ObjectProvider<org.s11evaluator.moderation.ModerationManagement> moderation;
+
 	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, CycleResultsQuery results, AuditTrail audit, ObjectMapper json, Clock clock,
-			CycleGroups groups) {
+			CycleGroups groups, org.springframework.beans.factory.ObjectProvider<org.s11evaluator.moderation.ModerationManagement> moderation) {
+		this.moderation = moderation;
 		this.clock = clock;
 		this.groups = groups;
 		this.audit = audit;
@@ -118,7 +121,37 @@ public class CycleSummaryQuery {
 				themes(cycleId, inScope), provenance, framing(framework),
 				NarrativeFile.read(this.jdbc.sql("select definition_file from audit_cycle where id = ?")
 					.param(cycleId).query(String.class).optional().orElse(null)),
-				scope.whole() ? groupSummaries(cycleId, groups, register, packOfAgency) : List.of());
+				scope.whole() ? groupSummaries(cycleId, groups, register, packOfAgency) : List.of(),
+				moderation(cycleId, cycle.packId(), framework, inScope, register));
+	}
+
+	/**
+	 * The moderated ratings in force for the agencies in scope, each beside the agency's own rating, in the scale's
+	 * words, by agency (natural order) and item; and whether the partnership-wide rating counts them.
+	 */
+	private CycleSummary.Moderation moderation(String cycleId, String packId, Framework framework, java.util.function.Predicate<String> inScope,
+			List<CycleSummary.RegisterEntry> register) {
+		org.s11evaluator.rules.RulePack.PolicyValue uses = this.packs.load(packId).policyValues()
+			.get(org.s11evaluator.partnershiprating.RatingModeration.USES);
+		boolean countsModerated = (uses == null) || "moderated".equals(uses.value().strip());
+		Map<String, String> names = new HashMap<>();
+		register.forEach((r) -> names.put(r.agencyId(), r.agencyName()));
+		Map<String, Framework.Standard> standards = framework.standardByItemId();
+		List<CycleSummary.ModeratedItem> items = this.moderation.stream()
+			.flatMap((m) -> m.sideBySide(cycleId).stream())
+			.filter((x) -> inScope.test(x.moderated().agencyId()) && framework.itemsById().containsKey(x.moderated().itemId()))
+			.map((x) -> {
+				org.s11evaluator.moderation.ModeratedRating m = x.moderated();
+				Framework.Standard standard = standards.get(m.itemId());
+				return new CycleSummary.ModeratedItem(m.agencyId(), names.getOrDefault(m.agencyId(), m.agencyId()),
+						(standard != null) ? standard.id() : null, m.itemId(), framework.itemsById().get(m.itemId()).text(),
+						(x.ownRating() == null) ? "Not answered" : framework.scale().level(x.ownRating()).map(Framework.Level::label).orElse(x.ownRating()),
+						framework.scale().level(m.rating()).map(Framework.Level::label).orElse(m.rating()), m.agreedBy(), m.agreedOn(), m.reason());
+			})
+			.sorted(Comparator.comparing(CycleSummary.ModeratedItem::agencyName, NaturalOrder.INSTANCE)
+				.thenComparing(CycleSummary.ModeratedItem::itemId, NaturalOrder.INSTANCE))
+			.toList();
+		return new CycleSummary.Moderation(countsModerated, items);
 	}
 
 	/** The pack each returning agency's return is judged by. */

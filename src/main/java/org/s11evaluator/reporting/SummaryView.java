@@ -660,8 +660,28 @@ public final class SummaryView {
 		if (this.summary.progress().previousCycleId() != null && carriedOverIsLong()) {
 			present.add("carried-over");
 		}
+		if (!this.summary.moderation().items().isEmpty()) {
+			present.add("moderated");
+		}
 		int index = present.indexOf(key);
 		return (index < 0) ? "" : String.valueOf((char) ('A' + index));
+	}
+
+	/**
+	 * What the methodology says about challenge and moderation: whether the partnership-wide ratings count the
+	 * ratings a challenge agreed, and how many there are.
+	 */
+	public String moderationText() {
+		List<CycleSummary.ModeratedItem> items = this.summary.moderation().items();
+		long agencies = items.stream().map(CycleSummary.ModeratedItem::agencyId).distinct().count();
+		String policy = this.summary.moderation().countsModerated()
+				? "Where a challenge (a challenge day, moderation panel or peer review) agreed a different rating of an item for an agency, the partnership-wide ratings count that moderated rating instead of the agency's own, as the partnership's rules say."
+				: "The partnership's rules say the partnership-wide ratings count each agency's own ratings; ratings agreed at a challenge (a challenge day, moderation panel or peer review) are shown beside them but not counted.";
+		if (items.isEmpty()) {
+			return policy + " No rating has been moderated in this cycle.";
+		}
+		return policy + " " + count(items.size(), "rating", "ratings") + " of " + count((int) agencies, "agency", "agencies")
+				+ ((items.size() == 1) ? " was" : " were") + " moderated; each is in " + appendixName("moderated") + ", beside the agency's own rating.";
 	}
 
 	/** "Appendix D": the name of an appendix as the body refers to it. */

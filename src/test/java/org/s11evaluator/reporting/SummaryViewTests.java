@@ -136,7 +136,7 @@ class SummaryViewTests {
 				new CycleSummary.Participation(agencies, agencies, agencies, 0, 0, 0, 0, 100, 0, 0), register, List.of(), List.of(), standards, heatmap,
 				List.of(), (progress != null) ? progress : new CycleSummary.Progress(null, null, List.of(), List.of(), List.of(), null),
 				new CycleSummary.Themes(List.of(), practices), new CycleSummary.Provenance("v1", List.of("v1"), List.of(), history), framing,
-				new CycleSummary.Narrative("narrative.md", null, null, null, null, NarrativeFile.SECTIONS, null), List.of());
+				new CycleSummary.Narrative("narrative.md", null, null, null, null, NarrativeFile.SECTIONS, null), List.of(), null);
 	}
 
 }

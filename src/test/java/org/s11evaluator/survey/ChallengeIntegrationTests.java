@@ -294,6 +294,16 @@ class ChallengeIntegrationTests {
 				"challenge day &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>");
 		assertThat(Files.readString(OUTPUT.resolve(CYCLE).resolve("challenge-day/moderated-ratings.csv")))
 			.contains("Fenland District Council,1.2,Green,Amber,Challenge day panel,15 November 2017,");
+
+		// the board summary the run wrote shows them too: the policy in its methodology, each one beside the agency's own
+		String summary = Files.readString(OUTPUT.resolve(CYCLE).resolve("summary.html"));
+		assertThat(summary).contains("the partnership-wide ratings count that moderated rating instead of the agency",
+				"2 ratings of 2 agencies were moderated", "Moderated ratings beside agencies’ own", "Challenge day panel",
+				"challenge day &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert");
+		assertThat(summary.replaceAll("\\s+", " ")).containsPattern(
+				"Fenland District Council</th> <td>1\\.2 [^<]*</td> <td>Green</td> <td>Amber</td> <td>Challenge day panel</td>");
+		String json = Files.readString(OUTPUT.resolve(CYCLE).resolve("summary.json"));
+		assertThat(json.replaceAll("\\s+", "")).contains("\"countsModerated\":true", "\"ownRating\":\"Green\"", "\"moderatedRating\":\"Amber\"");
 	}
 
 	@Test
