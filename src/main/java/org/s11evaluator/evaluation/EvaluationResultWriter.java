@@ -13,6 +13,7 @@ import org.s11evaluator.rules.facts.FollowUpAction;
 import org.s11evaluator.rules.facts.ItemRating;
 import org.s11evaluator.rules.facts.PolicyValues;
 import org.s11evaluator.rules.facts.StandardRating;
+import org.s11evaluator.submission.StoredReturns;
 import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -171,15 +172,15 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 	 * Notes which of them have an evaluation already (so have results to replace).
 	 */
 	private List<EvaluatedSubmission> stillCurrent(List<? extends EvaluatedSubmission> items, Map<Long, Boolean> hadResults) {
-		Map<Long, Integer> versions = new java.util.HashMap<>();
-		this.named.query("""
-				select s.id, s.version, exists (select 1 from evaluation e where e.submission_id = s.id)
-				from submission s where s.id in (:ids) for update""",
-				Map.of("ids", items.stream().map((e) -> e.submission().id()).toList()),
-				(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> {
-					versions.put(rs.getLong(1), rs.getInt(2));
-					hadResults.put(rs.getLong(1), rs.getBoolean(3));
-				});
+		List<Long> ids = items.stream().map((e) -> e.submission().id()).toList();
+		// the submission module takes the rows' locks on this writer's connection, in the chunk's transaction
+		Map<Long, Integer> versions = StoredReturns.lockCurrentVersions(this.jdbc, ids);
+		versions.keySet().forEach((id) -> hadResults.put(id, false));
+		if (!versions.isEmpty()) {
+			// after the lock, in the same transaction: a plain read, as the exists () inside the locking select it replaces was
+			this.named.query("select submission_id from evaluation where submission_id in (:ids)", Map.of("ids", List.copyOf(versions.keySet())),
+					(org.springframework.jdbc.core.RowCallbackHandler) (rs) -> hadResults.put(rs.getLong(1), true));
+		}
 		List<EvaluatedSubmission> current = new ArrayList<>();
 		for (EvaluatedSubmission evaluated : items) {
 			Integer version = versions.get(evaluated.submission().id());

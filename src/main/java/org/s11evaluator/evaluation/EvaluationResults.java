@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.s11evaluator.rules.SubmissionFacts;
+import org.s11evaluator.submission.StoredReturns;
 import org.s11evaluator.submission.StoredSubmissions;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -43,14 +44,19 @@ public class EvaluationResults {
 	public record ReturnRatings(Map<String, String> items, Map<String, String> standards) {
 	}
 
+	private static final int IDS_PER_QUERY = 1000;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	private final ObjectMapper json;
 
 	private final StoredSubmissions submissions;
 
-	EvaluationResults(NamedParameterJdbcTemplate jdbc, ObjectMapper json, StoredSubmissions submissions) {
+	private final StoredReturns returns;
+
+	EvaluationResults(NamedParameterJdbcTemplate jdbc, ObjectMapper json, StoredSubmissions submissions, StoredReturns returns) {
 		this.jdbc = jdbc;
+		this.returns = returns;
 		this.json = json;
 		this.submissions = submissions;
 	}
@@ -58,9 +64,9 @@ public class EvaluationResults {
 	/** The ratings of the cycle's returns that have results, by submission id (no explanations: cheap). */
 	public Map<Long, ReturnRatings> ratings(String cycleId) {
 		Map<Long, ReturnRatings> ratings = new LinkedHashMap<>();
-		this.jdbc.query("""
-				select e.submission_id, e.ratings from evaluation e join submission s on s.id = e.submission_id
-				where s.cycle_id = :cycle and e.pack_version is not null order by e.submission_id""", Map.of("cycle", cycleId),
+		forReturnsOf(cycleId, (ids) -> this.jdbc.query("""
+				select submission_id, ratings from evaluation
+				where submission_id in (:ids) and pack_version is not null order by submission_id""", ids,
 				(RowCallbackHandler) (rs) -> {
 					ReturnRatings r = new ReturnRatings(new HashMap<>(), new HashMap<>());
 					if (rs.getString(2) != null) {
@@ -69,17 +75,19 @@ public class EvaluationResults {
 						stored.standards().forEach((s) -> r.standards().put(s.standardId(), s.rag()));
 					}
 					ratings.put(rs.getLong(1), r);
-				});
+				}));
 		return ratings;
 	}
 
 	/** The agency of each of the cycle's returns that have results, by submission id. */
 	public Map<Long, String> agencies(String cycleId) {
 		Map<Long, String> agencies = new LinkedHashMap<>();
-		this.jdbc.query("""
-				select e.submission_id, s.agency_id from evaluation e join submission s on s.id = e.submission_id
-				where s.cycle_id = :cycle and e.pack_version is not null order by e.submission_id""", Map.of("cycle", cycleId),
-				(RowCallbackHandler) (rs) -> agencies.put(rs.getLong(1), rs.getString(2)));
+		Map<Long, String> agencyOf = new HashMap<>();
+		List<StoredReturns.CycleReturn> returns = this.returns.inCycle(cycleId);
+		returns.forEach((r) -> agencyOf.put(r.id(), r.agencyId()));
+		forIds(returns.stream().map(StoredReturns.CycleReturn::id).toList(), (ids) -> this.jdbc.query(
+				"select submission_id from evaluation where submission_id in (:ids) and pack_version is not null order by submission_id", ids,
+				(RowCallbackHandler) (rs) -> agencies.put(rs.getLong(1), agencyOf.get(rs.getLong(1)))));
 		return agencies;
 	}
 
@@ -87,20 +95,22 @@ public class EvaluationResults {
 	public Map<Long, ReturnResults> explained(String cycleId) {
 		record Stored(long id, String packVersion, StoredRatings ratings) {
 		}
-		Map<String, Object> cycle = Map.of("cycle", cycleId);
-		List<Stored> evaluations = this.jdbc.query("""
-				select e.submission_id, e.pack_version, e.ratings from evaluation e join submission s on s.id = e.submission_id
-				where s.cycle_id = :cycle order by e.submission_id""", cycle,
-				(rs, i) -> new Stored(rs.getLong(1), rs.getString(2), (rs.getString(3) != null)
-						? StoredRatings.fromJson(this.json, rs.getString(3), rs.getLong(1)) : new StoredRatings(List.of(), List.of())));
-		Map<Long, List<String[]>> findings = rows("""
-				select f.submission_id, f.code, f.item_id, f.standard_id, f.message, f.rule_name, f.inputs
-				from finding f join submission s on s.id = f.submission_id where s.cycle_id = :cycle order by f.submission_id, f.code, f.id""",
-				cycle, 6);
-		Map<Long, List<String[]>> followUps = rows("""
-				select a.submission_id, a.item_id, a.standard_id, a.owner, a.due_date, a.action_text, a.reason, a.rule_name, a.inputs
-				from follow_up_action a join submission s on s.id = a.submission_id where s.cycle_id = :cycle
-				order by a.submission_id, a.item_id, a.id""", cycle, 8);
+		List<Stored> evaluations = new ArrayList<>();
+		Map<Long, List<String[]>> findings = new HashMap<>();
+		Map<Long, List<String[]>> followUps = new HashMap<>();
+		forReturnsOf(cycleId, (ids) -> {
+			evaluations.addAll(this.jdbc.query("""
+					select submission_id, pack_version, ratings from evaluation where submission_id in (:ids) order by submission_id""", ids,
+					(rs, i) -> new Stored(rs.getLong(1), rs.getString(2), (rs.getString(3) != null)
+							? StoredRatings.fromJson(this.json, rs.getString(3), rs.getLong(1)) : new StoredRatings(List.of(), List.of()))));
+			findings.putAll(rows("""
+					select f.submission_id, f.code, f.item_id, f.standard_id, f.message, f.rule_name, f.inputs
+					from finding f where f.submission_id in (:ids) order by f.submission_id, f.code, f.id""", ids, 6));
+			followUps.putAll(rows("""
+					select a.submission_id, a.item_id, a.standard_id, a.owner, a.due_date, a.action_text, a.reason, a.rule_name, a.inputs
+					from follow_up_action a where a.submission_id in (:ids)
+					order by a.submission_id, a.item_id, a.id""", ids, 8));
+		});
 		ResultDictionary dictionary = new ResultDictionary(this.jdbc, false);
 		dictionary.load(evaluations.stream().map(Stored::packVersion).toList());
 		Map<Long, SubmissionFacts> facts = this.submissions.facts(evaluations.stream().map(Stored::id).toList());
@@ -137,6 +147,35 @@ public class EvaluationResults {
 			rows.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>()).add(row);
 		});
 		return rows;
+	}
+
+	/**
+	 * Runs a query for the cycle's returns (asked of the submission module), a thousand ids at a time in ascending
+	 * order, so that results ordered by submission id within each query stay ordered over all of them.
+	 */
+	private void forReturnsOf(String cycleId, java.util.function.Consumer<Map<String, Object>> query) {
+		forIds(this.returns.inCycle(cycleId).stream().map(StoredReturns.CycleReturn::id).toList(), query);
+	}
+
+	private static void forIds(List<Long> ids, java.util.function.Consumer<Map<String, Object>> query) {
+		List<Long> sorted = ids.stream().sorted().toList();
+		for (int from = 0; from < sorted.size(); from += IDS_PER_QUERY) {
+			query.accept(Map.of("ids", sorted.subList(from, Math.min(from + IDS_PER_QUERY, sorted.size()))));
+		}
+	}
+
+	/** Where a return's evaluation stands: EVALUATED or FAILED, by which pack version, when, and why it failed. */
+	public record EvaluationStatus(String status, String packVersion, java.time.LocalDateTime evaluatedAt, String failure) {
+	}
+
+	/** The evaluation status of each of the cycle's returns that has one, by submission id. */
+	public Map<Long, EvaluationStatus> statuses(String cycleId) {
+		Map<Long, EvaluationStatus> statuses = new HashMap<>();
+		forReturnsOf(cycleId, (ids) -> this.jdbc.query(
+				"select submission_id, status, pack_version, evaluated_at, failure from evaluation where submission_id in (:ids)", ids,
+				(RowCallbackHandler) (rs) -> statuses.put(rs.getLong(1), new EvaluationStatus(rs.getString(2), rs.getString(3),
+						rs.getObject(4, java.time.LocalDateTime.class), rs.getString(5)))));
+		return statuses;
 	}
 
 }

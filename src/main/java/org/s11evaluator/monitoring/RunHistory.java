@@ -31,9 +31,7 @@ class RunHistory {
 
 	/** When the latest completed run ended, in the job's own time (the JVM's zone). */
 	Optional<LocalDateTime> lastSuccessEndedAt() {
-		return this.jdbc.sql("select ended_at from run_report where status = 'COMPLETED' order by ended_at desc limit 1")
-			.query(LocalDateTime.class)
-			.optional();
+		return this.reports.lastCompletedEndedAt();
 	}
 
 	/**

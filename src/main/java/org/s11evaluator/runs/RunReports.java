@@ -6,11 +6,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.s11evaluator.cycle.CycleQueries;
 import org.s11evaluator.evaluation.EvaluationSteps;
+import org.s11evaluator.evaluation.RunEvaluations;
 import org.s11evaluator.logging.LogValues;
 import org.s11evaluator.partnershiprating.PartnershipRatingStepConfiguration;
 import org.s11evaluator.reporting.SummaryStepConfiguration;
 import org.s11evaluator.retention.RetainedRunRecords;
+import org.s11evaluator.submission.StoredReturns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.JobExecution;
@@ -35,8 +38,18 @@ public class RunReports implements JobExecutionListener, RetainedRunRecords {
 
 	private final java.time.Clock clock;
 
-	RunReports(JdbcClient jdbc, ApplicationEventPublisher events, java.time.Clock clock) {
+	private final CycleQueries cycles;
+
+	private final RunEvaluations evaluations;
+
+	private final StoredReturns returns;
+
+	RunReports(JdbcClient jdbc, ApplicationEventPublisher events, java.time.Clock clock, CycleQueries cycles, RunEvaluations evaluations,
+			StoredReturns returns) {
 		this.jdbc = jdbc;
+		this.cycles = cycles;
+		this.evaluations = evaluations;
+		this.returns = returns;
 		this.clock = clock;
 		this.events = events;
 	}
@@ -44,8 +57,6 @@ public class RunReports implements JobExecutionListener, RetainedRunRecords {
 	@Override
 	public void afterJob(JobExecution execution) {
 		String scope = execution.getJobParameters().getString(EvaluationSteps.CYCLE_PARAMETER);
-		java.util.Map<String, Object> inScope = new java.util.HashMap<>();
-		String cycles = org.s11evaluator.cycle.RunScope.sql(scope, "c", inScope);
 		int evaluated = evaluated(execution);
 		int skipped = skipped(execution);
 		int summaries = summariesWritten(execution);
@@ -54,21 +65,16 @@ public class RunReports implements JobExecutionListener, RetainedRunRecords {
 		LocalDateTime ended = (execution.getEndTime() != null) ? execution.getEndTime() : LocalDateTime.ofInstant(this.clock.instant(), ZoneId.systemDefault());
 		// failures are stamped in UTC; the job's own times are the JVM's local time
 		LocalDateTime startedUtc = LocalDateTime.ofInstant(started.atZone(ZoneId.systemDefault()).toInstant(), ZoneOffset.UTC);
-		String reasons = this.jdbc.sql("""
-				select concat(count(*), ' x ', substring_index(e.failure, '\\n', 1)) from evaluation e
-				join submission s on s.id = e.submission_id join audit_cycle c on c.id = s.cycle_id
-				where e.status = 'FAILED' and e.failed_at >= :started""" + " and " + cycles
-				+ " group by substring_index(e.failure, '\\n', 1)")
-			.params(inScope)
-			.param("started", startedUtc)
-			.query(String.class)
-			.list()
-			.stream()
-			.collect(Collectors.joining("\n"));
-		int rejected = this.jdbc.sql("select count(*) from rejected_submission r join audit_cycle c on c.id = r.cycle_id where " + cycles)
-			.params(inScope)
-			.query(Integer.class)
-			.single();
+		// the run's failures in its scope's cycles, counted by the first line of why, in order of that line
+		java.util.Set<String> cycles = new java.util.HashSet<>(this.cycles.idsInScope(scope));
+		java.util.Map<String, Integer> byReason = new java.util.TreeMap<>();
+		for (RunEvaluations.Failed f : this.evaluations.failedSince(startedUtc)) {
+			if (cycles.contains(f.cycleId())) {
+				byReason.merge(f.reason(), 1, Integer::sum);
+			}
+		}
+		String reasons = byReason.entrySet().stream().map((e) -> e.getValue() + " x " + e.getKey()).collect(Collectors.joining("\n"));
+		int rejected = this.returns.rejectedFiles(cycles);
 		String failure = String.join("; ", reasons(execution));
 		if (!failure.isEmpty() && execution.getStatus().isUnsuccessful()
 				&& !execution.getExitStatus().getExitDescription().contains(failure)) {
@@ -162,6 +168,13 @@ public class RunReports implements JobExecutionListener, RetainedRunRecords {
 		execution.addFailureException(new IllegalStateException(
 				"its process stopped before the run ended (killed, or cut off from the database); the next run took over"));
 		afterJob(execution);
+	}
+
+	/** When the latest completed run ended, in the job's own time (the JVM's zone). */
+	public java.util.Optional<LocalDateTime> lastCompletedEndedAt() {
+		return this.jdbc.sql("select ended_at from run_report where status = 'COMPLETED' order by ended_at desc limit 1")
+			.query(LocalDateTime.class)
+			.optional();
 	}
 
 	/** The most recent runs, newest first. */

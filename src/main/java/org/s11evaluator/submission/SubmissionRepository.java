@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.s11evaluator.cycle.CycleQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,8 +26,15 @@ class SubmissionRepository {
 
 	private final Clock clock;
 
-	SubmissionRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json, Clock clock) {
+	private final CycleQueries cycles;
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	SubmissionRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json, Clock clock, CycleQueries cycles,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
+		this.cycles = cycles;
 		this.clock = clock;
 		this.template = template;
 		this.json = json;
@@ -44,10 +52,7 @@ class SubmissionRepository {
 
 	/** Whether the cycle's list of expected agencies names this agency. */
 	boolean expected(String cycleId, String agencyId) {
-		return this.jdbc.sql("select count(*) from cycle_agency where cycle_id = ? and agency_id = ?")
-			.params(cycleId, agencyId)
-			.query(Integer.class)
-			.single() > 0;
+		return this.cycles.expects(cycleId, agencyId); // the list is the cycle module's
 	}
 
 	long insert(SubmissionDocument doc, String source, String contentHash, String content) {
@@ -76,10 +81,11 @@ class SubmissionRepository {
 					doc.completedBy().phone(), utc(doc.submittedAt()), utc(this.clock.instant()), doc.outstandingPractice(),
 					content, id)
 			.update();
-		for (String table : List.of("item_response", "agency_action", "finding",
-				"follow_up_action", "evaluation")) {
+		for (String table : List.of("item_response", "agency_action")) {
 			this.jdbc.sql("delete from " + table + " where submission_id = ?").param(id).update();
 		}
+		// the results are the evaluation module's: it removes them, in this transaction, when told
+		this.events.publishEvent(new ReturnCorrected(id));
 		insertParts(id, doc);
 	}
 
