@@ -52,7 +52,7 @@ class BenchmarkIntegrationTests {
 
 		Benchmark.Figures figures = this.benchmark.run(new Benchmark.Options(3, 4, 7, null), new PrintStream(printed, true, StandardCharsets.UTF_8));
 
-		int items = this.packs.ids().stream().mapToInt((id) -> this.packs.load(id).framework().itemCount()).sum();
+		int items = NationalData.packsUsed(this.packs).stream().mapToInt((id) -> this.packs.load(id).framework().itemCount()).sum();
 		assertThat(figures.size().returns()).isEqualTo(12);
 		assertThat(figures.size().responses()).isEqualTo(4L * items);
 		assertThat(figures.evaluated()).isEqualTo(12);
