@@ -268,7 +268,7 @@ class CycleGroupsIntegrationTests {
 
 		assertThatThrownBy(() -> this.cycles.open(file)).isInstanceOf(CycleException.class).satisfies((ex) -> assertThat(ex.getMessage().lines())
 			.contains(file + ":7: template pack \"barnet-section11\" is not a rule pack in the rules folder (packs: barking-and-dagenham,"
-					+ " barnet-section-11, barnet-vcfs-checklist, pan-london-2012, pan-sussex); did you mean barnet-section-11?")
+					+ " barnet-section-11, barnet-vcfs-checklist, cambridgeshire-and-peterborough, pan-london-2012, pan-sussex); did you mean barnet-section-11?")
 			.contains(file + ":8: sector \"health\" is listed under 2 templates (barnet-section11, barnet-vcfs-checklist): list each sector under one"
 					+ " template, and give an agency that needs another its own template:")
 			.contains(file + ":15: agency \"big-hospital\" is matched by 2 templates (barnet-section11, barnet-vcfs-checklist, by its sector"

@@ -19,7 +19,8 @@ class RulePacksTests {
 	void loadsTheShippedPacksWithTheirFrameworks() {
 		RulePacks packs = new RulePacks(new RulesSettings(Path.of("rules"), 100));
 
-		assertThat(packs.ids()).containsExactly("barking-and-dagenham", "cambridgeshire-and-peterborough", "pan-london-2012", "pan-sussex");
+		assertThat(packs.ids()).containsExactly("barking-and-dagenham", "barnet-section-11", "barnet-vcfs-checklist", "cambridgeshire-and-peterborough", "pan-london-2012",
+				"pan-sussex");
 		assertThat(packs.load("cambridgeshire-and-peterborough").framework().standards()).hasSize(8);
 		assertThat(packs.load("barking-and-dagenham").framework().standards()).hasSize(8);
 		assertThat(packs.load("pan-london-2012").framework().standards()).hasSize(8);

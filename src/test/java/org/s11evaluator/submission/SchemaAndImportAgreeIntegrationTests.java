@@ -101,7 +101,8 @@ class SchemaAndImportAgreeIntegrationTests {
 				valid.put(sample.toString(), !sample.getFileName().toString().startsWith("zz-bad"));
 			}
 		}
-		for (String cycle : List.of("barking-and-dagenham-2025", "pan-london-2012-havering-2024", "pan-sussex-2023", "barnet-2026", "pan-sussex-2027")) {
+		for (String cycle : List.of("barking-and-dagenham-2025", "pan-london-2012-havering-2024", "pan-sussex-2023", "barnet-2026", "pan-sussex-2027",
+				"with-survey/cambridgeshire-and-peterborough-2017")) {
 			this.cycles.open(Path.of("samples", cycle, "cycle.yaml"));
 		}
 
