@@ -40,7 +40,8 @@ class TemplateContentTests {
 	Path folder;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "barking-and-dagenham", "pan-london-2012", "pan-sussex" })
+	@ValueSource(strings = { "barking-and-dagenham", "pan-london-2012", "pan-sussex", "barnet-section-11", "barnet-vcfs-checklist",
+			"cambridgeshire-and-peterborough" })
 	void theTemplateIsGeneratedFromThePacksFrameworkWithADropDownOfItsScaleOnEveryItem(String packId) throws Exception {
 		RulePack pack = this.packs.load(packId);
 		Framework framework = pack.framework();

@@ -63,7 +63,8 @@ class WorkbookRoundTripIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "barking-and-dagenham", "pan-london-2012", "pan-sussex" })
+	@ValueSource(strings = { "barking-and-dagenham", "pan-london-2012", "pan-sussex", "barnet-section-11", "barnet-vcfs-checklist",
+			"cambridgeshire-and-peterborough" })
 	void aFilledInTemplateIsStoredAndEvaluatedExactlyAsTheEquivalentJsonReturn(String pack) throws Exception {
 		String cycle = pack + "-wb";
 		this.cycles.open(PackReturns.cycle(this.folder.resolve("cycle"), pack, cycle, List.of("Test Agency", "Test Agency")));
