@@ -109,6 +109,8 @@ public class PartnershipRatings {
 		LocalDateTime now = LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		List<Object[]> rows = new ArrayList<>();
 		EvaluationOutcome first = null;
+		// a pack's moderated ratings are rated once, however many groups (a partnership and the whole cycle) share it
+		Map<String, Map<Long, EvaluationResults.ReturnRatings>> moderatedByPack = new HashMap<>();
 		for (Scope scope : scopes) {
 			RulePackCompiler.CompiledPack pack = packsByScope.get(scope.groupId());
 			Map<Long, EvaluationResults.ReturnRatings> inScope = new java.util.LinkedHashMap<>();
@@ -118,8 +120,9 @@ public class PartnershipRatings {
 				}
 			});
 			// moderated ratings in place of the agency's own, where the pack's rules say the partnership rating counts them
-			Map<Long, EvaluationResults.ReturnRatings> moderated = usesModerated(pack) ? this.moderation.stream()
-				.map((m) -> m.moderated(cycleId, pack)).findFirst().orElse(Map.of()) : Map.of();
+			Map<Long, EvaluationResults.ReturnRatings> moderated = !usesModerated(pack) ? Map.of()
+					: moderatedByPack.computeIfAbsent(scope.packId(), (id) -> this.moderation.stream()
+						.map((m) -> m.moderated(cycleId, pack)).findFirst().orElse(Map.of()));
 			int moderatedInScope = 0;
 			for (Map.Entry<Long, EvaluationResults.ReturnRatings> m : moderated.entrySet()) {
 				if (inScope.containsKey(m.getKey())) {
@@ -160,16 +163,7 @@ public class PartnershipRatings {
 	 * baseline's default) or always the agency's own ({@code self}).
 	 */
 	static boolean usesModerated(RulePackCompiler.CompiledPack pack) {
-		org.s11evaluator.rules.RulePack.PolicyValue uses = pack.pack().policyValues().get(RatingModeration.USES);
-		if (uses == null) {
-			return true;
-		}
-		String value = uses.value().strip();
-		if (!value.equals("moderated") && !value.equals("self")) {
-			throw new IllegalArgumentException(uses.file() + ":" + uses.line() + ": " + RatingModeration.USES + " is \"" + value
-					+ "\": write moderated (count the moderated rating where one is recorded) or self (always the agency's own)");
-		}
-		return value.equals("moderated");
+		return RatingModeration.countsModerated(pack.pack());
 	}
 
 	/** What the partnership-wide rating counted, in words, for the explanation of each rating (none when nothing is moderated). */

@@ -15,6 +15,23 @@ public interface RatingModeration {
 	String USES = "partnership-rating.uses";
 
 	/**
+	 * Whether the pack's partnership-wide rating counts moderated ratings: {@code moderated} (also when the pack says
+	 * nothing) or {@code self}; any other value is the pack's mistake, named at its file and line.
+	 */
+	static boolean countsModerated(org.s11evaluator.rules.RulePack pack) {
+		org.s11evaluator.rules.RulePack.PolicyValue uses = pack.policyValues().get(USES);
+		if (uses == null) {
+			return true;
+		}
+		String value = uses.value().strip();
+		if (!value.equals("moderated") && !value.equals("self")) {
+			throw new IllegalArgumentException(uses.file() + ":" + uses.line() + ": " + USES + " is \"" + value
+					+ "\": write moderated (count the moderated rating where one is recorded) or self (always the agency's own)");
+		}
+		return value.equals("moderated");
+	}
+
+	/**
 	 * For each of the cycle's returns with a moderated rating, by submission id, the item and standard ratings with the
 	 * moderated ones in place of the agency's own, as the pack's rules rate them.
 	 */

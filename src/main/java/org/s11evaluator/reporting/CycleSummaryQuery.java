@@ -131,9 +131,7 @@ public class CycleSummaryQuery {
 	 */
 	private CycleSummary.Moderation moderation(String cycleId, String packId, Framework framework, java.util.function.Predicate<String> inScope,
 			List<CycleSummary.RegisterEntry> register) {
-		org.s11evaluator.rules.RulePack.PolicyValue uses = this.packs.load(packId).policyValues()
-			.get(org.s11evaluator.partnershiprating.RatingModeration.USES);
-		boolean countsModerated = (uses == null) || "moderated".equals(uses.value().strip());
+		boolean countsModerated = org.s11evaluator.partnershiprating.RatingModeration.countsModerated(this.packs.load(packId));
 		Map<String, String> names = new HashMap<>();
 		register.forEach((r) -> names.put(r.agencyId(), r.agencyName()));
 		Map<String, Framework.Standard> standards = framework.standardByItemId();

@@ -191,9 +191,7 @@ public class ChallengeDay {
 	}
 
 	private static String moderationPolicy(RulePack pack) {
-		RulePack.PolicyValue uses = pack.policyValues().get(RatingModeration.USES);
-		boolean moderated = (uses == null) || "moderated".equals(uses.value().strip());
-		return moderated ? "This partnership's policy: the partnership-wide rating counts the moderated rating of an item where one is recorded, "
+		return RatingModeration.countsModerated(pack) ? "This partnership's policy: the partnership-wide rating counts the moderated rating of an item where one is recorded, "
 				+ "and the agency's own rating otherwise."
 				: "This partnership's policy: the partnership-wide rating counts each agency's own rating; moderated ratings are shown here beside them.";
 	}
