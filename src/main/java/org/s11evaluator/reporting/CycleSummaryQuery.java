@@ -2,7 +2,6 @@ package org.s11evaluator.reporting;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,12 +16,20 @@ import org.s11evaluator.audit.AuditTrail;
 import org.s11evaluator.cycle.AuditCalendar;
 import org.s11evaluator.cycle.CycleGroup;
 import org.s11evaluator.cycle.CycleGroups;
+import org.s11evaluator.cycle.CycleRegister;
+import org.s11evaluator.evaluation.CycleEvaluationSummaries;
+import org.s11evaluator.partnershiprating.PartnershipRatingQueries;
+import org.s11evaluator.submission.CycleReturnContents;
+import org.s11evaluator.submission.StoredReturns;
 import org.s11evaluator.rules.Framework;
 import org.s11evaluator.rules.RulePacks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Builds a cycle's board summary from the stored results. */
+/**
+ * Builds a cycle's board summary from the stored results, each part asked of the module that owns it ({@link SummaryFacts})
+ * and joined here by id: a fixed number of queries per summary, whatever the number of agencies.
+ */
 @Component
 public class CycleSummaryQuery {
 
@@ -32,8 +39,6 @@ public class CycleSummaryQuery {
 
 	private final RulePacks packs;
 
-	private final CycleResultsQuery results;
-
 	private final AuditTrail audit;
 
 	private final ObjectMapper json;
@@ -42,10 +47,21 @@ public class CycleSummaryQuery {
 
 	private final CycleGroups groups;
 
+	private final CycleRegister register;
+
+	private final CycleReturnContents returns;
+
+	private final CycleEvaluationSummaries evaluations;
+
+	private final StoredReturns stored;
+
+	private final PartnershipRatingQueries ratings;
+
 	private final org.springframework.beans.factory.ObjectProvider<org.s11evaluator.moderation.ModerationManagement> moderation;
 
-	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, CycleResultsQuery results, AuditTrail audit, ObjectMapper json, Clock clock,
-			CycleGroups groups, org.springframework.beans.factory.ObjectProvider<org.s11evaluator.moderation.ModerationManagement> moderation) {
+	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, AuditTrail audit, ObjectMapper json, Clock clock, CycleGroups groups, CycleRegister register,
+			CycleReturnContents returns, CycleEvaluationSummaries evaluations, StoredReturns stored, PartnershipRatingQueries ratings,
+			org.springframework.beans.factory.ObjectProvider<org.s11evaluator.moderation.ModerationManagement> moderation) {
 		this.moderation = moderation;
 		this.clock = clock;
 		this.groups = groups;
@@ -53,7 +69,11 @@ public class CycleSummaryQuery {
 		this.json = json;
 		this.jdbc = jdbc;
 		this.packs = packs;
-		this.results = results;
+		this.register = register;
+		this.returns = returns;
+		this.evaluations = evaluations;
+		this.stored = stored;
+		this.ratings = ratings;
 	}
 
 	public CycleSummary build(String cycleId, LocalDate asOf) {
@@ -65,64 +85,65 @@ public class CycleSummaryQuery {
 	 * the whole cycle's summary of a cycle with groups shows them side by side ({@link CycleSummary#groups()}).
 	 */
 	CycleSummary build(String cycleId, LocalDate asOf, SummaryScope scope) {
-		CycleSummary.CycleInfo whole = this.jdbc.sql("""
-				select c.id, c.title, c.partnership_id, p.name as partnership_name, c.pack_id, c.opens_on, c.return_deadline
-				from audit_cycle c join partnership p on p.id = c.partnership_id where c.id = ?""")
-			.param(cycleId)
-			.query(CycleSummary.CycleInfo.class)
-			.optional()
+		CycleRegister.CycleDetails details = this.register.details(cycleId)
 			.orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
+		CycleSummary.CycleInfo whole = new CycleSummary.CycleInfo(details.id(), details.title(), details.partnershipId(), details.partnershipName(),
+				details.packId(), details.opensOn(), details.returnDeadline());
+		SummaryFacts facts = SummaryFacts.read(cycleId, details, this.register, this.returns, this.evaluations, this.stored, this.ratings);
 		List<CycleGroup> groups = this.groups.of(cycleId);
 		boolean byTemplate = groups.stream().anyMatch(CycleGroup::isTemplate);
 		CycleSummary.CycleInfo cycle = scope.whole() ? whole : new CycleSummary.CycleInfo(whole.id(), whole.title() + ": " + scope.group().name(),
 				whole.partnershipId(), scope.group().isTemplate() ? whole.partnershipName() : scope.group().name(), scope.group().packId(),
 				whole.opensOn(), whole.returnDeadline());
 		Framework framework = this.packs.load(cycle.packId()).framework();
-		Map<String, String> packOfAgency = packOfAgency(cycleId);
-		java.util.function.Predicate<String> inScope = (agency) -> scope.whole() || scope.expectedAgencies().contains(agency)
-				|| (!scope.expectedAgencies().contains(agency) && packOfAgency.containsKey(agency) && scope.includes(agency, packOfAgency.get(agency)));
+		// which pack each return is on matters only to a group's summary, and to the groups shown in the whole one
+		Map<String, String> packOfAgency = (scope.whole() && groups.isEmpty()) ? Map.of()
+				: this.register.packsOfReturns(cycleId, facts.returns().stream().map(CycleReturnContents.Return::agencyId).toList());
+		java.util.Set<String> expectedInScope = new java.util.HashSet<>(scope.expectedAgencies());
+		java.util.function.Predicate<String> inScope = (agency) -> scope.whole() || expectedInScope.contains(agency)
+				|| (packOfAgency.containsKey(agency) && scope.includes(agency, packOfAgency.get(agency)));
 		// the whole of a cycle judged by several templates has no one framework: its groups are shown side by side instead
 		boolean noFramework = scope.whole() && byTemplate;
-		CycleResults agencyResults = this.results.load(cycleId);
-		List<CycleSummary.RegisterEntry> register = register(cycle).stream().filter((r) -> inScope.test(r.agencyId())).toList();
-		Map<String, CycleSummary.Rating> ratings = partnershipRatings(cycleId, scope.groupId());
-		Map<String, Map<String, Integer>> answers = answers(cycleId, framework, inScope);
+		List<CycleSummary.RegisterEntry> register = register(facts).stream().filter((r) -> inScope.test(r.agencyId())).toList();
+		Map<String, CycleSummary.Rating> ratings = facts.ratingsOf(scope.groupId());
+		Map<String, Map<String, Integer>> answers = answers(facts, framework, inScope);
 		List<CycleSummary.StandardSummary> standards = noFramework ? List.of() : framework.standards().stream()
 			.map((s) -> new CycleSummary.StandardSummary(s.id(), s.title(), s.modelled(), ratings.get(key(s.id(), null)),
 					s.items().stream().map((i) -> new CycleSummary.ItemSummary(i.id(), i.text(), ratings.get(key(s.id(), i.id())),
 							levelCounts(framework, answers.getOrDefault(i.id(), Map.of())))).toList()))
 			.toList();
-		List<CycleSummary.HeatmapRow> heatmap = noFramework ? List.of() : agencyResults.agencies().stream()
-			.filter((a) -> inScope.test(a.agencyId()))
-			.sorted(Comparator.comparing(CycleResults.AgencyResult::agencyName, NaturalOrder.INSTANCE))
-			.map((a) -> new CycleSummary.HeatmapRow(a.agencyId(), a.agencyName(), framework.standards().stream()
-				.map((s) -> a.standards().stream().filter((r) -> r.standardId().equals(s.id())).map(CycleResults.Rating::rag)
-					.findFirst().orElse("NOT_RATED"))
-				.toList()))
+		List<CycleSummary.HeatmapRow> heatmap = noFramework ? List.of() : heatmap(facts, framework, inScope);
+		List<CycleSummary.PolicyRule> policy = this.ratings.policies(cycleId, scope.groupId(), noFramework).stream()
+			.map((p) -> new CycleSummary.PolicyRule(p.rule(), p.policy()))
 			.toList();
-		List<CycleSummary.PolicyRule> policy = this.jdbc.sql("""
-				select rule_name, max(policy) from partnership_rating where cycle_id = ? and (group_id = ? or ?)
-				group by rule_name order by rule_name""")
-			.params(cycleId, scope.groupId(), noFramework)
-			.query((rs, i) -> new CycleSummary.PolicyRule(rs.getString(1), rs.getString(2)))
-			.list();
-		List<CycleSummary.RejectedFile> rejected = agencyResults.rejected().stream()
+		List<CycleSummary.RejectedFile> rejected = facts.rejected().stream()
 			.filter((r) -> scope.whole() || (r.agencyId() != null && inScope.test(r.agencyId())))
 			.map((r) -> new CycleSummary.RejectedFile(r.source().replaceAll("^.*/", ""), r.agencyId(), AuditCalendar.local(r.receivedAt()), r.reasons()))
 			.toList();
-		List<CycleSummary.PlanEntry> plan = improvementPlan(cycleId, asOf).stream().filter((a) -> inScope.test(a.agencyId())).toList();
-		CycleSummary.Provenance provenance = provenance(cycleId, scope.groupId());
-		provenance = new CycleSummary.Provenance(provenance.partnershipRulePackVersion(), provenance.evaluationRulePackVersions(),
-				provenance.submissions().stream().filter((x) -> inScope.test(x.agencyId())).toList(), provenance.history());
-		return new CycleSummary(CycleSummary.FORMAT, this.clock.instant(), asOf, cycle, participation(cycleId, register, rejected.size(), scope), register,
-				rejected, policy, standards, heatmap, plan,
+		List<CycleSummary.PlanEntry> plan = improvementPlan(facts, asOf).stream().filter((a) -> inScope.test(a.agencyId())).toList();
+		CycleSummary.Provenance provenance = provenance(facts, scope.groupId(), inScope);
+		return new CycleSummary(CycleSummary.FORMAT, this.clock.instant(), asOf, cycle,
+				participation(register, scope.whole() ? facts.rejected().size() : rejected.size()), register, rejected, policy, standards, heatmap,
+				plan,
 				noFramework ? new CycleSummary.Progress(null, null, List.of(), List.of(), List.of(), null)
 						: progress(cycle, ratings, framework, asOf, scope, inScope),
-				themes(cycleId, inScope), provenance, framing(framework),
-				NarrativeFile.read(this.jdbc.sql("select definition_file from audit_cycle where id = ?")
-					.param(cycleId).query(String.class).optional().orElse(null)),
-				scope.whole() ? groupSummaries(cycleId, groups, register, packOfAgency) : List.of(),
+				themes(facts, inScope), provenance, framing(framework), NarrativeFile.read(details.definitionFile()),
+				scope.whole() ? groupSummaries(facts, groups, register, packOfAgency) : List.of(),
 				moderation(cycleId, cycle.packId(), framework, inScope, register));
+	}
+
+	/** Each returning agency's rating of each standard, by agency name (natural order); NOT_RATED where it has none. */
+	private static List<CycleSummary.HeatmapRow> heatmap(SummaryFacts facts, Framework framework, java.util.function.Predicate<String> inScope) {
+		return facts.registeredReturns().stream()
+			.filter((r) -> inScope.test(r.agencyId()))
+			.map((r) -> {
+				CycleEvaluationSummaries.Evaluation e = facts.evaluations().get(r.id());
+				Map<String, String> rated = (e != null) ? e.standards() : Map.of();
+				return new CycleSummary.HeatmapRow(r.agencyId(), facts.agencies().get(r.agencyId()).name(),
+						framework.standards().stream().map((s) -> rated.getOrDefault(s.id(), "NOT_RATED")).toList());
+			})
+			.sorted(Comparator.comparing(CycleSummary.HeatmapRow::agencyName, NaturalOrder.INSTANCE))
+			.toList();
 	}
 
 	/**
@@ -152,33 +173,22 @@ public class CycleSummaryQuery {
 		return new CycleSummary.Moderation(countsModerated, items);
 	}
 
-	/** The pack each returning agency's return is judged by. */
-	private Map<String, String> packOfAgency(String cycleId) {
-		Map<String, String> packs = new HashMap<>();
-		this.jdbc.sql("select s.agency_id, " + CycleGroups.SUBMISSION_PACK + " from submission s join audit_cycle c on c.id = s.cycle_id"
-				+ " where s.cycle_id = ?")
-			.param(cycleId)
-			.query((rs) -> {
-				packs.put(rs.getString(1), rs.getString(2));
-			});
-		return packs;
-	}
-
 	/**
 	 * Each group of the cycle side by side, as the whole cycle's summary shows them: its template, its agencies and
 	 * how each returned, and its own partnership ratings (never combined into one rating across templates).
 	 */
-	private List<CycleSummary.GroupSummary> groupSummaries(String cycleId, List<CycleGroup> groups, List<CycleSummary.RegisterEntry> register,
+	private List<CycleSummary.GroupSummary> groupSummaries(SummaryFacts facts, List<CycleGroup> groups, List<CycleSummary.RegisterEntry> register,
 			Map<String, String> packOfAgency) {
 		List<CycleSummary.GroupSummary> summaries = new ArrayList<>();
 		for (CycleGroup group : groups) {
 			SummaryScope scope = new SummaryScope(group);
+			java.util.Set<String> listed = new java.util.HashSet<>(group.agencyIds());
 			List<CycleSummary.RegisterEntry> members = register.stream()
-				.filter((r) -> group.agencyIds().contains(r.agencyId())
+				.filter((r) -> listed.contains(r.agencyId())
 						|| (!r.expected() && packOfAgency.containsKey(r.agencyId()) && scope.includes(r.agencyId(), packOfAgency.get(r.agencyId()))))
 				.toList();
 			Framework framework = this.packs.load(group.packId()).framework();
-			Map<String, CycleSummary.Rating> ratings = partnershipRatings(cycleId, group.id());
+			Map<String, CycleSummary.Rating> ratings = facts.ratingsOf(group.id());
 			List<CycleSummary.GroupRating> rated = new ArrayList<>();
 			for (Framework.Standard standard : framework.standards()) {
 				if (framework.levels().groupsRated() || standard.items().isEmpty()) {
@@ -189,10 +199,9 @@ public class CycleSummaryQuery {
 							(standard.items().size() == 1) ? standard.title() : i.text(), ratings.get(key(standard.id(), i.id())))));
 				}
 			}
-			int rejected = this.jdbc.sql("select count(*) from rejected_submission where cycle_id = :cycle and agency_id in (:agencies)")
-				.param("cycle", cycleId)
-				.param("agencies", members.isEmpty() ? List.of("") : members.stream().map(CycleSummary.RegisterEntry::agencyId).toList())
-				.query(Integer.class).single();
+			java.util.Set<String> memberIds = new java.util.HashSet<>();
+			members.forEach((r) -> memberIds.add(r.agencyId()));
+			int rejected = (int) facts.rejected().stream().filter((r) -> memberIds.contains(r.agencyId())).count();
 			summaries.add(new CycleSummary.GroupSummary(group.id(), group.kind(), group.name(), group.packId(), framework.source(),
 					group.id() + "/summary.html", participation(members, rejected),
 					members.stream().map((r) -> new CycleSummary.GroupAgency(r.agencyId(), r.agencyName(), r.status())).toList(), rated));
@@ -212,22 +221,16 @@ public class CycleSummaryQuery {
 	 * codes: the ratings keep every level of the scale (four for Barking and Dagenham), where the partnership
 	 * rating's counts are in red, amber and green.
 	 */
-	private Map<String, Map<String, Integer>> answers(String cycleId, Framework framework, java.util.function.Predicate<String> inScope) {
-		Map<String, Map<String, Integer>> answers = new HashMap<>();
-		this.jdbc.sql("""
-				select r.item_id, r.rating, s.agency_id from item_response r join submission s on s.id = r.submission_id
-				join evaluation e on e.submission_id = s.id
-				where s.cycle_id = ? and e.pack_version is not null""")
-			.param(cycleId)
-			.query((rs) -> {
-				if (inScope.test(rs.getString(3))) {
-					answers.computeIfAbsent(rs.getString(1), (k) -> new HashMap<>()).merge(rs.getString(2), 1, Integer::sum);
-				}
-			});
-		int evaluated = (int) this.jdbc.sql("""
-				select s.agency_id from submission s join evaluation e on e.submission_id = s.id
-				where s.cycle_id = ? and e.pack_version is not null""").param(cycleId).query(String.class).list().stream()
-			.filter(inScope).count();
+	private Map<String, Map<String, Integer>> answers(SummaryFacts facts, Framework framework, java.util.function.Predicate<String> inScope) {
+		java.util.Set<Long> counted = new java.util.HashSet<>();
+		for (CycleReturnContents.Return r : facts.returns()) {
+			CycleEvaluationSummaries.Evaluation e = facts.evaluations().get(r.id());
+			if (e != null && e.packVersion() != null && inScope.test(r.agencyId())) {
+				counted.add(r.id());
+			}
+		}
+		Map<String, Map<String, Integer>> answers = this.returns.answerCounts(facts.cycle().id(), counted);
+		int evaluated = counted.size();
 		for (Framework.Item item : framework.itemsById().values()) {
 			Map<String, Integer> counts = answers.computeIfAbsent(item.id(), (k) -> new HashMap<>());
 			counts.put(null, evaluated - counts.values().stream().mapToInt(Integer::intValue).sum());
@@ -242,44 +245,26 @@ public class CycleSummaryQuery {
 		return levels;
 	}
 
-	private List<CycleSummary.RegisterEntry> register(CycleSummary.CycleInfo cycle) {
-		return this.jdbc.sql("""
-				select a.id, a.name, a.sector, (ca.agency_id is not null) as expected,
-				  case when s.id is not null then 'RETURNED'
-				       when exists (select 1 from rejected_submission r where r.cycle_id = c.id and r.agency_id = a.id) then 'REJECTED'
-				       else 'NOT_RETURNED' end as status,
-				  s.completed_by_name, s.completed_by_role, s.submitted_at, s.version, e.status as evaluation
-				from audit_cycle c
-				join agency a on a.id in (select agency_id from cycle_agency where cycle_id = c.id
-				                          union select agency_id from submission where cycle_id = c.id)
-				left join cycle_agency ca on ca.cycle_id = c.id and ca.agency_id = a.id
-				left join submission s on s.cycle_id = c.id and s.agency_id = a.id
-				left join evaluation e on e.submission_id = s.id
-				where c.id = ?""")
-			.param(cycle.id())
-			.query((rs, i) -> {
-				LocalDateTime submitted = rs.getObject(8, LocalDateTime.class);
-				String status = rs.getString(5);
-				if ("RETURNED".equals(status)) {
-					// late means after the deadline day in England, not in UTC
-					status = AuditCalendar.dayOf(submitted).isAfter(cycle.returnDeadline()) ? "LATE" : "ON_TIME";
-				}
-				return new CycleSummary.RegisterEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), status,
-						rs.getString(6), rs.getString(7), AuditCalendar.local(submitted), (Integer) rs.getObject(9, Integer.class),
-						rs.getString(10));
-			})
-			.list()
-			.stream()
-			.sorted(Comparator.comparing(CycleSummary.RegisterEntry::agencyName, NaturalOrder.INSTANCE))
-			.toList();
-	}
-
-	private CycleSummary.Participation participation(String cycleId, List<CycleSummary.RegisterEntry> register, int rejectedInScope,
-			SummaryScope scope) {
-		int rejected = scope.whole()
-				? this.jdbc.sql("select count(*) from rejected_submission where cycle_id = ?").param(cycleId).query(Integer.class).single()
-				: rejectedInScope;
-		return participation(register, rejected);
+	/** Every agency the cycle expects or has a return from (registered ones), how it returned, by name (natural order). */
+	private static List<CycleSummary.RegisterEntry> register(SummaryFacts facts) {
+		List<CycleSummary.RegisterEntry> register = new ArrayList<>();
+		for (CycleRegister.Agency a : facts.agencies().values()) {
+			CycleReturnContents.Return r = facts.returnOf().get(a.id());
+			CycleEvaluationSummaries.Evaluation e = (r != null) ? facts.evaluations().get(r.id()) : null;
+			String status;
+			if (r != null) {
+				// late means after the deadline day in England, not in UTC
+				status = AuditCalendar.dayOf(r.submittedAt()).isAfter(facts.cycle().returnDeadline()) ? "LATE" : "ON_TIME";
+			}
+			else {
+				status = facts.rejectedAgencies().contains(a.id()) ? "REJECTED" : "NOT_RETURNED";
+			}
+			register.add(new CycleSummary.RegisterEntry(a.id(), a.name(), a.sector(), facts.expected().contains(a.id()), status,
+					(r != null) ? r.completedBy() : null, (r != null) ? r.role() : null, (r != null) ? AuditCalendar.local(r.submittedAt()) : null,
+					(r != null) ? r.version() : null, (e != null) ? e.status() : null));
+		}
+		register.sort(Comparator.comparing(CycleSummary.RegisterEntry::agencyName, NaturalOrder.INSTANCE));
+		return register;
 	}
 
 	/** Who was expected, who returned, on time or late, and the return rate, over the register given. */
@@ -296,56 +281,44 @@ public class CycleSummaryQuery {
 				onlyRejected);
 	}
 
-	private Map<String, CycleSummary.Rating> partnershipRatings(String cycleId) {
-		return partnershipRatings(cycleId, "");
-	}
-
-	/** The partnership ratings of one group of the cycle ('' the whole cycle), by standard and item. */
-	private Map<String, CycleSummary.Rating> partnershipRatings(String cycleId, String groupId) {
-		Map<String, CycleSummary.Rating> ratings = new HashMap<>();
-		this.jdbc.sql("""
-				select standard_id, item_id, rag, green, amber, red, not_applicable, not_answered, reason, rule_name, pack_version
-				from partnership_rating where cycle_id = ? and group_id = ?""")
-			.params(cycleId, groupId)
-			.query((rs) -> {
-				ratings.put(key(rs.getString(1), rs.getString(2)), new CycleSummary.Rating(rs.getString(3), rs.getInt(4), rs.getInt(5),
-						rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getString(9), rs.getString(10), rs.getString(11)));
-			});
-		return ratings;
-	}
-
-	private List<CycleSummary.PlanEntry> improvementPlan(String cycleId, LocalDate asOf) {
-		List<CycleSummary.PlanEntry> plan = new ArrayList<>(agencyActions(cycleId, asOf));
-		plan.addAll(this.jdbc.sql("""
-				select s.agency_id, a.name, f.standard_id, f.item_id, f.action_text, f.owner, f.due_date, f.reason, f.rule_name
-				from follow_up_action f join submission s on s.id = f.submission_id join agency a on a.id = s.agency_id
-				where s.cycle_id = ?""")
-			.param(cycleId)
-			.query((rs, i) -> {
-				LocalDate due = rs.getObject(7, LocalDate.class);
-				return new CycleSummary.PlanEntry("FOLLOW_UP", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), due, status(due, null, asOf), null, null, rs.getString(8), rs.getString(9));
-			})
-			.list());
+	private List<CycleSummary.PlanEntry> improvementPlan(SummaryFacts facts, LocalDate asOf) {
+		List<CycleSummary.PlanEntry> plan = new ArrayList<>(agencyActions(facts.cycle().id(), facts, asOf));
+		Map<Long, CycleRegister.Agency> agencyOf = new HashMap<>();
+		facts.registeredReturns().forEach((r) -> agencyOf.put(r.id(), facts.agencies().get(r.agencyId())));
+		for (CycleEvaluationSummaries.FollowUp f : this.evaluations.followUps(agencyOf.keySet())) {
+			CycleRegister.Agency agency = agencyOf.get(f.submissionId());
+			plan.add(new CycleSummary.PlanEntry("FOLLOW_UP", agency.id(), agency.name(), f.standardId(), f.itemId(), f.action(), f.owner(), f.due(),
+					status(f.due(), null, asOf), null, null, f.reason(), f.rule()));
+		}
 		plan.sort(Comparator.comparing(CycleSummary.PlanEntry::due, Comparator.nullsLast(Comparator.naturalOrder()))
 			.thenComparing(CycleSummary.PlanEntry::agencyName, NaturalOrder.INSTANCE)
 			.thenComparing((p) -> org.s11evaluator.rules.ItemIds.sortKey((p.itemId() != null) ? p.itemId() : p.standardId())));
 		return plan;
 	}
 
+	/** The agencies' own actions in a cycle's returns (of registered agencies), by agency name, each return's in its order. */
+	private List<CycleSummary.PlanEntry> agencyActions(String cycleId, SummaryFacts facts, LocalDate asOf) {
+		Map<Long, List<CycleReturnContents.AgencyAction>> actions = this.returns.agencyActions(cycleId);
+		List<CycleSummary.PlanEntry> plan = new ArrayList<>();
+		for (CycleReturnContents.Return r : facts.registeredReturns()) {
+			CycleRegister.Agency agency = facts.agencies().get(r.agencyId());
+			for (CycleReturnContents.AgencyAction x : actions.getOrDefault(r.id(), List.of())) {
+				plan.add(new CycleSummary.PlanEntry("AGENCY", agency.id(), agency.name(), x.standardId(), x.itemId(), x.action(), x.lead(), x.due(),
+						status(x.due(), x.completed(), asOf), x.progress(), x.completed(), null, null));
+			}
+		}
+		return plan;
+	}
+
+	/** The agencies' own actions in another cycle's returns (the previous one's). */
 	private List<CycleSummary.PlanEntry> agencyActions(String cycleId, LocalDate asOf) {
-		return this.jdbc.sql("""
-				select s.agency_id, a.name, x.standard_id, x.item_id, x.action_text, x.lead_name, x.due_date, x.progress, x.completed_on
-				from agency_action x join submission s on s.id = x.submission_id join agency a on a.id = s.agency_id
-				where s.cycle_id = ? order by a.name, x.position""")
-			.param(cycleId)
-			.query((rs, i) -> {
-				LocalDate due = rs.getObject(7, LocalDate.class);
-				LocalDate completed = rs.getObject(9, LocalDate.class);
-				return new CycleSummary.PlanEntry("AGENCY", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), due, status(due, completed, asOf), rs.getString(8), completed, null, null);
-			})
-			.list();
+		List<CycleReturnContents.Return> returns = this.returns.returns(cycleId);
+		Map<String, CycleReturnContents.Return> returnOf = new HashMap<>();
+		returns.forEach((r) -> returnOf.put(r.agencyId(), r));
+		SummaryFacts facts = new SummaryFacts(null, java.util.Set.of(),
+				this.register.agencies(returns.stream().map(CycleReturnContents.Return::agencyId).toList()), returns, returnOf, Map.of(), List.of(),
+				java.util.Set.of(), Map.of());
+		return agencyActions(cycleId, facts, asOf);
 	}
 
 	private static String status(LocalDate due, LocalDate completed, LocalDate asOf) {
@@ -360,22 +333,16 @@ public class CycleSummaryQuery {
 
 	private CycleSummary.Progress progress(CycleSummary.CycleInfo cycle, Map<String, CycleSummary.Rating> now, Framework framework,
 			LocalDate asOf, SummaryScope summaryScope, java.util.function.Predicate<String> inScope) {
-		Optional<Map<String, Object>> previous = this.jdbc.sql("""
-				select id, title from audit_cycle where partnership_id = ? and opens_on < ? order by opens_on desc limit 1""")
-			.params(cycle.partnershipId(), cycle.opensOn())
-			.query()
-			.listOfRows()
-			.stream()
-			.findFirst();
+		Optional<CycleRegister.CycleTitle> previous = this.register.previous(cycle.partnershipId(), cycle.opensOn());
 		if (previous.isEmpty()) {
 			return new CycleSummary.Progress(null, null, List.of(), List.of(), List.of(), null);
 		}
-		String previousId = (String) previous.get().get("id");
+		String previousId = previous.get().id();
 		// as the board read it: the previous cycle's latest published edition, not its ratings recomputed since
 		// a group compares with the same group's ratings of the previous cycle (none if it had no such group)
 		Optional<PublishedEdition> published = summaryScope.whole() ? latestEdition(previousId) : Optional.empty();
 		Map<String, CycleSummary.Rating> before = published.map((p) -> ratings(p.summary()))
-			.orElseGet(() -> partnershipRatings(previousId, summaryScope.groupId()));
+			.orElseGet(() -> SummaryFacts.ratings(this.ratings.ofCycle(previousId).getOrDefault(summaryScope.groupId(), List.of())));
 		Map<String, String> titles = new LinkedHashMap<>();
 		for (Framework.Standard s : framework.standards()) {
 			titles.put(key(s.id(), null), "Standard " + s.id() + ": " + s.title());
@@ -403,7 +370,7 @@ public class CycleSummaryQuery {
 			.orElseGet(() -> agencyActions(previousId, asOf));
 		List<CycleSummary.PlanEntry> carriedOver = actions.stream().filter((a) -> !"DONE".equals(a.status()))
 			.filter((a) -> inScope.test(a.agencyId())).toList();
-		return new CycleSummary.Progress(previousId, (String) previous.get().get("title"), previouslyAmberOrRed, regressions, carriedOver,
+		return new CycleSummary.Progress(previousId, previous.get().title(), previouslyAmberOrRed, regressions, carriedOver,
 				published.map(PublishedEdition::edition).orElse(null));
 	}
 
@@ -440,51 +407,37 @@ public class CycleSummaryQuery {
 		return ratings;
 	}
 
-	private CycleSummary.Themes themes(String cycleId, java.util.function.Predicate<String> inScope) {
-		List<String> agencies = this.jdbc.sql("select agency_id from submission where cycle_id = ?").param(cycleId).query(String.class).list()
-			.stream().filter(inScope).toList();
-		List<String> ids = agencies.isEmpty() ? List.of("") : agencies;
-		List<CycleSummary.CommonFinding> findings = this.jdbc.sql("""
-				select f.code, count(*), count(distinct f.submission_id), min(f.rule_name), min(f.message)
-				from finding f join submission s on s.id = f.submission_id where s.cycle_id = :cycle and s.agency_id in (:agencies)
-				group by f.code order by count(*) desc, f.code limit 10""")
-			.param("cycle", cycleId)
-			.param("agencies", ids)
-			.query((rs, i) -> new CycleSummary.CommonFinding(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5)))
-			.list();
-		List<CycleSummary.Practice> practice = this.jdbc.sql("""
-				select a.name, s.outstanding_practice from submission s join agency a on a.id = s.agency_id
-				where s.cycle_id = :cycle and s.agency_id in (:agencies) and s.outstanding_practice is not null order by a.name""")
-			.param("cycle", cycleId)
-			.param("agencies", ids)
-			.query((rs, i) -> new CycleSummary.Practice(rs.getString(1), rs.getString(2)))
-			.list();
+	private CycleSummary.Themes themes(SummaryFacts facts, java.util.function.Predicate<String> inScope) {
+		List<CycleReturnContents.Return> inScopeReturns = facts.returns().stream().filter((r) -> inScope.test(r.agencyId())).toList();
+		List<CycleSummary.CommonFinding> findings = this.evaluations.commonFindings(inScopeReturns.stream().map(CycleReturnContents.Return::id).toList(), 10)
+			.stream()
+			.map((f) -> new CycleSummary.CommonFinding(f.code(), f.count(), f.returns(), f.rule(), f.example()))
+			.toList();
+		List<CycleSummary.Practice> practice = facts.registeredReturns().stream()
+			.filter((r) -> r.outstandingPractice() != null && inScope.test(r.agencyId()))
+			.map((r) -> new CycleSummary.Practice(facts.agencies().get(r.agencyId()).name(), r.outstandingPractice()))
+			.toList();
 		return new CycleSummary.Themes(findings, practice);
 	}
 
-	private CycleSummary.Provenance provenance(String cycleId, String groupId) {
-		String partnershipVersion = this.jdbc.sql("select max(pack_version) from partnership_rating where cycle_id = ? and group_id = ?")
-			.params(cycleId, groupId)
-			.query(String.class)
-			.optional()
-			.orElse(null);
-		List<CycleSummary.SourceSubmission> submissions = this.jdbc.sql("""
-				select s.id, s.agency_id, s.version, s.content_hash, e.pack_version, e.evaluated_at
-				from submission s left join evaluation e on e.submission_id = s.id where s.cycle_id = ? order by s.agency_id""")
-			.param(cycleId)
-			.query((rs, i) -> new CycleSummary.SourceSubmission(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-					rs.getString(5), rs.getObject(6, LocalDateTime.class)))
-			.list();
+	/** Where the summary comes from: the packs' versions, the returns in scope (by agency id) and the cycle's history. */
+	private CycleSummary.Provenance provenance(SummaryFacts facts, String groupId, java.util.function.Predicate<String> inScope) {
+		List<CycleSummary.SourceSubmission> submissions = facts.returns().stream().map((r) -> {
+			CycleEvaluationSummaries.Evaluation e = facts.evaluations().get(r.id());
+			return new CycleSummary.SourceSubmission(r.id(), r.agencyId(), r.version(), r.contentHash(), (e != null) ? e.packVersion() : null,
+					(e != null) ? e.evaluatedAt() : null);
+		}).toList();
 		List<String> versions = submissions.stream().map(CycleSummary.SourceSubmission::packVersion).filter((v) -> v != null)
 			.distinct().sorted().toList();
-		List<CycleSummary.HistoryEntry> history = this.audit.history(cycleId).stream()
+		List<CycleSummary.HistoryEntry> history = this.audit.history(facts.cycle().id()).stream()
 			.map((e) -> new CycleSummary.HistoryEntry(e.occurredAt(), e.action().words(), e.subject(), e.detail(), e.actor(), e.reason()))
 			.toList();
-		return new CycleSummary.Provenance(partnershipVersion, versions, submissions, history);
+		return new CycleSummary.Provenance(facts.ratingPackVersion(groupId), versions,
+				submissions.stream().filter((x) -> inScope.test(x.agencyId())).toList(), history);
 	}
 
 	private static String key(String standardId, String itemId) {
-		return standardId + "/" + ((itemId != null) ? itemId : "");
+		return SummaryFacts.key(standardId, itemId);
 	}
 
 }
