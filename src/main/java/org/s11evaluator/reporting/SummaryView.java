@@ -18,8 +18,28 @@ public final class SummaryView {
 
 	private final CycleSummary summary;
 
+	/**
+	 * What the template asks of the view more than once (lists over the plan, the heatmap, the returns), worked out
+	 * once: the template asks for some of them in a heading, a condition and a loop, in both the HTML and the printed
+	 * edition, which share one view.
+	 */
+	private final Map<String, Object> worked = new java.util.HashMap<>();
+
+	/** Agency names by id, from the register. */
+	private Map<String, String> names;
+
 	SummaryView(CycleSummary summary) {
 		this.summary = summary;
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T once(String key, java.util.function.Supplier<T> work) {
+		Object known = this.worked.get(key);
+		if (known == null && !this.worked.containsKey(key)) {
+			known = work.get();
+			this.worked.put(key, known);
+		}
+		return (T) known;
 	}
 
 	/** One segment of a stacked bar: a CSS class, a width in percent of the bar, the count and what it counts. */
@@ -78,6 +98,10 @@ public final class SummaryView {
 	 * history command and summary.json keep them.
 	 */
 	public List<BoardHistory> boardHistory() {
+		return once("boardHistory", () -> boardHistoryWorked());
+	}
+
+	private List<BoardHistory> boardHistoryWorked() {
 		List<BoardHistory> lines = new ArrayList<>();
 		String lastDay = null;
 		String lastKind = null;
@@ -213,6 +237,10 @@ public final class SummaryView {
 	}
 
 	public List<PlanByAgency> planByAgency() {
+		return once("planByAgency", () -> planByAgencyWorked());
+	}
+
+	private List<PlanByAgency> planByAgencyWorked() {
 		java.util.Map<String, List<CycleSummary.PlanEntry>> byAgency = new java.util.TreeMap<>(NaturalOrder.INSTANCE);
 		this.summary.improvementPlan().forEach((p) -> byAgency.computeIfAbsent(String.valueOf(p.agencyName()), (k) -> new java.util.ArrayList<>()).add(p));
 		return byAgency.entrySet().stream().map((e) -> new PlanByAgency(e.getKey(),
@@ -230,6 +258,10 @@ public final class SummaryView {
 
 	/** The plan by the line each action answers, most overdue first, then most outstanding. */
 	public List<PlanByLine> planByLine() {
+		return once("planByLine", () -> planByLineWorked());
+	}
+
+	private List<PlanByLine> planByLineWorked() {
 		java.util.Map<String, List<CycleSummary.PlanEntry>> byLine = new java.util.TreeMap<>(java.util.Comparator.comparing(
 				org.s11evaluator.rules.ItemIds::sortKey));
 		this.summary.improvementPlan().forEach((p) -> byLine.computeIfAbsent((p.itemId() != null) ? p.itemId() : p.standardId(),
@@ -259,6 +291,10 @@ public final class SummaryView {
 
 	/** The agencies by how many groups they rate red, then amber, most first. */
 	public List<CycleSummary.HeatmapRow> heatmapByConcern() {
+		return once("heatmapByConcern", () -> heatmapByConcernWorked());
+	}
+
+	private List<CycleSummary.HeatmapRow> heatmapByConcernWorked() {
 		return this.summary.heatmap().stream().filter((row) -> countIn(row, "RED") + countIn(row, "AMBER") > 0)
 			.sorted(java.util.Comparator.comparingLong((CycleSummary.HeatmapRow row) -> countIn(row, "RED")).reversed()
 				.thenComparing(java.util.Comparator.comparingLong((CycleSummary.HeatmapRow row) -> countIn(row, "AMBER")).reversed())
@@ -295,6 +331,10 @@ public final class SummaryView {
 	}
 
 	public List<CycleSummary.PlanEntry> overdueActions() {
+		return once("overdueActions", () -> overdueActionsWorked());
+	}
+
+	private List<CycleSummary.PlanEntry> overdueActionsWorked() {
 		return this.summary.improvementPlan().stream().filter((p) -> "OVERDUE".equals(p.status())).toList();
 	}
 
@@ -324,8 +364,11 @@ public final class SummaryView {
 		if (agencyId == null) {
 			return "Agency not stated in the file";
 		}
-		return this.summary.register().stream().filter((r) -> agencyId.equals(r.agencyId())).map(CycleSummary.RegisterEntry::agencyName)
-			.findFirst().orElse(agencyId);
+		if (this.names == null) {
+			this.names = new java.util.HashMap<>();
+			this.summary.register().forEach((r) -> this.names.putIfAbsent(r.agencyId(), r.agencyName()));
+		}
+		return this.names.getOrDefault(agencyId, agencyId);
 	}
 
 	/**
@@ -414,6 +457,10 @@ public final class SummaryView {
 	 * groups, else each line (Pan-Sussex: each numbered standard, never a whole area).
 	 */
 	public List<Named> rated(String rag) {
+		return once("rated " + rag, () -> ratedWorked(rag));
+	}
+
+	private List<Named> ratedWorked(String rag) {
 		return words().groupsRated() ? groupsRated(rag) : linesRated(rag);
 	}
 
@@ -612,6 +659,10 @@ public final class SummaryView {
 
 	/** The previous cycle's actions not completed, overdue first, by due date (no due date last), then agency. */
 	public List<CycleSummary.PlanEntry> carriedOver() {
+		return once("carriedOver", () -> carriedOverWorked());
+	}
+
+	private List<CycleSummary.PlanEntry> carriedOverWorked() {
 		return this.summary.progress().carriedOver().stream()
 			.sorted(java.util.Comparator.comparing((CycleSummary.PlanEntry a) -> !"OVERDUE".equals(a.status()))
 				.thenComparing(CycleSummary.PlanEntry::due, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
@@ -625,6 +676,10 @@ public final class SummaryView {
 
 	/** Agencies that described outstanding practice, in natural order of their names. */
 	public List<CycleSummary.Practice> practice() {
+		return once("practice", () -> practiceWorked());
+	}
+
+	private List<CycleSummary.Practice> practiceWorked() {
 		return this.summary.themes().outstandingPractice().stream()
 			.sorted(java.util.Comparator.comparing((CycleSummary.Practice p) -> String.valueOf(p.agencyName()), NaturalOrder.INSTANCE)).toList();
 	}
@@ -696,6 +751,10 @@ public final class SummaryView {
 
 	/** The stored returns by agency name, in natural order. */
 	public List<CycleSummary.SourceSubmission> sources() {
+		return once("sources", () -> sourcesWorked());
+	}
+
+	private List<CycleSummary.SourceSubmission> sourcesWorked() {
 		return this.summary.provenance().submissions().stream()
 			.sorted(java.util.Comparator.comparing((CycleSummary.SourceSubmission s) -> agencyOf(s), NaturalOrder.INSTANCE)
 				.thenComparingInt(CycleSummary.SourceSubmission::version))
