@@ -229,7 +229,7 @@ public class CycleSummaryQuery {
 				counted.add(r.id());
 			}
 		}
-		Map<String, Map<String, Integer>> answers = this.returns.answerCounts(facts.cycle().id(), counted);
+		Map<String, Map<String, Integer>> answers = this.returns.answerCounts(counted);
 		int evaluated = counted.size();
 		for (Framework.Item item : framework.itemsById().values()) {
 			Map<String, Integer> counts = answers.computeIfAbsent(item.id(), (k) -> new HashMap<>());

@@ -45,21 +45,17 @@ public class CycleReturnContents {
 	}
 
 	/**
-	 * How the returns given (of the cycle) answered each item: item id to answer (the scale's code, null for none
-	 * stored) to the number of returns.
+	 * How the returns given answered each item: item id to answer (the scale's code) to the number of returns. Counted
+	 * by the database, a thousand returns a query.
 	 */
-	public Map<String, Map<String, Integer>> answerCounts(String cycleId, Set<Long> submissionIds) {
+	public Map<String, Map<String, Integer>> answerCounts(Set<Long> submissionIds) {
 		Map<String, Map<String, Integer>> counts = new HashMap<>();
-		if (submissionIds.isEmpty()) {
-			return counts;
+		List<Long> ids = submissionIds.stream().sorted().toList();
+		for (int from = 0; from < ids.size(); from += StoredReturns.IDS_PER_QUERY) {
+			this.jdbc.query("select item_id, rating, count(*) from item_response where submission_id in (:ids) group by item_id, rating",
+					Map.of("ids", ids.subList(from, Math.min(from + StoredReturns.IDS_PER_QUERY, ids.size()))), (RowCallbackHandler) (rs) -> counts
+						.computeIfAbsent(rs.getString(1), (k) -> new HashMap<>()).merge(rs.getString(2), rs.getInt(3), Integer::sum));
 		}
-		this.jdbc.query("""
-				select r.submission_id, r.item_id, r.rating from item_response r join submission s on s.id = r.submission_id
-				where s.cycle_id = :cycle""", Map.of("cycle", cycleId), (RowCallbackHandler) (rs) -> {
-			if (submissionIds.contains(rs.getLong(1))) {
-				counts.computeIfAbsent(rs.getString(2), (k) -> new HashMap<>()).merge(rs.getString(3), 1, Integer::sum);
-			}
-		});
 		return counts;
 	}
 
