@@ -11,21 +11,24 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import org.s11evaluator.cycle.Cycle;
+import org.s11evaluator.cycle.CycleInputTexts;
 import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.files.ContentHash;
 import org.s11evaluator.rules.RulePacks;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Which cycles in a run's scope need rating and summarising again: those whose inputs changed since their
- * summary was last made. The inputs' fingerprint covers the returns, their evaluations and failures, rejected
- * files, the register and agencies' names, the cycle's own details, the rule pack's and the report template's
- * versions, the previous cycle's latest published edition or, while it has none, its evaluations (the "progress
- * since" section), what is overdue or done as of the day, the latest moderated rating and the staff survey's import. Taken in one query for the open cycles in scope (closed
- * cycles are never summarised again, and only the cycle just before each one counts), so a night with nothing new
- * decides that in milliseconds, without rebuilding any report to find out, however many years of history there are.
+ * summary was last made. The inputs' fingerprint covers the cycle's own details, register and groups and its
+ * agencies' names ({@link CycleInputTexts}), what each module that holds an input says of it ({@link CycleInputs}:
+ * the returns and rejected files, their evaluations and failures, what is overdue or done as of the day, the latest
+ * moderated rating, the staff survey's import), the rule packs' and the report template's versions, and the previous
+ * cycle's latest published edition or, while it has none, its evaluations (the "progress since" section). Each module
+ * reads its own tables, for all the open cycles in scope at once (closed cycles are never summarised again, and only
+ * the cycle just before each one counts), so a night with nothing new decides that in a few queries, without rebuilding
+ * any report to find out, however many years of history there are. The fingerprints are kept by the summaries'
+ * module ({@link SummaryFingerprints}).
  */
 @Component
 public class ChangedCycles {
@@ -33,21 +36,28 @@ public class ChangedCycles {
 	/** The summary step's context key: how many cycles' inputs its change detection read. */
 	public static final String CYCLES_READ = "summaries.cyclesRead";
 
+	/** How a cycle's inputs end when it has no cycle before it. */
+	private static final String NO_PREVIOUS = "|previous none";
+
 	private static final String TEMPLATE_VERSION = sha256(resource("/templates/summary.html"));
 
-	private final JdbcClient jdbc;
-
 	private final CycleManagement cycles;
+
+	private final CycleInputTexts cycleInputs;
 
 	private final RulePacks packs;
 
 	private final ObjectProvider<CycleInputs> otherInputs;
 
-	ChangedCycles(JdbcClient jdbc, CycleManagement cycles, RulePacks packs, ObjectProvider<CycleInputs> otherInputs) {
-		this.jdbc = jdbc;
-		this.otherInputs = otherInputs;
+	private final SummaryFingerprints fingerprints;
+
+	ChangedCycles(CycleManagement cycles, CycleInputTexts cycleInputs, RulePacks packs, ObjectProvider<CycleInputs> otherInputs,
+			SummaryFingerprints fingerprints) {
 		this.cycles = cycles;
+		this.cycleInputs = cycleInputs;
 		this.packs = packs;
+		this.otherInputs = otherInputs;
+		this.fingerprints = fingerprints;
 	}
 
 	/** A cycle whose summary inputs changed, with the fingerprint to record once its summary is made. */
@@ -106,79 +116,56 @@ public class ChangedCycles {
 			inputs = last.inputs();
 		}
 		else {
-			inputs = inputs(ids, asOf);
+			inputs = inputs(inScope, asOf);
 			this.lastRead = (jobExecutionId != null) ? new ReadForRun(jobExecutionId, ids, asOf, inputs) : null;
 		}
-		Map<String, String> recorded = new HashMap<>();
-		this.jdbc.sql("select cycle_id, inputs_fingerprint from cycle_summary where cycle_id in (:ids)")
-			.param("ids", ids)
-			.query((rs, row) -> recorded.put(rs.getString(1), rs.getString(2)))
-			.list();
-		Map<String, String> packVersions = new HashMap<>();
+		Map<String, String> recorded = this.fingerprints.recorded(ids);
 		List<Changed> changed = inScope.stream()
-			.map((cycle) -> new Changed(cycle, sha256(inputs.getOrDefault(cycle.id(), "") + "|pack "
-					+ packVersions.computeIfAbsent(cycle.packId(), this.packs::currentVersion) + groupPacks(cycle.id(), packVersions)
-					+ "|template " + TEMPLATE_VERSION)))
+			.map((cycle) -> new Changed(cycle, sha256(inputs.getOrDefault(cycle.id(), "") + "|template " + TEMPLATE_VERSION)))
 			.filter((c) -> !c.fingerprint().equals(recorded.get(c.cycle().id())) || !intactOnDisk.test(c.cycle().id()))
 			.toList();
-		int previous = (int) inputs.values().stream().filter((text) -> !text.endsWith("|previous ")).count();
+		int previous = (int) inputs.values().stream().filter((text) -> !text.endsWith(NO_PREVIOUS)).count();
 		return new Considered(changed, ids.size() + previous);
-	}
-
-	/** The groups of a cycle with groups (cycle.yaml templates or partnerships): each with its agencies and its pack's version. */
-	private String groupPacks(String cycleId, Map<String, String> packVersions) {
-		StringBuilder text = new StringBuilder();
-		this.jdbc.sql("""
-				select g.group_id, g.pack_id, (select group_concat(a.agency_id order by a.agency_id) from cycle_group_agency a
-				  where a.cycle_id = g.cycle_id and a.group_id = g.group_id) from cycle_group g where g.cycle_id = ? order by g.position""")
-			.param(cycleId)
-			.query((rs) -> {
-				text.append("|group ").append(rs.getString(1)).append(':').append(rs.getString(3)).append(" pack ")
-					.append(packVersions.computeIfAbsent(rs.getString(2), this.packs::currentVersion));
-			});
-		return text.toString();
 	}
 
 	/** Records that the cycle's summary reflects these inputs (called once it is written or found unchanged). */
 	public void summarised(Changed changed) {
-		this.jdbc.sql("update cycle_summary set inputs_fingerprint = ? where cycle_id = ?")
-			.params(changed.fingerprint(), changed.cycle().id())
-			.update();
+		this.fingerprints.record(changed.cycle().id(), changed.fingerprint());
 	}
 
 	/**
-	 * The inputs of the cycles given, as text: counts, latest times and checksums of what each summary is made from.
-	 * Of the partnership's earlier cycles only the one just before counts (its latest published edition, or while it
-	 * has none its evaluations); the text ends with "|previous " when there is none.
+	 * The inputs of the cycles given, as text: the cycle's own records (the cycle module's), then each other module's
+	 * ({@link CycleInputs}, in their order), then the versions of the packs its returns are judged by, then the cycle
+	 * just before it and what its summary reads of that one (its latest published edition, or while it has none, the
+	 * other modules' {@link CycleInputs#ofEarlier}). The text has {@value #NO_PREVIOUS} at the end when there is none.
 	 */
-	private Map<String, String> inputs(List<String> ids, LocalDate asOf) {
+	private Map<String, String> inputs(List<Cycle> inScope, LocalDate asOf) {
+		List<String> ids = inScope.stream().map(Cycle::id).toList();
+		Map<String, String> mainPacks = new HashMap<>();
+		inScope.forEach((cycle) -> mainPacks.put(cycle.id(), cycle.packId()));
+		Map<String, CycleInputTexts.Input> own = this.cycleInputs.of(ids);
+		List<Map<String, String>> others = this.otherInputs.orderedStream().map((kind) -> kind.of(ids, asOf)).toList();
+		List<String> earlierIds = own.values().stream().map(CycleInputTexts.Input::previous)
+			.filter((p) -> p != null && p.latestEdition() == null).map(CycleInputTexts.Previous::id).distinct().toList();
+		List<Map<String, String>> earlier = earlierIds.isEmpty() ? List.of()
+				: this.otherInputs.orderedStream().map((kind) -> kind.ofEarlier(earlierIds)).toList();
+		Map<String, String> packVersions = new HashMap<>();
 		Map<String, String> inputs = new HashMap<>();
-		List<Map<String, String>> others = this.otherInputs.orderedStream().map((kind) -> kind.of(ids)).toList();
-		this.jdbc.sql("""
-				select c.id, concat_ws('|', c.title, c.partnership_id, c.pack_id, c.opens_on, c.return_deadline, c.status,
-				  (select p.name from partnership p where p.id = c.partnership_id),
-				  (select concat_ws(':', count(*), sum(s.version), max(s.imported_at)) from submission s where s.cycle_id = c.id),
-				  (select concat_ws(':', count(*), max(e.evaluated_at), max(e.failed_at), sum(e.status = 'FAILED'))
-				     from submission s join evaluation e on e.submission_id = s.id where s.cycle_id = c.id),
-				  (select concat_ws(':', count(*), max(r.received_at)) from rejected_submission r where r.cycle_id = c.id),
-				  (select concat_ws(':', count(*), sum(crc32(concat_ws('/', a.id, a.name, a.sector))))
-				     from cycle_agency ca join agency a on a.id = ca.agency_id where ca.cycle_id = c.id),
-				  (select concat_ws(':', count(*), sum(crc32(concat_ws('/', a.id, a.name, a.sector))))
-				     from submission s join agency a on a.id = s.agency_id where s.cycle_id = c.id),
-				  (select sum(f.due_date < :asOf) from submission s join follow_up_action f on f.submission_id = s.id where s.cycle_id = c.id),
-				  (select concat_ws(':', sum(x.due_date < :asOf), sum(x.completed_on <= :asOf))
-				     from submission s join agency_action x on x.submission_id = s.id where s.cycle_id = c.id)),
-				  (select concat_ws(':', p.id, p.status, p.latest_edition, case when p.latest_edition is null then
-				      (select concat_ws(':', count(*), max(e.evaluated_at)) from submission s join evaluation e on e.submission_id = s.id
-				       where s.cycle_id = p.id) end)
-				     from audit_cycle p where p.partnership_id = c.partnership_id and p.opens_on < c.opens_on
-				     order by p.opens_on desc limit 1)
-				from audit_cycle c where c.id in (:ids)""")
-			.param("ids", ids)
-			.param("asOf", asOf)
-			.query((rs, row) -> inputs.put(rs.getString(1), rs.getString(2) + others(rs.getString(1), others) + "|previous "
-					+ ((rs.getString(3) != null) ? rs.getString(3) : "")))
-			.list();
+		own.forEach((id, cycle) -> {
+			StringBuilder text = new StringBuilder(cycle.text()).append(others(id, others)).append("|pack ")
+				.append(packVersions.computeIfAbsent(mainPacks.get(id), this.packs::currentVersion));
+			cycle.groupPackIds().forEach((pack) -> text.append("|group pack ").append(packVersions.computeIfAbsent(pack, this.packs::currentVersion)));
+			if (cycle.previous() == null) {
+				text.append(NO_PREVIOUS);
+			}
+			else {
+				text.append("|previous ").append(cycle.previous().text());
+				if (cycle.previous().latestEdition() == null) {
+					text.append(others(cycle.previous().id(), earlier));
+				}
+			}
+			inputs.put(id, text.toString());
+		});
 		return inputs;
 	}
 

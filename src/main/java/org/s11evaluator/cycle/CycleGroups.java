@@ -31,6 +31,23 @@ public class CycleGroups {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * The ids of the groups of each cycle in a run's scope ({@link RunScope}) that has groups, in the cycle.yaml's
+	 * order: one query for all of them (a night's check of the summaries on disk).
+	 */
+	public Map<String, List<String>> idsInScope(String scope) {
+		Map<String, Object> parameters = new java.util.HashMap<>();
+		String where = RunScope.sql(scope, "c", parameters);
+		Map<String, List<String>> ids = new java.util.HashMap<>();
+		this.jdbc.sql("select g.cycle_id, g.group_id from cycle_group g join audit_cycle c on c.id = g.cycle_id where " + where
+				+ " order by g.cycle_id, g.position")
+			.params(parameters)
+			.query((rs) -> {
+				ids.computeIfAbsent(rs.getString(1), (c) -> new ArrayList<>()).add(rs.getString(2));
+			});
+		return ids;
+	}
+
 	/** The cycle's groups in the cycle.yaml's order; empty for a cycle of one template and one partnership. */
 	public List<CycleGroup> of(String cycleId) {
 		Map<String, List<String>> members = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package org.s11evaluator.moderation;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class ModerationInputs implements CycleInputs {
 	}
 
 	@Override
-	public Map<String, String> of(List<String> cycleIds) {
+	public Map<String, String> of(List<String> cycleIds, LocalDate asOf) {
 		Map<String, String> latest = new HashMap<>();
 		if (cycleIds.isEmpty()) {
 			return latest;

@@ -170,14 +170,28 @@ public class CycleSummaries {
 	 * (size and SHA-256). Says why not in the log, since the summary is then written again.
 	 */
 	public boolean intact(String cycleId) {
+		return intact(cycleId, this.groups.of(cycleId).stream().map(org.s11evaluator.cycle.CycleGroup::id).toList());
+	}
+
+	/**
+	 * {@link #intact(String)} for the cycles of a run's scope: their groups are read once, in one query, when the
+	 * first cycle is asked about (not one query per cycle).
+	 */
+	public java.util.function.Predicate<String> intactInScope(String scope) {
+		java.util.concurrent.atomic.AtomicReference<java.util.Map<String, List<String>>> groupIds = new java.util.concurrent.atomic.AtomicReference<>();
+		return (cycleId) -> intact(cycleId, groupIds.updateAndGet((read) -> (read != null) ? read : this.groups.idsInScope(scope))
+			.getOrDefault(cycleId, List.of()));
+	}
+
+	private boolean intact(String cycleId, List<String> groupIds) {
 		Path folder = OutputFolder.resolve(this.outputDirectory, cycleId);
 		SummaryManifest.Read onDisk = SummaryManifest.read(folder, this.json);
 		List<String> problems = new ArrayList<>((onDisk.manifest() != null) ? onDisk.manifest().problems(folder, this.verified) : onDisk.problems());
-		for (org.s11evaluator.cycle.CycleGroup group : this.groups.of(cycleId)) {
-			Path groupFolder = OutputFolder.resolve(this.outputDirectory, cycleId, group.id());
+		for (String group : groupIds) {
+			Path groupFolder = OutputFolder.resolve(this.outputDirectory, cycleId, group);
 			SummaryManifest.Read groupOnDisk = SummaryManifest.read(groupFolder, this.json);
 			((groupOnDisk.manifest() != null) ? groupOnDisk.manifest().problems(groupFolder, this.verified) : groupOnDisk.problems())
-				.forEach((p) -> problems.add(group.id() + "/: " + p));
+				.forEach((p) -> problems.add(group + "/: " + p));
 		}
 		if (!problems.isEmpty()) {
 			log.warn("The summary of {} on disk is incomplete or damaged ({}): it is written again", LogValues.escape(cycleId),

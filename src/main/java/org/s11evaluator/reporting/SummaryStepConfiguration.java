@@ -46,7 +46,7 @@ public class SummaryStepConfiguration {
 		return new StepBuilder(SUMMARISE_STEP, jobs).allowStartIfComplete(true).tasklet((contribution, chunk) -> {
 			String scope = chunk.getStepContext().getStepExecution().getJobParameters().getString(EvaluationSteps.CYCLE_PARAMETER);
 			LocalDate asOf = LocalDate.now(clock);
-			ChangedCycles.Considered considered = changedCycles.consider(scope, asOf, summaries::intact,
+			ChangedCycles.Considered considered = changedCycles.consider(scope, asOf, summaries.intactInScope(scope),
 					chunk.getStepContext().getStepExecution().getJobExecutionId());
 			List<ChangedCycles.Changed> changed = considered.changed();
 			chunk.getStepContext().getStepExecution().getExecutionContext().putInt(ChangedCycles.CYCLES_READ, considered.cyclesRead());

@@ -22,9 +22,14 @@ import org.springframework.context.annotation.Configuration;
  * named by that module's constant.
  *
  * <pre>
- * evaluateSubmissionsStep ─▶ ratePartnershipsStep ─▶ summariseCyclesStep ─▶ applyRetentionStep
- *    ─▶ the run fails unless every partition and step COMPLETED
+ * any returns to evaluate? ─yes▶ evaluateSubmissionsStep ─┐
+ *                          └─no──────────────────────────┴▶ any cycle's inputs changed? ─yes▶ ratePartnershipsStep ─▶ summariseCyclesStep ─┐
+ *                                                            ├─only a summary on disk damaged▶ summariseCyclesStep ─────────────────────┤
+ *                                                            └─no────────────────────────────────────────────────────────────────────────┴▶ applyRetentionStep
+ *    ─▶ the run fails unless every partition and step it started COMPLETED
  * </pre>
+ * A step with nothing to do is decided away before it starts ({@link RunPlan}); what was not started, and why, is in
+ * the run's context and log.
  */
 @Configuration(proxyBeanMethods = false)
 class RunJobConfiguration {
@@ -36,11 +41,18 @@ class RunJobConfiguration {
 			@Qualifier(PartnershipRatingStepConfiguration.RATE_STEP) Step ratePartnershipsStep,
 			@Qualifier(SummaryStepConfiguration.SUMMARISE_STEP) Step summariseCyclesStep,
 			@Qualifier(RetentionStepConfiguration.RETENTION_STEP) Step applyRetentionStep, RunReports runReports, RunBudgetBreaches breaches,
-			RunHeartbeats heartbeats, EvaluationAudit audit) {
+			RunHeartbeats heartbeats, EvaluationAudit audit, RunPlan plan) {
 		JobExecutionDecider outcome = (job, step) -> (unfinished(job) | budgetExceeded(job)) ? new FlowExecutionStatus("FAILED")
 				: FlowExecutionStatus.COMPLETED;
+		JobExecutionDecider toEvaluate = plan.evaluation();
+		JobExecutionDecider changed = plan.changes(PartnershipRatingStepConfiguration.RATE_STEP, SummaryStepConfiguration.SUMMARISE_STEP);
 		return new JobBuilder(JOB_NAME, jobs).listener(heartbeats).listener(runReports).listener(breaches).listener(audit)
-			.start(evaluateSubmissionsStep).on("*").to(ratePartnershipsStep)
+			.start(toEvaluate).on(RunPlan.EVALUATE.getName()).to(evaluateSubmissionsStep)
+			.from(toEvaluate).on("*").to(changed)
+			.from(evaluateSubmissionsStep).on("*").to(changed)
+			.from(changed).on(RunPlan.RATE.getName()).to(ratePartnershipsStep)
+			.from(changed).on(RunPlan.SUMMARISE.getName()).to(summariseCyclesStep)
+			.from(changed).on("*").to(applyRetentionStep)
 			.from(ratePartnershipsStep).on("*").to(summariseCyclesStep)
 			.from(summariseCyclesStep).on("*").to(applyRetentionStep)
 			.from(applyRetentionStep).on("*").to(outcome)

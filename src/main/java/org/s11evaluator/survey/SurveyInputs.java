@@ -1,5 +1,6 @@
 package org.s11evaluator.survey;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class SurveyInputs implements CycleInputs {
 	}
 
 	@Override
-	public Map<String, String> of(List<String> cycleIds) {
+	public Map<String, String> of(List<String> cycleIds, LocalDate asOf) {
 		Map<String, String> imports = new HashMap<>();
 		if (cycleIds.isEmpty()) {
 			return imports;
