@@ -31,9 +31,12 @@ public class CycleManagement {
 
 	private final ObjectMapper yaml = LimitedYaml.reader();
 
-	CycleManagement(JdbcClient jdbc, RulePacks packs) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	CycleManagement(JdbcClient jdbc, RulePacks packs, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.packs = packs;
+		this.events = events;
 	}
 
 	/** Opens (or updates) the cycle described by a {@code cycle.yaml}; returns its id. */
@@ -70,6 +73,8 @@ public class CycleManagement {
 				.update();
 		}
 		saveGroups(cycle.id(), groups);
+		// what the stored returns hold of their cycle (pack, agency names) is theirs to bring up to date, in this transaction
+		this.events.publishEvent(new CycleOpened(cycle.id(), cycle.agencies().stream().map(CycleDefinition.ExpectedAgency::id).toList()));
 		log.info("Opened cycle {} for {} (rule pack {}) with {} expected agencies; returns from others: {}", LogValues.escape(cycle.id()),
 				LogValues.escape(cycle.partnership()), LogValues.escape(pack.id()), cycle.agencies().size(),
 				(cycle.unexpectedAgencies() == UnexpectedAgencies.REJECT) ? "rejected" : "accepted and flagged");

@@ -22,8 +22,11 @@ class EvaluationFailureRecorder implements SkipListener<SubmissionToEvaluate, Ev
 
 	private final Clock clock;
 
-	EvaluationFailureRecorder(JdbcClient jdbc, Clock clock) {
+	private final org.springframework.jdbc.core.JdbcTemplate template;
+
+	EvaluationFailureRecorder(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, Clock clock) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.clock = clock;
 	}
 
@@ -46,6 +49,8 @@ class EvaluationFailureRecorder implements SkipListener<SubmissionToEvaluate, Ev
 			.params(submission.id(), submission.packId(), failure.getMessage(),
 					LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
 			.update();
+		// what the return holds of its evaluation, on this connection (the submission module's table, its statement)
+		org.s11evaluator.submission.StoredReturns.recordFailed(this.template, submission.id());
 	}
 
 	private static boolean brokenPack(Throwable failure) {

@@ -78,7 +78,8 @@ class EvaluationJobConfiguration {
 	@Bean(EvaluationSteps.PARTNERSHIP_STEP)
 	Step evaluatePartnershipStep(JobRepository jobs, PlatformTransactionManager transactions, EvaluationSettings settings,
 			SubmissionsToEvaluateReader submissionsToEvaluate, SubmissionEvaluator submissionEvaluator,
-			EvaluationResultWriter evaluationResultWriter, JdbcClient jdbc, EvaluationProgress evaluationProgress, Clock clock) {
+			EvaluationResultWriter evaluationResultWriter, JdbcClient jdbc, JdbcTemplate submissionsTable, EvaluationProgress evaluationProgress,
+			Clock clock) {
 		return new StepBuilder(PARTNERSHIP_STEP, jobs)
 			.<SubmissionToEvaluate, EvaluatedSubmission>chunk(settings.chunkSize(), transactions)
 			.reader(submissionsToEvaluate)
@@ -92,7 +93,7 @@ class EvaluationJobConfiguration {
 			// two partnerships' writes colliding on a lock: the chunk is simply tried again
 			.retry(PessimisticLockingFailureException.class)
 			.retryLimit(3)
-			.listener(new EvaluationFailureRecorder(jdbc, clock))
+			.listener(new EvaluationFailureRecorder(jdbc, submissionsTable, clock))
 			.listener((ChunkListener) evaluationProgress.partition())
 			.listener((StepExecutionListener) evaluationProgress.partition())
 			.build();
@@ -111,18 +112,20 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	@StepScope
-	PartnershipPartitioner partnershipPartitioner(JdbcClient jdbc, RulePacks packs, @Value("#{jobParameters['" + EvaluationSteps.CYCLE_PARAMETER + "']}") String cycle,
+	PartnershipPartitioner partnershipPartitioner(org.s11evaluator.submission.ReturnsToEvaluate returns,
+			org.s11evaluator.cycle.CycleQueries cycles, RulePacks packs, @Value("#{jobParameters['" + EvaluationSteps.CYCLE_PARAMETER + "']}") String cycle,
 			@Value("#{jobParameters['" + EvaluationSteps.MODE_PARAMETER + "']}") String mode) {
-		return new PartnershipPartitioner(jdbc, packs, cycle, !MODE_ALL.equals(mode));
+		return new PartnershipPartitioner(returns, cycles, packs, cycle, !MODE_ALL.equals(mode));
 	}
 
 	@Bean
 	@StepScope
-	SubmissionsToEvaluateReader submissionsToEvaluate(JdbcClient jdbc, StoredSubmissions submissions, EvaluationSettings settings,
+	SubmissionsToEvaluateReader submissionsToEvaluate(org.s11evaluator.submission.ReturnsToEvaluate returns,
+			org.s11evaluator.cycle.CycleQueries cycles, StoredSubmissions submissions, EvaluationSettings settings,
 			RulePacks packs, @Value("#{jobParameters['" + EvaluationSteps.CYCLE_PARAMETER + "']}") String cycle, @Value("#{jobParameters['" + EvaluationSteps.MODE_PARAMETER + "']}") String mode,
 			@Value("#{stepExecutionContext['" + PartnershipPartitioner.PARTNERSHIP + "']}") String partnership, PageInHand pageInHand) {
-		SubmissionScope.Where where = SubmissionScope.of(cycle, !MODE_ALL.equals(mode), packs, partnership);
-		return new SubmissionsToEvaluateReader(jdbc, submissions, where, settings.chunkSize(), pageInHand);
+		return new SubmissionsToEvaluateReader(returns, submissions, SubmissionScope.of(cycles, cycle, !MODE_ALL.equals(mode), packs, partnership),
+				settings.chunkSize(), pageInHand);
 	}
 
 	/** The page a partition's reader last read, which its processor evaluates in batches: one per partition. */
@@ -147,8 +150,9 @@ class EvaluationJobConfiguration {
 	}
 
 	@Bean
-	EvaluationProgress evaluationProgress(JdbcClient jdbc, RulePacks packs) {
-		return new EvaluationProgress(jdbc, packs);
+	EvaluationProgress evaluationProgress(org.s11evaluator.submission.ReturnsToEvaluate returns, org.s11evaluator.cycle.CycleQueries cycles,
+			RulePacks packs) {
+		return new EvaluationProgress(returns, cycles, packs);
 	}
 
 }

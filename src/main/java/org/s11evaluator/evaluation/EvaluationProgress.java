@@ -15,7 +15,6 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.scope.context.ChunkContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Shows how far a run has got, overall and per partnership: returns done out of total, rate, time left, and
@@ -28,7 +27,9 @@ public class EvaluationProgress implements StepExecutionListener {
 
 	private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(2).toNanos();
 
-	private final JdbcClient jdbc;
+	private final org.s11evaluator.submission.ReturnsToEvaluate returns;
+
+	private final org.s11evaluator.cycle.CycleQueries cycles;
 
 	private final RulePacks packs;
 
@@ -47,8 +48,9 @@ public class EvaluationProgress implements StepExecutionListener {
 
 	private volatile long lastReport;
 
-	EvaluationProgress(JdbcClient jdbc, RulePacks packs) {
-		this.jdbc = jdbc;
+	EvaluationProgress(org.s11evaluator.submission.ReturnsToEvaluate returns, org.s11evaluator.cycle.CycleQueries cycles, RulePacks packs) {
+		this.returns = returns;
+		this.cycles = cycles;
 		this.packs = packs;
 	}
 
@@ -61,14 +63,10 @@ public class EvaluationProgress implements StepExecutionListener {
 	public void beforeStep(StepExecution step) {
 		String cycle = step.getJobParameters().getString(EvaluationSteps.CYCLE_PARAMETER);
 		boolean changedOnly = !EvaluationJobConfiguration.MODE_ALL.equals(step.getJobParameters().getString(EvaluationSteps.MODE_PARAMETER));
-		SubmissionScope.Where where = SubmissionScope.of(cycle, changedOnly, this.packs);
 		this.totals.clear();
 		this.done.clear();
 		this.finished.clear();
-		this.jdbc.sql("select partnership_id, count(*) from " + SubmissionScope.SUBMISSIONS + " " + where.sql() + " group by partnership_id")
-			.params(where.parameters())
-			.query((rs, row) -> this.totals.put(rs.getString(1), rs.getLong(2)))
-			.list();
+		this.totals.putAll(this.returns.countByPartnership(SubmissionScope.of(this.cycles, cycle, changedOnly, this.packs)));
 		this.total = this.totals.values().stream().mapToLong(Long::longValue).sum();
 		this.started = System.nanoTime();
 		this.lastReport = this.started;

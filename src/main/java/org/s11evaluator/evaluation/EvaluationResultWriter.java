@@ -103,6 +103,10 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 				  pack_id = values(pack_id), pack_version = values(pack_version), evaluated_at = values(evaluated_at),
 				  job_execution_id = values(job_execution_id), failure = null, failed_at = null, ratings = values(ratings)""",
 				evaluations);
+		// what the returns hold of their evaluation, in this chunk's transaction (the submission module's table, its statement)
+		StoredReturns.recordEvaluated(this.jdbc, current.stream()
+			.map((e) -> new StoredReturns.Evaluated(e.submission().id(), e.submission().version(), e.outcome().packVersion()))
+			.toList());
 	}
 
 	/** A return's ratings in their stored form, and what its inputs may refer to. */

@@ -91,6 +91,35 @@ public class EvaluationResults {
 		return agencies;
 	}
 
+	/** A finding as stored, without its explanation: what a comparison of results needs. */
+	public record StoredFinding(String code, String itemId, String standardId, String message) {
+	}
+
+	/** A follow-up action as stored, without its explanation. */
+	public record StoredFollowUp(String itemId, String standardId, LocalDate due, String owner, String action) {
+	}
+
+	/** The findings of the cycle's returns, by submission id, each return's in the order they were written. */
+	public Map<Long, List<StoredFinding>> findings(String cycleId) {
+		Map<Long, List<StoredFinding>> findings = new LinkedHashMap<>();
+		forReturnsOf(cycleId, (ids) -> this.jdbc.query(
+				"select submission_id, code, item_id, standard_id, message from finding where submission_id in (:ids) order by submission_id, id", ids,
+				(RowCallbackHandler) (rs) -> findings.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(new StoredFinding(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)))));
+		return findings;
+	}
+
+	/** The follow-up actions of the cycle's returns, by submission id, each return's in the order they were written. */
+	public Map<Long, List<StoredFollowUp>> followUps(String cycleId) {
+		Map<Long, List<StoredFollowUp>> followUps = new LinkedHashMap<>();
+		forReturnsOf(cycleId, (ids) -> this.jdbc.query("""
+				select submission_id, item_id, standard_id, due_date, owner, action_text from follow_up_action
+				where submission_id in (:ids) order by submission_id, id""", ids,
+				(RowCallbackHandler) (rs) -> followUps.computeIfAbsent(rs.getLong(1), (id) -> new ArrayList<>())
+					.add(new StoredFollowUp(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getString(6)))));
+		return followUps;
+	}
+
 	/** Every result of the cycle's returns, explained, by submission id. */
 	public Map<Long, ReturnResults> explained(String cycleId) {
 		record Stored(long id, String packVersion, StoredRatings ratings) {

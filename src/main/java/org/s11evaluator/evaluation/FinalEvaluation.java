@@ -1,9 +1,19 @@
 package org.s11evaluator.evaluation;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.s11evaluator.cycle.CycleManagement;
+import org.s11evaluator.submission.StoredReturns;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,65 +23,77 @@ import org.springframework.stereotype.Component;
 @Component
 public class FinalEvaluation {
 
-	private final JdbcClient jdbc;
+	private final StoredReturns returns;
 
-	FinalEvaluation(JdbcClient jdbc) {
+	private final NamedParameterJdbcTemplate jdbc;
+
+	private final CycleManagement cycles;
+
+	FinalEvaluation(StoredReturns returns, NamedParameterJdbcTemplate jdbc, CycleManagement cycles) {
+		this.returns = returns;
 		this.jdbc = jdbc;
+		this.cycles = cycles;
 	}
 
-	/** Why the cycle's results are not final under {@code packVersion}; empty when they are. */
-	public List<String> problems(String cycleId, String packVersion) {
-		return problems(cycleId, (pack) -> packVersion);
+	/** A return's evaluation as stored. */
+	private record Stored(String status, Integer submissionVersion, String packVersion, String failure) {
+	}
+
+	/**
+	 * Why the cycle's results are not final under {@code packVersion}, its partnership rated by the versions given
+	 * ({@code ratedBy}, the partnership-rating module's to say); empty when they are.
+	 */
+	public List<String> problems(String cycleId, String packVersion, Collection<String> ratedBy) {
+		return problems(cycleId, (pack) -> packVersion, ratedBy);
 	}
 
 	/**
 	 * Why the cycle's results are not final under the versions in force of the packs it uses (a cycle judged by
-	 * several templates: each return by its own template's version); empty when they are.
+	 * several templates: each return by its own template's version), its partnership rated by the versions given;
+	 * empty when they are. Two queries (the returns, their evaluations) per thousand returns.
 	 */
-	public List<String> problems(String cycleId, java.util.function.Function<String, String> versionOfPack) {
+	public List<String> problems(String cycleId, Function<String, String> versionOfPack, Collection<String> ratedBy) {
 		List<String> problems = new ArrayList<>();
-		java.util.Set<String> inForce = new java.util.HashSet<>();
-		this.jdbc.sql("select s.agency_id, s.source, s.version, e.status, e.submission_version, e.pack_version, e.failure, "
-				+ org.s11evaluator.cycle.CycleGroups.SUBMISSION_PACK + """
-				 from submission s join audit_cycle c on c.id = s.cycle_id left join evaluation e on e.submission_id = s.id
-				 where s.cycle_id = ? order by s.agency_id""")
-			.param(cycleId)
-			.query((rs) -> {
-				String packVersion = versionOfPack.apply(rs.getString(8));
-				inForce.add(packVersion);
-				String which = "the return of " + rs.getString(1) + " (" + rs.getString(2).replaceAll("^.*/", "") + ")";
-				String status = rs.getString(4);
-				String failure = rs.getString(7);
-				if (status == null) {
-					problems.add(which + " has never been evaluated");
-				}
-				else if ("FAILED".equals(status)) {
-					problems.add(which + " could not be evaluated: " + ((failure != null) ? failure.lines().findFirst().orElse(failure) : "no reason recorded"));
-				}
-				else if (rs.getInt(5) != rs.getInt(3)) {
-					problems.add(which + " was corrected after it was last evaluated");
-				}
-				else if (!packVersion.equals(rs.getString(6))) {
-					problems.add(which + " was evaluated by rule-pack version " + shortVersion(rs.getString(6)) + ", not the version in force "
-							+ shortVersion(packVersion));
-				}
-			});
-		int returns = this.jdbc.sql("select count(*) from submission where cycle_id = ?").param(cycleId).query(Integer.class).single();
-		List<String> ratedBy = this.jdbc.sql("select distinct pack_version from partnership_rating where cycle_id = ?")
-			.param(cycleId)
-			.query(String.class)
-			.list();
+		Set<String> inForce = new HashSet<>();
+		List<StoredReturns.ReturnVersion> cycleReturns = this.returns.versionsInCycle(cycleId); // by agency
+		Map<Long, Stored> statuses = new HashMap<>();
+		List<Long> ids = cycleReturns.stream().map(StoredReturns.ReturnVersion::id).toList();
+		for (int from = 0; from < ids.size(); from += 1000) {
+			this.jdbc.query("select submission_id, status, submission_version, pack_version, failure from evaluation where submission_id in (:ids)",
+					Map.of("ids", ids.subList(from, Math.min(from + 1000, ids.size()))),
+					(RowCallbackHandler) (rs) -> statuses.put(rs.getLong(1), new Stored(rs.getString(2), (Integer) rs.getObject(3, Integer.class),
+							rs.getString(4), rs.getString(5))));
+		}
+		for (StoredReturns.ReturnVersion r : cycleReturns) {
+			String packVersion = versionOfPack.apply(r.packId());
+			inForce.add(packVersion);
+			String which = "the return of " + r.agencyId() + " (" + r.source().replaceAll("^.*/", "") + ")";
+			Stored e = statuses.get(r.id());
+			if (e == null) {
+				problems.add(which + " has never been evaluated");
+			}
+			else if ("FAILED".equals(e.status())) {
+				String failure = e.failure();
+				problems.add(which + " could not be evaluated: " + ((failure != null) ? failure.lines().findFirst().orElse(failure) : "no reason recorded"));
+			}
+			else if (e.submissionVersion() == null || e.submissionVersion() != r.version()) {
+				problems.add(which + " was corrected after it was last evaluated");
+			}
+			else if (!packVersion.equals(e.packVersion())) {
+				problems.add(which + " was evaluated by rule-pack version " + shortVersion(e.packVersion()) + ", not the version in force "
+						+ shortVersion(packVersion));
+			}
+		}
 		if (inForce.isEmpty()) {
 			// no return: the ratings are checked against the version of the cycle's own pack
-			this.jdbc.sql("select pack_id from audit_cycle where id = ?").param(cycleId).query(String.class).optional()
-				.ifPresent((pack) -> inForce.add(versionOfPack.apply(pack)));
+			this.cycles.find(cycleId).ifPresent((cycle) -> inForce.add(versionOfPack.apply(cycle.packId())));
 		}
-		if (returns > 0 && ratedBy.isEmpty()) {
+		if (!cycleReturns.isEmpty() && ratedBy.isEmpty()) {
 			problems.add("the partnership has not been rated");
 		}
 		else if (ratedBy.stream().anyMatch((v) -> !inForce.contains(v))) {
 			problems.add("the partnership ratings were made by another rule-pack version than the one in force "
-					+ inForce.stream().map(FinalEvaluation::shortVersion).sorted().collect(java.util.stream.Collectors.joining(", ")));
+					+ inForce.stream().map(FinalEvaluation::shortVersion).sorted().collect(Collectors.joining(", ")));
 		}
 		return problems;
 	}

@@ -1,13 +1,13 @@
 package org.s11evaluator.evaluation;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import org.s11evaluator.cycle.CycleQueries;
 import org.s11evaluator.rules.RulePacks;
+import org.s11evaluator.submission.ReturnsToEvaluate;
 import org.springframework.batch.core.partition.support.Partitioner;
 import org.springframework.batch.item.ExecutionContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Splits a run into one partition per partnership that has returns to evaluate. The partition's name is the
@@ -19,7 +19,9 @@ public class PartnershipPartitioner implements Partitioner {
 
 	static final String PARTNERSHIP = "partnership";
 
-	private final JdbcClient jdbc;
+	private final ReturnsToEvaluate returns;
+
+	private final CycleQueries cycles;
 
 	private final RulePacks packs;
 
@@ -27,8 +29,9 @@ public class PartnershipPartitioner implements Partitioner {
 
 	private final boolean changedOnly;
 
-	public PartnershipPartitioner(JdbcClient jdbc, RulePacks packs, String cycle, boolean changedOnly) {
-		this.jdbc = jdbc;
+	public PartnershipPartitioner(ReturnsToEvaluate returns, CycleQueries cycles, RulePacks packs, String cycle, boolean changedOnly) {
+		this.returns = returns;
+		this.cycles = cycles;
 		this.packs = packs;
 		this.cycle = cycle;
 		this.changedOnly = changedOnly;
@@ -36,12 +39,8 @@ public class PartnershipPartitioner implements Partitioner {
 
 	@Override
 	public Map<String, ExecutionContext> partition(int gridSize) {
-		SubmissionScope.Where where = SubmissionScope.of(this.cycle, this.changedOnly, this.packs);
-		List<String> partnerships = this.jdbc.sql("select partnership_id from " + SubmissionScope.SUBMISSIONS + " " + where.sql()
-				+ " group by partnership_id order by count(*) desc, partnership_id")
-			.params(where.parameters())
-			.query(String.class)
-			.list();
+		ReturnsToEvaluate.Scope scope = SubmissionScope.of(this.cycles, this.cycle, this.changedOnly, this.packs);
+		java.util.Set<String> partnerships = this.returns.countByPartnership(scope).keySet(); // largest first
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
 		for (String partnership : partnerships) {
 			ExecutionContext context = new ExecutionContext();

@@ -1,16 +1,16 @@
 package org.s11evaluator.evaluation;
 
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.s11evaluator.rules.SubmissionFacts;
 import org.s11evaluator.rules.facts.Submission;
+import org.s11evaluator.submission.ReturnsToEvaluate;
 import org.s11evaluator.submission.StoredSubmissions;
 import org.springframework.batch.item.data.AbstractPaginatedDataItemReader;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reads the returns in scope a page at a time, by id, together with everything they say: three queries a page
@@ -23,23 +23,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class SubmissionsToEvaluateReader extends AbstractPaginatedDataItemReader<SubmissionToEvaluate> {
 
-	private record Row(long id, int version, String cycleId, String partnershipId, String packId, Submission header) {
-	}
-
-	private final JdbcClient jdbc;
+	private final ReturnsToEvaluate returns;
 
 	private final StoredSubmissions submissions;
 
-	private final SubmissionScope.Where where;
+	private final ReturnsToEvaluate.Scope scope;
 
 	private long after = Long.MIN_VALUE;
 
 	private final PageInHand inHand;
 
-	SubmissionsToEvaluateReader(JdbcClient jdbc, StoredSubmissions submissions, SubmissionScope.Where where, int pageSize, PageInHand inHand) {
-		this.jdbc = jdbc;
+	SubmissionsToEvaluateReader(ReturnsToEvaluate returns, StoredSubmissions submissions, ReturnsToEvaluate.Scope scope, int pageSize,
+			PageInHand inHand) {
+		this.returns = returns;
 		this.submissions = submissions;
-		this.where = where;
+		this.scope = scope;
 		this.inHand = inHand;
 		setName("submissionsToEvaluate");
 		setPageSize(pageSize);
@@ -49,12 +47,13 @@ class SubmissionsToEvaluateReader extends AbstractPaginatedDataItemReader<Submis
 	@Override
 	protected Iterator<SubmissionToEvaluate> doPageRead() {
 		while (true) {
-			List<Row> page = nextPage();
+			// the page's returns with their headers: one query (then their answers and actions: two more)
+			List<ReturnsToEvaluate.ReturnToEvaluate> page = this.returns.page(this.scope, this.after, this.pageSize);
 			if (page.isEmpty()) {
 				return Collections.emptyIterator();
 			}
 			this.after = page.get(page.size() - 1).id();
-			Map<Long, Submission> headers = new java.util.LinkedHashMap<>();
+			Map<Long, Submission> headers = new LinkedHashMap<>();
 			page.forEach((row) -> headers.put(row.id(), row.header()));
 			Map<Long, SubmissionFacts> facts = this.submissions.facts(headers);
 			List<SubmissionToEvaluate> items = page.stream()
@@ -66,21 +65,6 @@ class SubmissionsToEvaluateReader extends AbstractPaginatedDataItemReader<Submis
 				return items.iterator();
 			}
 		}
-	}
-
-	private List<Row> nextPage() {
-		Map<String, Object> parameters = new HashMap<>(this.where.parameters());
-		parameters.put("after", this.after);
-		parameters.put("pageSize", this.pageSize);
-		// the page's returns, then their headers joined to them by primary key: one query
-		String pageOfIds = "select id, version, cycle_id, partnership_id, pack_id from " + SubmissionScope.SUBMISSIONS + " " + this.where.sql()
-				+ " and id > :after order by id limit :pageSize";
-		return this.jdbc.sql("select p.id, p.version, p.cycle_id, p.partnership_id, p.pack_id, " + StoredSubmissions.HEADER_COLUMNS + " from ("
-				+ pageOfIds + ") p join submission s on s.id = p.id join audit_cycle c on c.id = s.cycle_id join agency a on a.id = s.agency_id"
-				+ " order by p.id")
-			.params(parameters)
-			.query((rs, row) -> new Row(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), StoredSubmissions.header(rs, 6)))
-			.list();
 	}
 
 }

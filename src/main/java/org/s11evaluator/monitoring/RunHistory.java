@@ -5,7 +5,8 @@ import java.util.Optional;
 
 import org.s11evaluator.runs.RunReport;
 import org.s11evaluator.runs.RunReports;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.s11evaluator.cycle.CycleQueries;
+import org.s11evaluator.submission.StoredReturns;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,11 +18,14 @@ class RunHistory {
 
 	private final RunReports reports;
 
-	private final JdbcClient jdbc;
+	private final CycleQueries cycles;
 
-	RunHistory(RunReports reports, JdbcClient jdbc) {
+	private final StoredReturns returns;
+
+	RunHistory(RunReports reports, CycleQueries cycles, StoredReturns returns) {
 		this.reports = reports;
-		this.jdbc = jdbc;
+		this.cycles = cycles;
+		this.returns = returns;
 	}
 
 	/** The latest run that ended, whatever its outcome. */
@@ -40,12 +44,7 @@ class RunHistory {
 	 * hashing every pack, too much for each scrape.
 	 */
 	long awaitingEvaluation() {
-		return this.jdbc.sql("""
-				select count(*) from submission s join audit_cycle c on c.id = s.cycle_id
-				left join evaluation e on e.submission_id = s.id
-				where c.status = 'OPEN' and (e.submission_version is null or e.submission_version <> s.version)""")
-			.query(Long.class)
-			.single();
+		return this.returns.withoutCurrentResults(this.cycles.openIds());
 	}
 
 }

@@ -56,10 +56,13 @@ public class PartnershipRatings {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final org.s11evaluator.submission.StoredReturns returns;
+
 	PartnershipRatings(JdbcTemplate jdbc, CycleManagement cycles, PublishedPacks packs, RuleEngine engine, ObjectMapper json,
 			TransactionTemplate transaction, EvaluationResults results, CycleGroups groups, Clock clock,
 			org.springframework.beans.factory.ObjectProvider<RatingModeration> moderation,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.springframework.context.ApplicationEventPublisher events, org.s11evaluator.submission.StoredReturns returns) {
+		this.returns = returns;
 		this.results = results;
 		this.clock = clock;
 		this.groups = groups;
@@ -85,10 +88,8 @@ public class PartnershipRatings {
 		Cycle cycle = this.cycles.find(cycleId).orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
 		List<CycleGroup> groups = this.groups.of(cycleId);
 		Map<Long, String[]> returns = new HashMap<>();
-		this.jdbc.query("select s.id, s.agency_id, " + CycleGroups.SUBMISSION_PACK + " from submission s join audit_cycle c on c.id = s.cycle_id"
-				+ " where s.cycle_id = ?", (rs) -> {
-					returns.put(rs.getLong(1), new String[] { rs.getString(2), rs.getString(3) });
-				}, cycleId);
+		// each return's agency and the pack (template) it is judged by, as the submission module keeps them
+		this.returns.judgedInCycle(cycleId).forEach((r) -> returns.put(r.id(), new String[] { r.agencyId(), r.packId() }));
 		record Scope(String groupId, String packId, java.util.function.Predicate<String[]> includes) {
 		}
 		List<Scope> scopes = new ArrayList<>();
@@ -190,6 +191,21 @@ public class PartnershipRatings {
 			.map((r) -> new RatingTallies.ReturnRatings(r.items(), r.standards()))
 			.toList();
 		return RatingTallies.of(framework, returns);
+	}
+
+	/** The pack versions the cycle's stored partnership ratings were made by (none when it has not been rated). */
+	public List<String> ratedByVersions(String cycleId) {
+		return this.jdbc.queryForList("select distinct pack_version from partnership_rating where cycle_id = ?", String.class, cycleId);
+	}
+
+	/** One stored whole-cycle rating: its item (empty for a standard's, as stored), its standard and its RAG. */
+	public record StoredRating(String itemId, String standardId, String rag) {
+	}
+
+	/** The cycle's stored whole-cycle (group '') partnership ratings. */
+	public List<StoredRating> wholeCycle(String cycleId) {
+		return this.jdbc.query("select item_id, standard_id, rag from partnership_rating where cycle_id = ? and group_id = ''",
+				(rs, i) -> new StoredRating(rs.getString(1), rs.getString(2), rs.getString(3)), cycleId);
 	}
 
 	private static String scope(String standardId, String itemId) {

@@ -100,7 +100,7 @@ public class CyclePublication {
 		}
 		// a cycle judged by several templates: each return by the version in force of its own template
 		List<String> problems = this.finalEvaluation.problems(cycleId, (pack) -> pack.equals(cycle.packId()) ? version
-				: this.packs.usable(pack).pack().version());
+				: this.packs.usable(pack).pack().version(), this.ratings.ratedByVersions(cycleId));
 		if (!problems.isEmpty()) {
 			throw refused(cycleId, problems);
 		}

@@ -53,9 +53,16 @@ public class EvaluationManagement {
 
 	private final Clock clock;
 
+	private final org.s11evaluator.cycle.CycleQueries cycles;
+
+	private final org.s11evaluator.submission.StoredReturns returns;
+
 	EvaluationManagement(JobLauncher launcher, Job evaluateCycleJob, JobExplorer explorer, JobRepository repository,
-			DataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbc, RunReports runReports, RunHeartbeats heartbeats, Clock clock) {
+			DataSource dataSource, org.springframework.jdbc.core.JdbcTemplate jdbc, RunReports runReports, RunHeartbeats heartbeats, Clock clock,
+			org.s11evaluator.cycle.CycleQueries cycles, org.s11evaluator.submission.StoredReturns returns) {
 		this.clock = clock;
+		this.cycles = cycles;
+		this.returns = returns;
 		this.heartbeats = heartbeats;
 		this.jdbc = jdbc;
 		this.runReports = runReports;
@@ -136,16 +143,12 @@ public class EvaluationManagement {
 			.toJobParameters();
 	}
 
-	/** Returns in scope with no results for their current version, leaving aside those whose pack is broken. */
-	private int leftUnevaluated(String scope) {
-		java.util.Map<String, Object> parameters = new java.util.HashMap<>();
-		String where = org.s11evaluator.cycle.RunScope.sql(scope, "c", parameters);
-		Integer left = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(this.jdbc).queryForObject("""
-				select count(*) from submission s join audit_cycle c on c.id = s.cycle_id
-				left join evaluation e on e.submission_id = s.id
-				where (e.submission_id is null or (e.status = 'EVALUATED' and e.submission_version <> s.version))""" + " and " + where,
-				parameters, Integer.class);
-		return (left != null) ? left : 0;
+	/**
+	 * Returns in scope with no results for their current version, leaving aside those whose pack is broken (the
+	 * submission module counts them, over the cycles the cycle module says are in scope).
+	 */
+	private long leftUnevaluated(String scope) {
+		return this.returns.unevaluatedLeavingFailures(this.cycles.idsInScope(scope));
 	}
 
 	/**

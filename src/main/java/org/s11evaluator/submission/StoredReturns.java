@@ -110,4 +110,75 @@ public class StoredReturns {
 		return rows.stream().map((r) -> new RejectedFile(r.source(), r.agencyId(), r.receivedAt(), reasons.getOrDefault(r.id(), List.of()))).toList();
 	}
 
+
+	/** A return's evaluation as the evaluation module wrote it: at which version of the return, by which pack version. */
+	public record Evaluated(long id, int version, String packVersion) {
+	}
+
+	/**
+	 * Records, on the caller's connection (inside the caller's transaction: a writer's chunk, whose evaluation rows it
+	 * mirrors), that the returns were evaluated; what the run's scope and the counts of returns awaiting evaluation read.
+	 */
+	public static void recordEvaluated(org.springframework.jdbc.core.JdbcTemplate callers, List<Evaluated> evaluated) {
+		if (!evaluated.isEmpty()) {
+			callers.batchUpdate("update submission set evaluation_status = 'EVALUATED', evaluated_version = ?, evaluated_pack_version = ? where id = ?",
+					evaluated.stream().map((e) -> new Object[] { e.version(), e.packVersion(), e.id() }).toList());
+		}
+	}
+
+	/**
+	 * Records, on the caller's connection, that the return could not be evaluated: the version and pack version of its
+	 * last good results, if any, stay.
+	 */
+	public static void recordFailed(org.springframework.jdbc.core.JdbcTemplate callers, long submissionId) {
+		callers.update("update submission set evaluation_status = 'FAILED' where id = ?", submissionId);
+	}
+
+	/**
+	 * How many of the cycles' returns have no results for their current version: new, corrected since, or never
+	 * evaluated successfully (none for no cycles).
+	 */
+	public long withoutCurrentResults(Collection<String> cycleIds) {
+		return count(cycleIds, "evaluated_version is null or evaluated_version <> version");
+	}
+
+	/**
+	 * How many of the cycles' returns were never evaluated, or were evaluated at an earlier version, leaving aside
+	 * those whose latest evaluation failed (a broken pack, which another run would not mend).
+	 */
+	public long unevaluatedLeavingFailures(Collection<String> cycleIds) {
+		return count(cycleIds, "evaluation_status is null or (evaluation_status = 'EVALUATED' and evaluated_version <> version)");
+	}
+
+	private long count(Collection<String> cycleIds, String condition) {
+		List<String> ids = new ArrayList<>(new java.util.LinkedHashSet<>(cycleIds));
+		long count = 0;
+		for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+			Long part = this.jdbc.queryForObject("select count(*) from submission where cycle_id in (:ids) and (" + condition + ")",
+					Map.of("ids", ids.subList(from, Math.min(from + IDS_PER_QUERY, ids.size()))), Long.class);
+			count += (part != null) ? part : 0;
+		}
+		return count;
+	}
+
+	/** A cycle's current return with what the cycle groups it by: its agency and the pack (template) it is judged by. */
+	public record JudgedReturn(long id, String agencyId, String packId) {
+	}
+
+	/** The cycle's current returns with the pack each is judged by, in the order they were first stored. */
+	public List<JudgedReturn> judgedInCycle(String cycleId) {
+		return this.jdbc.query("select id, agency_id, pack_id from submission where cycle_id = :cycle order by id", Map.of("cycle", cycleId),
+				(rs, i) -> new JudgedReturn(rs.getLong(1), rs.getString(2), rs.getString(3)));
+	}
+
+	/** A cycle's current return as its final evaluation is checked: who sent it, from which file, at which version, judged by which pack. */
+	public record ReturnVersion(long id, String agencyId, String source, int version, String packId) {
+	}
+
+	/** The cycle's current returns with their versions, by agency id. */
+	public List<ReturnVersion> versionsInCycle(String cycleId) {
+		return this.jdbc.query("select id, agency_id, source, version, pack_id from submission where cycle_id = :cycle order by agency_id",
+				Map.of("cycle", cycleId), (rs, i) -> new ReturnVersion(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)));
+	}
+
 }

@@ -32,9 +32,12 @@ public class StoredSubmissions {
 
 	private final ObjectMapper json;
 
-	StoredSubmissions(JdbcClient jdbc, ObjectMapper json) {
+	private final org.s11evaluator.cycle.ReturnCycles cycles;
+
+	StoredSubmissions(JdbcClient jdbc, ObjectMapper json, org.s11evaluator.cycle.ReturnCycles cycles) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.cycles = cycles;
 	}
 
 	public SubmissionFacts facts(long submissionId) {
@@ -54,8 +57,7 @@ public class StoredSubmissions {
 			return Map.of();
 		}
 		Map<Long, Submission> headers = new LinkedHashMap<>();
-		this.jdbc.sql("select s.id, " + HEADER_COLUMNS + " from submission s join audit_cycle c on c.id = s.cycle_id join agency a on a.id = s.agency_id"
-				+ " where s.id in (:ids)")
+		this.jdbc.sql("select s.id, " + HEADER_COLUMNS + " from submission s where s.id in (:ids)")
 			.param("ids", submissionIds)
 			.query((RowCallbackHandler) (rs) -> headers.put(rs.getLong(1), header(rs, 2)));
 		Map<Long, Submission> ordered = new LinkedHashMap<>();
@@ -70,9 +72,10 @@ public class StoredSubmissions {
 
 	/**
 	 * The columns of a return's header, as {@link #header} reads them, for a query that selects returns with their
-	 * headers in one go: {@code s} the submission, {@code c} its audit cycle, {@code a} its agency.
+	 * headers in one go, {@code s} the submission: its own columns only (the partnership and the agency's registered name
+	 * are kept on the return, see {@link ReturnsInCycle}).
 	 */
-	public static final String HEADER_COLUMNS = "c.partnership_id, s.cycle_id, s.agency_id, a.name, s.completed_by_name, s.completed_by_role, s.submitted_at";
+	public static final String HEADER_COLUMNS = "s.partnership_id, s.cycle_id, s.agency_id, s.agency_name, s.completed_by_name, s.completed_by_role, s.submitted_at";
 
 	/** A return's header from the {@link #HEADER_COLUMNS} of a row, the first of them at {@code column}. */
 	public static Submission header(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
@@ -120,15 +123,17 @@ public class StoredSubmissions {
 	 * sent one there (what a template for the cycle carries forward: last cycle's answers and open actions).
 	 */
 	public java.util.Optional<EarlierReturn> earlierReturn(String cycleId, String agencyId) {
-		return this.jdbc.sql("""
-				select s.id, earlier.id from submission s join audit_cycle earlier on earlier.id = s.cycle_id
-				join audit_cycle this_cycle on this_cycle.id = ?
-				where s.agency_id = ? and earlier.partnership_id = this_cycle.partnership_id and earlier.opens_on < this_cycle.opens_on
-				order by earlier.opens_on desc, earlier.id desc limit 1""")
-			.params(cycleId, agencyId)
-			.query((rs, row) -> new Object[] { rs.getLong(1), rs.getString(2) })
-			.optional()
-			.map((found) -> new EarlierReturn((String) found[1], facts((Long) found[0])));
+		List<String> earlier = this.cycles.earlierOfSamePartnership(cycleId); // latest first: the cycle module's to say
+		if (earlier.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		Map<String, Long> returned = new HashMap<>();
+		this.jdbc.sql("select cycle_id, id from submission where agency_id = :agency and cycle_id in (:cycles)")
+			.param("agency", agencyId)
+			.param("cycles", earlier)
+			.query((RowCallbackHandler) (rs) -> returned.put(rs.getString(1), rs.getLong(2)));
+		return earlier.stream().filter(returned::containsKey).findFirst()
+			.map((cycle) -> new EarlierReturn(cycle, facts(returned.get(cycle))));
 	}
 
 	private List<String> links(String text) {

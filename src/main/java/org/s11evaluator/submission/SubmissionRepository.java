@@ -30,9 +30,12 @@ class SubmissionRepository {
 
 	private final org.springframework.context.ApplicationEventPublisher events;
 
+	private final org.s11evaluator.cycle.ReturnCycles returnCycles;
+
 	SubmissionRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper json, Clock clock, CycleQueries cycles,
-			org.springframework.context.ApplicationEventPublisher events) {
+			org.s11evaluator.cycle.ReturnCycles returnCycles, org.springframework.context.ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.returnCycles = returnCycles;
 		this.events = events;
 		this.cycles = cycles;
 		this.clock = clock;
@@ -66,6 +69,7 @@ class SubmissionRepository {
 					doc.outstandingPractice(), content)
 			.update();
 		long id = find(doc.cycle(), doc.agency().id()).orElseThrow().id();
+		standInCycle(id, doc);
 		insertParts(id, doc);
 		return id;
 	}
@@ -75,7 +79,8 @@ class SubmissionRepository {
 		this.jdbc.sql("""
 				update submission set version = version + 1, content_hash = ?, source = ?, completed_by_name = ?,
 				  completed_by_role = ?, completed_by_email = ?, completed_by_phone = ?, submitted_at = ?,
-				  imported_at = ?, outstanding_practice = ?, document = ?
+				  imported_at = ?, outstanding_practice = ?, document = ?,
+				  evaluation_status = null, evaluated_version = null, evaluated_pack_version = null
 				where id = ?""")
 			.params(contentHash, source, doc.completedBy().name(), doc.completedBy().role(), doc.completedBy().email(),
 					doc.completedBy().phone(), utc(doc.submittedAt()), utc(this.clock.instant()), doc.outstandingPractice(),
@@ -86,7 +91,19 @@ class SubmissionRepository {
 		}
 		// the results are the evaluation module's: it removes them, in this transaction, when told
 		this.events.publishEvent(new ReturnCorrected(id));
+		standInCycle(id, doc);
 		insertParts(id, doc);
+	}
+
+	/** Records what the return holds of its cycle: the partnership, the agency's registered name, the pack it is judged by. */
+	private void standInCycle(long id, SubmissionDocument doc) {
+		org.s11evaluator.cycle.ReturnCycles.AgencyInCycle agency = this.returnCycles.agencies(doc.cycle(), List.of(doc.agency().id()))
+			.get(doc.agency().id());
+		if (agency != null) {
+			this.jdbc.sql("update submission set partnership_id = ?, agency_name = ?, pack_id = ? where id = ?")
+				.params(agency.partnershipId(), agency.agencyName(), agency.packId(), id)
+				.update();
+		}
 	}
 
 	private void insertParts(long id, SubmissionDocument doc) {

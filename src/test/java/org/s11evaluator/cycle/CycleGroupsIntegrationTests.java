@@ -69,6 +69,12 @@ class CycleGroupsIntegrationTests {
 	@Autowired
 	DatabaseCleaner database;
 
+	@Autowired
+	org.s11evaluator.submission.StoredReturns returns;
+
+	@Autowired
+	org.s11evaluator.submission.StoredSubmissions storedSubmissions;
+
 	@TempDir
 	Path folder;
 
@@ -233,6 +239,33 @@ class CycleGroupsIntegrationTests {
 		assertThat(this.jdbc.queryForObject("""
 				select e.pack_id from evaluation e join submission s on s.id = e.submission_id
 				where s.cycle_id = 'barnet-2026' and s.agency_id = 'mill-hill-scouts'""", String.class)).isEqualTo("barnet-vcfs-checklist");
+	}
+
+	@Test
+	void aCycleYamlReadAgainJudgesTheStoredReturnsByItsTemplatesAndNamesTheirAgenciesAsItDoesNow() throws IOException {
+		// given the Barnet returns stored, each judged by its sector's template
+		load("barnet-2026");
+		assertThat(packOf("colindale-youth-project")).isEqualTo("barnet-vcfs-checklist");
+		assertThat(packOf("ncl-icb")).isEqualTo("barnet-section-11");
+		long icb = this.returns.judgedInCycle("barnet-2026").stream().filter((r) -> r.agencyId().equals("ncl-icb")).findFirst().orElseThrow().id();
+
+		// when the cycle.yaml, read again, gives the youth project the statutory template and renames the ICB
+		Path changed = this.folder.resolve("cycle.yaml");
+		Files.writeString(changed, Files.readString(Path.of("samples/barnet-2026/cycle.yaml"))
+			.replace("    sector: voluntary-community-faith\n  - id: hendon-faith-trust",
+					"    sector: voluntary-community-faith\n    template: barnet-section-11\n  - id: hendon-faith-trust")
+			.replace("NHS North Central London Integrated Care Board", "NHS North Central London ICB"));
+		this.cycles.open(changed);
+
+		// then the stored returns say so, without being imported again
+		assertThat(packOf("colindale-youth-project")).isEqualTo("barnet-section-11");
+		assertThat(packOf("ncl-icb")).isEqualTo("barnet-section-11");
+		assertThat(this.storedSubmissions.facts(icb).submission().agencyName()).isEqualTo("NHS North Central London ICB");
+	}
+
+	private String packOf(String agencyId) {
+		return this.returns.judgedInCycle("barnet-2026").stream().filter((r) -> r.agencyId().equals(agencyId)).findFirst().orElseThrow()
+			.packId();
 	}
 
 	@Test

@@ -148,6 +148,12 @@ class RemotePartitioningIntegrationTests {
 	JdbcClient jdbcClient;
 
 	@Autowired
+	org.s11evaluator.submission.ReturnsToEvaluate returnsToEvaluate;
+
+	@Autowired
+	org.s11evaluator.cycle.CycleQueries cycleQueries;
+
+	@Autowired
 	JobRepository jobs;
 
 	@Autowired
@@ -325,7 +331,7 @@ class RemotePartitioningIntegrationTests {
 		handler.setPollInterval(100);
 		handler.afterPropertiesSet();
 		return new JobBuilder("remoteTimeoutProbe", this.jobs).start(new StepBuilder(EvaluationSteps.EVALUATE_STEP, this.jobs)
-			.partitioner(EvaluationSteps.PARTNERSHIP_STEP, new PartnershipPartitioner(this.jdbcClient, this.packs,
+			.partitioner(EvaluationSteps.PARTNERSHIP_STEP, new PartnershipPartitioner(this.returnsToEvaluate, this.cycleQueries, this.packs,
 					"barking-and-dagenham-2025", true))
 			.step(this.evaluatePartnershipStep)
 			.partitionHandler(handler)

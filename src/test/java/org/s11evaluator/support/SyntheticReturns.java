@@ -35,6 +35,14 @@ public final class SyntheticReturns {
 				  imported_at, document) values (?, ?, 1, ?, 'synthetic', 'Sam Synthetic', ?, ?, '{}')""",
 				agencies.stream().map((a) -> new Object[] { cycleId, a[0], "0".repeat(64), LocalDateTime.of(2025, 3, 1, 9, 0),
 						LocalDateTime.now() }).toList());
+		// what the submission module records of a return's cycle when it stores one (see ReturnCycles): written here as
+		// the test data is, straight into the table
+		jdbc.update("""
+				update submission s join audit_cycle c on c.id = s.cycle_id join agency a on a.id = s.agency_id
+				set s.partnership_id = c.partnership_id, s.agency_name = a.name,
+				  s.pack_id = coalesce((select ca.pack_id from cycle_agency ca where ca.cycle_id = c.id and ca.agency_id = a.id),
+				    (select ts.pack_id from cycle_template_sector ts where ts.cycle_id = c.id and ts.sector = a.sector), c.pack_id)
+				where s.cycle_id = ? and s.source = 'synthetic'""", cycleId);
 		List<Long> ids = jdbc.queryForList("select id from submission where cycle_id = ? and source = 'synthetic' order by id", Long.class, cycleId);
 		List<Object[]> responses = new ArrayList<>();
 		for (long id : ids) {
