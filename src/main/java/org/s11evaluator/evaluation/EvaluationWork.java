@@ -2,8 +2,9 @@ package org.s11evaluator.evaluation;
 
 import java.util.List;
 
+import org.s11evaluator.cycle.CycleQueries;
 import org.s11evaluator.rules.RulePacks;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.s11evaluator.submission.ReturnsToEvaluate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +15,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class EvaluationWork {
 
-	private final JdbcClient jdbc;
+	private final ReturnsToEvaluate returns;
+
+	private final CycleQueries cycles;
 
 	private final RulePacks packs;
 
-	EvaluationWork(JdbcClient jdbc, RulePacks packs) {
-		this.jdbc = jdbc;
+	EvaluationWork(ReturnsToEvaluate returns, CycleQueries cycles, RulePacks packs) {
+		this.returns = returns;
+		this.cycles = cycles;
 		this.packs = packs;
 	}
 
 	/** The partnerships with returns to evaluate in the scope ({@code cycle} job parameter) and mode ({@code mode}). */
 	public List<String> partnerships(String cycle, String mode) {
-		return List.copyOf(new PartnershipPartitioner(this.jdbc, this.packs, cycle, !EvaluationSteps.MODE_ALL.equals(mode)).partition(1).keySet());
+		return List.copyOf(new PartnershipPartitioner(this.returns, this.cycles, this.packs, cycle, !EvaluationSteps.MODE_ALL.equals(mode)).partition(1).keySet());
 	}
 
 }
