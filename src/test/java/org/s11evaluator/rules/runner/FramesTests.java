@@ -38,7 +38,7 @@ class FramesTests {
 		}
 
 		// when the stream hands them over at most `chunk` bytes at a time
-		Frames.Reader reader = new Frames.Reader(new Chunks(new ByteArrayInputStream(wire.toByteArray()), chunk, new AtomicLong()), 300_000);
+		Frames.Reader reader = new Frames.Reader(new Chunks(new ByteArrayInputStream(wire.toByteArray()), chunk, new AtomicLong()), Frames.MAX_FROM_RUNNER);
 
 		// then each comes out whole, and then the end
 		for (String text : texts) {
