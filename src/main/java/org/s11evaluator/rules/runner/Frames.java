@@ -1,6 +1,5 @@
 package org.s11evaluator.rules.runner;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -53,30 +52,96 @@ final class Frames {
 	}
 
 	/**
-	 * Reads the next frame; null at the end of the stream. Throws {@link BadFrameException} for a frame too long
-	 * or not a JSON object, without reading more than {@code maxBytes} of it into memory.
+	 * Reads frames from one stream, a buffer at a time (never a byte at a time: an answer with its outcomes is tens
+	 * of kilobytes, a batch of returns hundreds). Not for more than one thread at once.
 	 */
-	static JsonNode read(InputStream in, int maxBytes) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-		int b;
-		while ((b = in.read()) != '\n') {
-			if (b < 0) {
-				if (line.size() == 0) {
-					return null;
-				}
-				throw new BadFrameException("the stream ended in the middle of a frame");
-			}
-			if (line.size() >= maxBytes) {
-				throw new BadFrameException("a frame longer than " + maxBytes + " bytes");
-			}
-			line.write(b);
+	static final class Reader {
+
+		private final InputStream in;
+
+		private final int maxBytes;
+
+		private final byte[] buffer = new byte[64 * 1024];
+
+		private int position;
+
+		private int limit;
+
+		/** The start of a frame longer than what is left in the buffer, kept while the rest comes in. */
+		private byte[] pending = new byte[0];
+
+		private int pendingLength;
+
+		Reader(InputStream in, int maxBytes) {
+			this.in = in;
+			this.maxBytes = maxBytes;
 		}
+
+		/**
+		 * The next frame; null at the end of the stream. Throws {@link BadFrameException} for a frame too long
+		 * or not a JSON object, without reading more than {@code maxBytes} of it into memory.
+		 */
+		JsonNode next() throws IOException {
+			while (true) {
+				for (int i = this.position; i < this.limit; i++) {
+					if (this.buffer[i] == '\n') {
+						int length = i - this.position;
+						check(this.pendingLength + length);
+						JsonNode frame;
+						if (this.pendingLength == 0) {
+							frame = parse(this.buffer, this.position, length);
+						}
+						else {
+							append(this.buffer, this.position, length);
+							frame = parse(this.pending, 0, this.pendingLength);
+							this.pendingLength = 0;
+						}
+						this.position = i + 1;
+						return frame;
+					}
+				}
+				check(this.pendingLength + this.limit - this.position);
+				append(this.buffer, this.position, this.limit - this.position);
+				this.position = 0;
+				this.limit = Math.max(this.in.read(this.buffer), 0);
+				if (this.limit == 0) {
+					if (this.pendingLength == 0) {
+						return null;
+					}
+					throw new BadFrameException("the stream ended in the middle of a frame");
+				}
+			}
+		}
+
+		private void check(int length) throws BadFrameException {
+			if (length > this.maxBytes) {
+				throw new BadFrameException("a frame longer than " + this.maxBytes + " bytes");
+			}
+		}
+
+		private void append(byte[] bytes, int from, int length) {
+			if (length == 0) {
+				return;
+			}
+			if (this.pendingLength + length > this.pending.length) {
+				this.pending = java.util.Arrays.copyOf(this.pending, Math.max(this.pendingLength + length, this.pending.length * 2));
+			}
+			System.arraycopy(bytes, from, this.pending, this.pendingLength, length);
+			this.pendingLength += length;
+		}
+
+	}
+
+	private static JsonNode parse(byte[] bytes, int from, int length) throws BadFrameException {
 		JsonNode node;
 		try {
-			node = JSON.readTree(line.toByteArray());
+			node = JSON.readTree(bytes, from, length);
 		}
 		catch (JsonProcessingException ex) {
 			throw new BadFrameException("a frame that is not JSON (" + ex.getOriginalMessage() + ")");
+		}
+		catch (IOException ex) {
+			throw new BadFrameException("a frame that is not JSON (" + ex.getMessage() + ")");
 		}
 		if (node == null || !node.isObject() || !node.path("type").isTextual()) {
 			throw new BadFrameException("a frame that is not a JSON object with a type");

@@ -1,8 +1,8 @@
 package org.s11evaluator.rules.runner;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
+import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -84,13 +84,14 @@ public final class RuleRunnerMain {
 		quietLogging();
 		RuleRunnerMain runner = new RuleRunnerMain(frames, Integer.parseInt(args[0]));
 		runner.heartbeat();
-		runner.serve(new BufferedInputStream(System.in, 64 * 1024));
+		runner.serve(new FileInputStream(FileDescriptor.in)); // read a buffer at a time by Frames.Reader
 		System.exit(0);
 	}
 
 	private void serve(InputStream in) throws Exception {
+		Frames.Reader frames = new Frames.Reader(in, Frames.MAX_TO_RUNNER);
 		JsonNode request;
-		while ((request = Frames.read(in, Frames.MAX_TO_RUNNER)) != null) {
+		while ((request = frames.next()) != null) {
 			this.request = request.path("n").asLong();
 			this.index = 0;
 			if (request.path("type").asText().equals("evaluateAll")) {

@@ -1,6 +1,5 @@
 package org.s11evaluator.rules.runner;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +82,7 @@ final class RunnerClient implements AutoCloseable {
 		RunnerProcess.Started started = RunnerProcess.start(settings, maxRuleFirings);
 		Process process = started.process();
 		RunnerLog.drain(process.getErrorStream(), process.pid());
-		return new RunnerClient(new BufferedInputStream(process.getInputStream(), 64 * 1024),
+		return new RunnerClient(process.getInputStream(),
 				new BufferedOutputStream(process.getOutputStream(), 64 * 1024), process, started.folder(), settings, maxRuleFirings);
 	}
 
@@ -297,8 +296,9 @@ final class RunnerClient implements AutoCloseable {
 	/** Reads the runner's frames: heartbeats say which rule is at work, everything else is an answer. */
 	private void read(InputStream fromRunner) {
 		try {
+			Frames.Reader frames = new Frames.Reader(fromRunner, Frames.MAX_FROM_RUNNER);
 			JsonNode frame;
-			while ((frame = Frames.read(fromRunner, Frames.MAX_FROM_RUNNER)) != null) {
+			while ((frame = frames.next()) != null) {
 				if (frame.path("type").asText().equals("heartbeat")) {
 					if (frame.path("n").asLong() == this.request && frame.path("i").asInt(0) == this.index && frame.path("rule").isTextual()) {
 						this.atWork = rule(frame.path("rule").asText());
