@@ -55,12 +55,6 @@ public class Benchmark {
 
 	private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
 
-	/** Every table the evaluator writes, children first: emptied by {@code --empty-database=NAME}. */
-	private static final List<String> TABLES = List.of("follow_up_action", "finding", "evaluation", "result_reason", "result_policy_values",
-			"rejection_reason", "rejected_submission", "agency_action", "item_response", "submission", "partnership_rating", "cycle_summary",
-			"cycle_edition", "audit_event", "cycle_agency", "audit_cycle", "agency", "partnership", "run_report", "BATCH_STEP_EXECUTION_CONTEXT", "BATCH_JOB_EXECUTION_CONTEXT",
-			"BATCH_STEP_EXECUTION", "BATCH_JOB_EXECUTION_PARAMS", "BATCH_JOB_EXECUTION", "BATCH_JOB_INSTANCE");
-
 	private static final int RULES_ONLY_SAMPLE = 3000;
 
 	private final JdbcTemplate jdbc;
@@ -237,8 +231,36 @@ public class Benchmark {
 		}
 		if (!cycles.isEmpty()) {
 			log.warn("--empty-database={}: deleting every cycle, return and result in {}", name, database());
-			TABLES.forEach((table) -> this.jdbc.update("delete from " + table));
+			emptyEveryTable();
 		}
+	}
+
+	/**
+	 * Deletes the rows of every table in the database but Flyway's history, on one connection with the foreign-key
+	 * checks off, so that a table added by a later migration is emptied too (a list kept here fell behind them).
+	 */
+	private void emptyEveryTable() {
+		this.jdbc.execute((java.sql.Connection connection) -> {
+			List<String> tables = new ArrayList<>();
+			try (java.sql.ResultSet rs = connection.createStatement().executeQuery("select table_name from information_schema.tables "
+					+ "where table_schema = database() and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history'")) {
+				while (rs.next()) {
+					tables.add(rs.getString(1));
+				}
+			}
+			try (java.sql.Statement statement = connection.createStatement()) {
+				statement.execute("set foreign_key_checks = 0");
+				try {
+					for (String table : tables) {
+						statement.executeUpdate("delete from `" + table + "`");
+					}
+				}
+				finally {
+					statement.execute("set foreign_key_checks = 1");
+				}
+			}
+			return null;
+		});
 	}
 
 	private void correctOneReturn() {

@@ -3,7 +3,6 @@ package org.s11evaluator.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.s11evaluator.rules.runner.SlowAndGreedyPacks;
@@ -67,15 +66,12 @@ class RuleBudgetIntegrationTests {
 
 	@Test
 	void aPackPastItsTimeBudgetIsStoppedOnceItsReturnsSkippedTheOthersEvaluatedAndTheRunFailsNamingTheRule() {
-		long started = System.nanoTime();
 		JobExecution run = this.evaluation.evaluateOpenCycles();
-		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
 		assertThat(run.getStatus()).isEqualTo(BatchStatus.FAILED);
 		// one return waited out the 2 s deadline; the other 24 were skipped at once, not each after 2 s more
 		assertThat(this.jdbc.sql("select timestampdiff(microsecond, min(failed_at), max(failed_at)) from evaluation where status = 'FAILED'")
 			.query(Long.class).single()).isLessThan(1_500_000L);
-		assertThat(took).as("the whole run, the runners' start and their compiles included").isLessThan(Duration.ofSeconds(60));
 		assertThat(this.jdbc.sql("""
 				select c.pack_id, e.status, count(*) from evaluation e join submission s on s.id = e.submission_id
 				join audit_cycle c on c.id = s.cycle_id group by c.pack_id, e.status order by c.pack_id""")
