@@ -165,6 +165,7 @@ public final class PdfRenderer {
 		builder.useFastMode();
 		builder.usePdfUaAccessibility(true);
 		builder.usePDDocument(document);
+		builder.usePageSupplier(MarkedContentProperties::page);
 		for (int i = 0; i < FACES.size(); i++) {
 			Face face = FACES.get(i);
 			// embedded as a subset of the glyphs this PDF uses; the parsed font is not closed with the document
