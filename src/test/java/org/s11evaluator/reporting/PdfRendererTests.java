@@ -3,7 +3,13 @@ package org.s11evaluator.reporting;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.model.GsubData;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.FontMappers;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -37,6 +43,48 @@ class PdfRendererTests {
 
 		assertThat(FontMappers.instance().getFontBoxFont("NoSuchFont-Regular", null).isFallback()).isTrue();
 		assertThat(FontMappers.instance().getFontBoxFont("Helvetica", null).isFallback()).isFalse();
+	}
+
+	@Test
+	void wordsWithFfAndFiPrintAsTheirLettersNotAsLigaturesSoTheyAreFoundAndReadAloud() throws Exception {
+		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+
+		int pages = PdfRenderer.render("""
+				<html><head><style>body { font-family: "DejaVu Sans"; }</style></head>
+				<body><p>The effective definition of the first office</p></body></html>""", pdf);
+
+		assertThat(pages).isEqualTo(1);
+		try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("The effective definition of the first office");
+			assertThat(text.chars().filter((c) -> c >= 0xFB00 && c <= 0xFB06)).as("ligature characters").isEmpty();
+		}
+	}
+
+	@Test
+	void theFontsLoseOnlyTheirGlyphSubstitutionTable() throws Exception {
+		byte[] dejavu;
+		try (var in = PdfRenderer.class.getResourceAsStream("/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf")) {
+			dejavu = in.readAllBytes();
+		}
+		var original = new TTFParser().parse(new RandomAccessReadBuffer(dejavu));
+		var printed = new TTFParser().parse(new RandomAccessReadBuffer(PdfRenderer.withoutGlyphSubstitution(dejavu)));
+
+		assertThat(original.getGsubData()).isNotSameAs(GsubData.NO_DATA_FOUND);
+		assertThat(printed.getGsubData()).isSameAs(GsubData.NO_DATA_FOUND);
+		assertThat(printed.getNumberOfGlyphs()).isEqualTo(original.getNumberOfGlyphs());
+		assertThat(printed.getUnicodeCmapLookup().getGlyphId(0x0175)).isEqualTo(original.getUnicodeCmapLookup().getGlyphId(0x0175))
+			.isPositive(); // Welsh w circumflex
+		assertThat(printed.getTableMap().keySet()).hasSameSizeAs(original.getTableMap().keySet()).doesNotContain("GSUB");
+	}
+
+	@Test
+	void onlyTextWithRightToLeftCharactersIsRunThroughTheBidiAlgorithm() {
+		assertThat(PdfRenderer.hasRightToLeft("Agency – Tŷ'r Ŵyn, Łódź, Αθήνα, Москва, 北京")).isFalse();
+		assertThat(PdfRenderer.hasRightToLeft("Agency مجلس المدينة")).isTrue();
+		assertThat(PdfRenderer.hasRightToLeft("Agency \uFEB3")).as("an Arabic presentation form").isTrue();
+		assertThat(PdfRenderer.hasRightToLeft("Agency שלום")).isTrue();
+		assertThat(PdfRenderer.hasRightToLeft("Agency \u200F")).as("a right-to-left mark").isTrue();
 	}
 
 }
