@@ -15,7 +15,6 @@ import com.openhtmltopdf.pdfboxout.PdfBoxRenderer;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -148,7 +147,8 @@ public final class PdfRenderer {
 		List<TrueTypeFont> fonts = PARSED.get();
 		boolean rightToLeft = hasRightToLeft(html);
 		// the page contents and the font subsets are kept in a temporary file while the document is built, not on the heap
-		try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+		// (in a folder only this process's user can enter: PdfScratch)
+		try (PDDocument document = new PDDocument(PdfScratch.streamCache())) {
 			int pages = layOutAndDraw(document, fonts, new W3CDom().fromJsoup(Jsoup.parse(html)), rightToLeft);
 			// the layout and the HTML's tree are released by now; the document is written as it is saved
 			document.save(out, COMPRESSION);

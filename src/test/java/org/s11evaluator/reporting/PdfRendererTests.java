@@ -38,6 +38,23 @@ class PdfRendererTests {
 	}
 
 	@Test
+	void aPdfWaitsWhileItIsBuiltInAFolderOnlyThisUserCanEnterAndItsFilesGoWhenTheDocumentCloses() throws Exception {
+		java.io.File folder = PdfScratch.folder();
+
+		assertThat(java.nio.file.Files.getPosixFilePermissions(folder.toPath())).containsExactlyInAnyOrder(
+				java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE,
+				java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
+		try (org.apache.pdfbox.io.RandomAccessStreamCache cache = PdfScratch.streamCache().create()) {
+			org.apache.pdfbox.io.RandomAccess page = cache.createBuffer();
+			page.write(new byte[256 * 1024]);
+			assertThat(folder.list()).as("the page contents are in the private folder").hasSize(1);
+		}
+		assertThat(folder.list()).isEmpty();
+		PdfRenderer.render(HTML, new ByteArrayOutputStream());
+		assertThat(folder.list()).as("nothing left behind by a rendered PDF").isEmpty();
+	}
+
+	@Test
 	void aFontThatIsNotAStandardPdfFontStillReportsItsFallback() {
 		PdfRenderer.render(HTML, new ByteArrayOutputStream());
 
