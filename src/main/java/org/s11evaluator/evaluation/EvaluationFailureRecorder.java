@@ -43,10 +43,10 @@ class EvaluationFailureRecorder implements SkipListener<SubmissionToEvaluate, Ev
 					LogValues.escape(firstLine(failure.getMessage())));
 		}
 		this.jdbc.sql("""
-				insert into evaluation (submission_id, status, pack_id, failure, failed_at)
-				values (?, 'FAILED', ?, ?, ?)
-				on duplicate key update status = 'FAILED', failure = values(failure), failed_at = values(failed_at)""")
-			.params(submission.id(), submission.packId(), failure.getMessage(),
+				insert into evaluation (submission_id, cycle_id, status, pack_id, failure, failed_at)
+				values (?, ?, 'FAILED', ?, ?, ?)
+				on duplicate key update cycle_id = values(cycle_id), status = 'FAILED', failure = values(failure), failed_at = values(failed_at)""")
+			.params(submission.id(), submission.cycleId(), submission.packId(), failure.getMessage(),
 					LocalDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
 			.update();
 		// what the return holds of its evaluation, on this connection (the submission module's table, its statement)

@@ -87,7 +87,7 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 				followUps.add(new Object[] { id, a.itemId(), a.standardId(), a.owner(), a.due(), a.action(), a.reason(), d.rule(),
 						inputs(e.references(), d) });
 			}
-			evaluations.add(new Object[] { id, evaluated.submission().version(), evaluated.outcome().packId(), evaluated.outcome().packVersion(),
+			evaluations.add(new Object[] { id, evaluated.submission().cycleId(), evaluated.submission().version(), evaluated.outcome().packId(), evaluated.outcome().packVersion(),
 					LocalDateTime.ofInstant(evaluated.evaluatedAt(), ZoneOffset.UTC), this.jobExecutionId, e.ratings().toJson(this.json) });
 		}
 		this.jdbc.batchUpdate("""
@@ -97,9 +97,10 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 				insert into follow_up_action (submission_id, item_id, standard_id, owner, due_date, action_text, reason, rule_name, inputs)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", followUps);
 		this.jdbc.batchUpdate("""
-				insert into evaluation (submission_id, status, submission_version, pack_id, pack_version, evaluated_at, job_execution_id, ratings)
-				values (?, 'EVALUATED', ?, ?, ?, ?, ?, ?)
-				on duplicate key update status = 'EVALUATED', submission_version = values(submission_version),
+				insert into evaluation (submission_id, cycle_id, status, submission_version, pack_id, pack_version, evaluated_at, job_execution_id,
+				  ratings)
+				values (?, ?, 'EVALUATED', ?, ?, ?, ?, ?, ?)
+				on duplicate key update cycle_id = values(cycle_id), status = 'EVALUATED', submission_version = values(submission_version),
 				  pack_id = values(pack_id), pack_version = values(pack_version), evaluated_at = values(evaluated_at),
 				  job_execution_id = values(job_execution_id), failure = null, failed_at = null, ratings = values(ratings)""",
 				evaluations);
