@@ -17,16 +17,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CycleGroups {
 
-	/**
-	 * The pack a return is judged by, as SQL over a {@code submission} aliased {@code s} and its {@code audit_cycle}
-	 * aliased {@code c}. The same rule as {@link ReturnCycles#agencies}, by which the submission module keeps each stored
-	 * return's {@code pack_id}: read that instead ({@code StoredReturns.judgedInCycle}); the evaluation, the partnership
-	 * ratings and the final evaluation check do. Left only for reporting's summary query, until it does too.
-	 */
-	public static final String SUBMISSION_PACK = "coalesce((select ca.pack_id from cycle_agency ca where ca.cycle_id = s.cycle_id"
-			+ " and ca.agency_id = s.agency_id), (select ts.pack_id from cycle_template_sector ts join agency ag on ag.sector = ts.sector"
-			+ " where ts.cycle_id = s.cycle_id and ag.id = s.agency_id), c.pack_id)";
-
 	private final JdbcClient jdbc;
 
 	CycleGroups(JdbcClient jdbc) {

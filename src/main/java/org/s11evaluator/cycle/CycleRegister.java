@@ -80,35 +80,4 @@ public class CycleRegister {
 		return agencies;
 	}
 
-	/**
-	 * The pack a return from each agency given is judged by in the cycle, as {@link CycleGroups#SUBMISSION_PACK} defines it:
-	 * the agency's own (on the cycle's list), else the template listing its sector, else the cycle's pack. One query.
-	 */
-	public Map<String, String> packsOfReturns(String cycleId, Collection<String> agencyIds) {
-		Map<String, String> packs = new LinkedHashMap<>();
-		if (agencyIds.isEmpty()) {
-			return packs;
-		}
-		List<String> ids = List.copyOf(new LinkedHashSet<>(agencyIds));
-		String[] cyclePack = new String[1];
-		Map<String, String> found = new java.util.HashMap<>();
-		this.jdbc.query("""
-				select c.pack_id, a.id, coalesce(ca.pack_id, ts.pack_id, c.pack_id) from audit_cycle c
-				left join agency a on a.id in (:ids)
-				left join cycle_agency ca on ca.cycle_id = c.id and ca.agency_id = a.id
-				left join cycle_template_sector ts on ts.cycle_id = c.id and ts.sector = a.sector
-				where c.id = :cycle""", Map.of("cycle", cycleId, "ids", ids), (RowCallbackHandler) (rs) -> {
-			cyclePack[0] = rs.getString(1);
-			if (rs.getString(2) != null) {
-				found.put(rs.getString(2), rs.getString(3));
-			}
-		});
-		if (cyclePack[0] == null) {
-			return packs;
-		}
-		// an agency not registered has no sector nor place on the list: its return is judged by the cycle's pack
-		ids.forEach((id) -> packs.put(id, found.getOrDefault(id, cyclePack[0])));
-		return packs;
-	}
-
 }

@@ -96,9 +96,10 @@ public class CycleSummaryQuery {
 				whole.partnershipId(), scope.group().isTemplate() ? whole.partnershipName() : scope.group().name(), scope.group().packId(),
 				whole.opensOn(), whole.returnDeadline());
 		Framework framework = this.packs.load(cycle.packId()).framework();
-		// which pack each return is on matters only to a group's summary, and to the groups shown in the whole one
-		Map<String, String> packOfAgency = (scope.whole() && groups.isEmpty()) ? Map.of()
-				: this.register.packsOfReturns(cycleId, facts.returns().stream().map(CycleReturnContents.Return::agencyId).toList());
+		// which pack each return is judged by (kept on the stored return): it matters to a group's summary and to the groups
+		// shown in the whole one
+		Map<String, String> packOfAgency = new java.util.HashMap<>();
+		facts.returns().forEach((r) -> packOfAgency.put(r.agencyId(), r.packId()));
 		java.util.Set<String> expectedInScope = new java.util.HashSet<>(scope.expectedAgencies());
 		java.util.function.Predicate<String> inScope = (agency) -> scope.whole() || expectedInScope.contains(agency)
 				|| (packOfAgency.containsKey(agency) && scope.includes(agency, packOfAgency.get(agency)));

@@ -21,7 +21,7 @@ public class CycleReturnContents {
 
 	/** A cycle's current return as the summary lists it: who sent it, when, which version, and its outstanding practice. */
 	public record Return(long id, String agencyId, String completedBy, String role, LocalDateTime submittedAt, int version, String contentHash,
-			String outstandingPractice) {
+			String outstandingPractice, String packId) {
 	}
 
 	/** An action an agency set itself in its return, in the return's order ({@code position}). */
@@ -38,10 +38,10 @@ public class CycleReturnContents {
 	/** The cycle's current returns, ordered by agency id as the database sorts ids (its collation). */
 	public List<Return> returns(String cycleId) {
 		return this.jdbc.query("""
-				select id, agency_id, completed_by_name, completed_by_role, submitted_at, version, content_hash, outstanding_practice
+				select id, agency_id, completed_by_name, completed_by_role, submitted_at, version, content_hash, outstanding_practice, pack_id
 				from submission where cycle_id = :cycle order by agency_id""", Map.of("cycle", cycleId),
 				(rs, i) -> new Return(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDateTime.class),
-						rs.getInt(6), rs.getString(7), rs.getString(8)));
+						rs.getInt(6), rs.getString(7), rs.getString(8), rs.getString(9)));
 	}
 
 	/**
