@@ -36,7 +36,7 @@ public class CycleResultsQuery {
 	 * rejected files, their evaluations): a fixed number of queries, whatever the number of returns.
 	 */
 	public CycleResults load(String cycleId) {
-		CycleQueries.CycleHeading cycle = this.cycles.heading(cycleId)
+		CycleQueries.CycleDetails cycle = this.cycles.details(cycleId)
 			.orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
 		List<CycleManagement.CycleAgency> expectedAgencies = this.cycleManagement.agencies(cycleId);
 		java.util.Set<String> expected = new java.util.HashSet<>();

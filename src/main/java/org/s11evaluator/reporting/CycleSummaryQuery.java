@@ -16,7 +16,7 @@ import org.s11evaluator.audit.AuditTrail;
 import org.s11evaluator.cycle.AuditCalendar;
 import org.s11evaluator.cycle.CycleGroup;
 import org.s11evaluator.cycle.CycleGroups;
-import org.s11evaluator.cycle.CycleRegister;
+import org.s11evaluator.cycle.CycleQueries;
 import org.s11evaluator.evaluation.CycleEvaluationSummaries;
 import org.s11evaluator.partnershiprating.PartnershipRatingQueries;
 import org.s11evaluator.submission.CycleReturnContents;
@@ -47,7 +47,7 @@ public class CycleSummaryQuery {
 
 	private final CycleGroups groups;
 
-	private final CycleRegister register;
+	private final CycleQueries register;
 
 	private final CycleReturnContents returns;
 
@@ -59,7 +59,7 @@ public class CycleSummaryQuery {
 
 	private final org.springframework.beans.factory.ObjectProvider<org.s11evaluator.moderation.ModerationManagement> moderation;
 
-	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, AuditTrail audit, ObjectMapper json, Clock clock, CycleGroups groups, CycleRegister register,
+	CycleSummaryQuery(JdbcClient jdbc, RulePacks packs, AuditTrail audit, ObjectMapper json, Clock clock, CycleGroups groups, CycleQueries register,
 			CycleReturnContents returns, CycleEvaluationSummaries evaluations, StoredReturns stored, PartnershipRatingQueries ratings,
 			org.springframework.beans.factory.ObjectProvider<org.s11evaluator.moderation.ModerationManagement> moderation) {
 		this.moderation = moderation;
@@ -85,7 +85,7 @@ public class CycleSummaryQuery {
 	 * the whole cycle's summary of a cycle with groups shows them side by side ({@link CycleSummary#groups()}).
 	 */
 	CycleSummary build(String cycleId, LocalDate asOf, SummaryScope scope) {
-		CycleRegister.CycleDetails details = this.register.details(cycleId)
+		CycleQueries.CycleDetails details = this.register.details(cycleId)
 			.orElseThrow(() -> new IllegalArgumentException("No audit cycle '" + cycleId + "'"));
 		CycleSummary.CycleInfo whole = new CycleSummary.CycleInfo(details.id(), details.title(), details.partnershipId(), details.partnershipName(),
 				details.packId(), details.opensOn(), details.returnDeadline());
@@ -249,7 +249,7 @@ public class CycleSummaryQuery {
 	/** Every agency the cycle expects or has a return from (registered ones), how it returned, by name (natural order). */
 	private static List<CycleSummary.RegisterEntry> register(SummaryFacts facts) {
 		List<CycleSummary.RegisterEntry> register = new ArrayList<>();
-		for (CycleRegister.Agency a : facts.agencies().values()) {
+		for (CycleQueries.Agency a : facts.agencies().values()) {
 			CycleReturnContents.Return r = facts.returnOf().get(a.id());
 			CycleEvaluationSummaries.Evaluation e = (r != null) ? facts.evaluations().get(r.id()) : null;
 			String status;
@@ -284,10 +284,10 @@ public class CycleSummaryQuery {
 
 	private List<CycleSummary.PlanEntry> improvementPlan(SummaryFacts facts, LocalDate asOf) {
 		List<CycleSummary.PlanEntry> plan = new ArrayList<>(agencyActions(facts.cycle().id(), facts, asOf));
-		Map<Long, CycleRegister.Agency> agencyOf = new HashMap<>();
+		Map<Long, CycleQueries.Agency> agencyOf = new HashMap<>();
 		facts.registeredReturns().forEach((r) -> agencyOf.put(r.id(), facts.agencies().get(r.agencyId())));
 		for (CycleEvaluationSummaries.FollowUp f : this.evaluations.followUps(agencyOf.keySet())) {
-			CycleRegister.Agency agency = agencyOf.get(f.submissionId());
+			CycleQueries.Agency agency = agencyOf.get(f.submissionId());
 			plan.add(new CycleSummary.PlanEntry("FOLLOW_UP", agency.id(), agency.name(), f.standardId(), f.itemId(), f.action(), f.owner(), f.due(),
 					status(f.due(), null, asOf), null, null, f.reason(), f.rule()));
 		}
@@ -302,7 +302,7 @@ public class CycleSummaryQuery {
 		Map<Long, List<CycleReturnContents.AgencyAction>> actions = this.returns.agencyActions(cycleId);
 		List<CycleSummary.PlanEntry> plan = new ArrayList<>();
 		for (CycleReturnContents.Return r : facts.registeredReturns()) {
-			CycleRegister.Agency agency = facts.agencies().get(r.agencyId());
+			CycleQueries.Agency agency = facts.agencies().get(r.agencyId());
 			for (CycleReturnContents.AgencyAction x : actions.getOrDefault(r.id(), List.of())) {
 				plan.add(new CycleSummary.PlanEntry("AGENCY", agency.id(), agency.name(), x.standardId(), x.itemId(), x.action(), x.lead(), x.due(),
 						status(x.due(), x.completed(), asOf), x.progress(), x.completed(), null, null));
@@ -334,7 +334,7 @@ public class CycleSummaryQuery {
 
 	private CycleSummary.Progress progress(CycleSummary.CycleInfo cycle, Map<String, CycleSummary.Rating> now, Framework framework,
 			LocalDate asOf, SummaryScope summaryScope, java.util.function.Predicate<String> inScope) {
-		Optional<CycleRegister.CycleTitle> previous = this.register.previous(cycle.partnershipId(), cycle.opensOn());
+		Optional<CycleQueries.CycleTitle> previous = this.register.previous(cycle.partnershipId(), cycle.opensOn());
 		if (previous.isEmpty()) {
 			return new CycleSummary.Progress(null, null, List.of(), List.of(), List.of(), null);
 		}

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.s11evaluator.cycle.CycleRegister;
+import org.s11evaluator.cycle.CycleQueries;
 import org.s11evaluator.evaluation.CycleEvaluationSummaries;
 import org.s11evaluator.partnershiprating.PartnershipRatingQueries;
 import org.s11evaluator.submission.CycleReturnContents;
@@ -18,13 +18,13 @@ import org.s11evaluator.submission.StoredReturns;
  * the cycle, its agencies, their returns and how each was evaluated, the files rejected, the partnership ratings.
  * A fixed number of queries, whatever the number of agencies.
  */
-record SummaryFacts(CycleRegister.CycleDetails cycle, Set<String> expected, Map<String, CycleRegister.Agency> agencies,
+record SummaryFacts(CycleQueries.CycleDetails cycle, Set<String> expected, Map<String, CycleQueries.Agency> agencies,
 		List<CycleReturnContents.Return> returns, Map<String, CycleReturnContents.Return> returnOf,
 		Map<Long, CycleEvaluationSummaries.Evaluation> evaluations, List<StoredReturns.RejectedFile> rejected, Set<String> rejectedAgencies,
 		Map<String, List<PartnershipRatingQueries.StoredRating>> ratings) {
 
 	/** The facts of the cycle, read from the modules given; the cycle must exist. */
-	static SummaryFacts read(String cycleId, CycleRegister.CycleDetails cycle, CycleRegister register, CycleReturnContents returns,
+	static SummaryFacts read(String cycleId, CycleQueries.CycleDetails cycle, CycleQueries register, CycleReturnContents returns,
 			CycleEvaluationSummaries evaluations, StoredReturns stored, PartnershipRatingQueries ratings) {
 		Set<String> expected = register.expectedIds(cycleId);
 		List<CycleReturnContents.Return> cycleReturns = returns.returns(cycleId);
