@@ -77,18 +77,4 @@ public class CycleInputTexts {
 		return inputs;
 	}
 
-	/** A checksum of each agency's id, name and sector, by id; an id with no registered agency is left out. */
-	public Map<String, Long> agencyChecksums(java.util.Collection<String> agencyIds) {
-		Map<String, Long> checksums = new HashMap<>();
-		List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(agencyIds));
-		for (int from = 0; from < ids.size(); from += 1000) {
-			this.jdbc.sql("select id, crc32(concat_ws('/', id, name, sector)) from agency where id in (:ids)")
-				.param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
-				.query((rs) -> {
-					checksums.put(rs.getString(1), rs.getLong(2));
-				});
-		}
-		return checksums;
-	}
-
 }

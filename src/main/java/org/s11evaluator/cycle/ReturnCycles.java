@@ -19,11 +19,11 @@ public class ReturnCycles {
 	private static final int IDS_PER_QUERY = 1000;
 
 	/**
-	 * An agency as a return of the cycle stands: its registered name, the cycle's partnership, and the pack (template)
-	 * its return is judged by: the agency's own (chosen per agency or by its sector when the cycle was opened), else,
-	 * for an agency not on the list, the template listing its sector, else the cycle's pack.
+	 * An agency as a return of the cycle stands: its registered name and sector, the cycle's partnership, and the pack
+	 * (template) its return is judged by: the agency's own (chosen per agency or by its sector when the cycle was opened),
+	 * else, for an agency not on the list, the template listing its sector, else the cycle's pack.
 	 */
-	public record AgencyInCycle(String agencyId, String agencyName, String partnershipId, String packId) {
+	public record AgencyInCycle(String agencyId, String agencyName, String agencySector, String partnershipId, String packId) {
 	}
 
 	private final NamedParameterJdbcTemplate jdbc;
@@ -38,13 +38,13 @@ public class ReturnCycles {
 		List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(agencyIds));
 		for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
 			this.jdbc.query("""
-					select a.id, a.name, c.partnership_id,
+					select a.id, a.name, a.sector, c.partnership_id,
 					  coalesce((select ca.pack_id from cycle_agency ca where ca.cycle_id = c.id and ca.agency_id = a.id),
 					    (select ts.pack_id from cycle_template_sector ts where ts.cycle_id = c.id and ts.sector = a.sector), c.pack_id)
 					from audit_cycle c join agency a on a.id in (:ids) where c.id = :cycle""",
 					Map.of("cycle", cycleId, "ids", ids.subList(from, Math.min(from + IDS_PER_QUERY, ids.size()))),
 					(RowCallbackHandler) (rs) -> agencies.put(rs.getString(1),
-							new AgencyInCycle(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4))));
+							new AgencyInCycle(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
 		}
 		return agencies;
 	}

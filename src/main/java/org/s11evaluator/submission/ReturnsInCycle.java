@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps what the stored returns hold of their cycle (partnership, agency name, the pack each is judged by) as the
+ * Keeps what the stored returns hold of their cycle (partnership, agency name and sector, the pack each is judged by) as the
  * cycle module says it is, whenever a cycle.yaml is read: the cycle's own returns (its pack, templates and list may
  * have changed) and the other returns of the agencies it lists (their names and sectors may have changed). A few
  * queries per cycle opened, none on the evaluation's path.
@@ -50,12 +50,13 @@ class ReturnsInCycle {
 			for (Stored stored : returns) {
 				ReturnCycles.AgencyInCycle agency = now.get(stored.agencyId());
 				if (agency != null) {
-					updates.add(new Object[] { agency.partnershipId(), agency.agencyName(), agency.packId(), stored.id() });
+					updates.add(new Object[] { agency.partnershipId(), agency.agencyName(), agency.agencySector(), agency.packId(), stored.id() });
 				}
 			}
 		});
 		if (!updates.isEmpty()) {
-			this.jdbc.getJdbcTemplate().batchUpdate("update submission set partnership_id = ?, agency_name = ?, pack_id = ? where id = ?", updates);
+			this.jdbc.getJdbcTemplate().batchUpdate("update submission set partnership_id = ?, agency_name = ?, agency_sector = ?, pack_id = ? where id = ?",
+					updates);
 		}
 	}
 

@@ -95,13 +95,16 @@ class SubmissionRepository {
 		insertParts(id, doc);
 	}
 
-	/** Records what the return holds of its cycle: the partnership, the agency's registered name, the pack it is judged by. */
+	/**
+	 * Records what the return holds of its cycle: the partnership, the agency's registered name and sector, the pack it is
+	 * judged by (the name and sector are also what change detection sums for the agencies that sent returns).
+	 */
 	private void standInCycle(long id, SubmissionDocument doc) {
 		org.s11evaluator.cycle.ReturnCycles.AgencyInCycle agency = this.returnCycles.agencies(doc.cycle(), List.of(doc.agency().id()))
 			.get(doc.agency().id());
 		if (agency != null) {
-			this.jdbc.sql("update submission set partnership_id = ?, agency_name = ?, pack_id = ? where id = ?")
-				.params(agency.partnershipId(), agency.agencyName(), agency.packId(), id)
+			this.jdbc.sql("update submission set partnership_id = ?, agency_name = ?, agency_sector = ?, pack_id = ? where id = ?")
+				.params(agency.partnershipId(), agency.agencyName(), agency.agencySector(), agency.packId(), id)
 				.update();
 		}
 	}

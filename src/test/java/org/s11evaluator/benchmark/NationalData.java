@@ -122,16 +122,17 @@ final class NationalData {
 						}
 					}
 				}
-				// with what the submission module records of the return's cycle: its partnership, the agency's name, the cycle's pack
+				// with what the submission module records of the return's cycle: its partnership, the agency's name and sector, the
+				// cycle's pack
 				headers.add(new Object[] { cycle, agency[0], hash, lead, submitted, LocalDateTime.of(2026, 7, 1, 2, 0),
-						document(partnership, cycle, agency, lead, submitted, answers, actionList), partnership, agency[1], pack.id() });
+						document(partnership, cycle, agency, lead, submitted, answers, actionList), partnership, agency[1], agency[2], pack.id() });
 				answersOf.add(answers);
 				actionsOf.add(actionList);
 			}
 			jdbc.batchUpdate("""
 					insert into submission (cycle_id, agency_id, version, content_hash, source, completed_by_name, completed_by_role,
-					  submitted_at, imported_at, document, partnership_id, agency_name, pack_id)
-					values (?, ?, 1, ?, 'benchmark', ?, 'Designated safeguarding lead', ?, ?, ?, ?, ?, ?)""",
+					  submitted_at, imported_at, document, partnership_id, agency_name, agency_sector, pack_id)
+					values (?, ?, 1, ?, 'benchmark', ?, 'Designated safeguarding lead', ?, ?, ?, ?, ?, ?, ?)""",
 					headers);
 			java.util.Map<String, Long> ids = new java.util.HashMap<>();
 			jdbc.query("select id, agency_id from submission where cycle_id = ?",

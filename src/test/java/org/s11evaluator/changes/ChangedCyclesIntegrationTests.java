@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.s11evaluator.cycle.CycleManagement;
 import org.s11evaluator.runs.EvaluationManagement;
 import org.s11evaluator.support.DatabaseCleaner;
 import org.s11evaluator.support.Folders;
@@ -43,6 +44,8 @@ class ChangedCyclesIntegrationTests {
 
 	private static final String HAVERING = "pan-london-2012-havering-2024";
 
+	private static final String PROBE = "sector-probe-2024";
+
 	private static boolean loaded;
 
 	@DynamicPropertySource
@@ -55,6 +58,9 @@ class ChangedCyclesIntegrationTests {
 
 	@Autowired
 	EvaluationManagement evaluation;
+
+	@Autowired
+	CycleManagement cycleFiles;
 
 	@Autowired
 	SampleCycles samples;
@@ -113,13 +119,34 @@ class ChangedCyclesIntegrationTests {
 		assertChanged((db) -> db.update("""
 				insert into rejected_submission (source, source_hash, content_hash, cycle_id, agency_id, received_at, content)
 				values ('late.json', repeat('a', 64), repeat('b', 64), ?, null, now(3), '{}')""", HAVERING), HAVERING);
+		// an agency that sent a return but is not on the register: its name and sector are the summary's too, as the cycle
+		// module has them, which a cycle.yaml listing the agency changes (here another partnership's, opened for the purpose)
 		assertChanged((db) -> {
-			// an agency that sent a return but is not on the register: its name is the summary's too
-			String agency = db.queryForObject("select min(agency_id) from submission where cycle_id = ?", String.class, HAVERING);
-			db.update("delete from cycle_agency where cycle_id = ? and agency_id = ?", HAVERING, agency);
-			this.changes.inScope("*", today()).forEach(this.changes::summarised);
-			db.update("update agency set sector = concat(coalesce(sector, ''), 'x') where id = ?", agency);
-		}, HAVERING);
+			String agency = offTheRegister(db);
+			this.cycleFiles.open(probeCycle(agency, "Renamed elsewhere", "health"));
+		}, HAVERING, PROBE);
+		assertChanged((db) -> {
+			String agency = offTheRegister(db);
+			String name = db.queryForObject("select name from agency where id = ?", String.class, agency);
+			this.cycleFiles.open(probeCycle(agency, name, "resectored"));
+		}, HAVERING, PROBE);
+	}
+
+	@Test
+	void whatEachReturnHoldsOfItsAgencyIsTheCycleModulesNameAndSectorWhenStoredAndWhenACycleFileChangesThem() {
+		String differing = "select count(*) from submission s join agency a on a.id = s.agency_id where not (s.agency_name <=> a.name and s.agency_sector <=> a.sector)";
+		// given returns stored through the import, and the sectors they were stored with
+		assertThat(this.jdbc.queryForObject("select count(*) from submission where agency_sector is not null", Integer.class)).isPositive();
+		assertThat(this.jdbc.queryForObject(differing, Integer.class)).isZero();
+		inTransactionRolledBack((db) -> {
+			String agency = offTheRegister(db);
+			// when another cycle's file renames and re-sectors one of their agencies
+			this.cycleFiles.open(probeCycle(agency, "Renamed elsewhere", "resectored"));
+			// then its return in Havering holds the new name and sector, as every other return holds its agency's
+			assertThat(db.queryForObject("select concat(agency_name, '/', agency_sector) from submission where cycle_id = ? and agency_id = ?",
+					String.class, HAVERING, agency)).isEqualTo("Renamed elsewhere/resectored");
+			assertThat(db.queryForObject(differing, Integer.class)).isZero();
+		});
 	}
 
 	@Test
@@ -212,6 +239,31 @@ class ChangedCyclesIntegrationTests {
 			tx.setRollbackOnly();
 			work.accept(this.jdbc);
 		});
+	}
+
+	/**
+	 * Takes an agency that sent Havering a return off Havering's register and records the summaries as they are then;
+	 * returns the agency's id.
+	 */
+	private String offTheRegister(JdbcTemplate db) {
+		String agency = db.queryForObject("select min(agency_id) from submission where cycle_id = ?", String.class, HAVERING);
+		db.update("delete from cycle_agency where cycle_id = ? and agency_id = ?", HAVERING, agency);
+		this.changes.inScope("*", today()).forEach(this.changes::summarised);
+		return agency;
+	}
+
+	/** A cycle.yaml of a partnership of its own ({@value #PROBE}) that lists the agency with this name and sector. */
+	private static Path probeCycle(String agency, String name, String sector) {
+		try {
+			Path file = java.nio.file.Files.createDirectories(OUTPUT.resolveSibling("changed-cycles-probe")).resolve("cycle.yaml");
+			java.nio.file.Files.writeString(file, String.join("\n", "id: " + PROBE, "partnership: sector-probe", "rulePack: pan-london-2012",
+					"title: A cycle that lists an agency of Havering's", "opens: 2024-01-08", "returnDeadline: 2024-03-29", "agencies:",
+					"  - id: " + agency, "    name: \"" + name + "\"", "    sector: " + sector, ""));
+			return file;
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private LocalDate today() {

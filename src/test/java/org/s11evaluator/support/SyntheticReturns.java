@@ -39,7 +39,7 @@ public final class SyntheticReturns {
 		// the test data is, straight into the table
 		jdbc.update("""
 				update submission s join audit_cycle c on c.id = s.cycle_id join agency a on a.id = s.agency_id
-				set s.partnership_id = c.partnership_id, s.agency_name = a.name,
+				set s.partnership_id = c.partnership_id, s.agency_name = a.name, s.agency_sector = a.sector,
 				  s.pack_id = coalesce((select ca.pack_id from cycle_agency ca where ca.cycle_id = c.id and ca.agency_id = a.id),
 				    (select ts.pack_id from cycle_template_sector ts where ts.cycle_id = c.id and ts.sector = a.sector), c.pack_id)
 				where s.cycle_id = ? and s.source = 'synthetic'""", cycleId);
