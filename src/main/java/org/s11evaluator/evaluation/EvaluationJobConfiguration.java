@@ -112,10 +112,10 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	@StepScope
-	PartnershipPartitioner partnershipPartitioner(org.s11evaluator.submission.ReturnsToEvaluate returns,
-			org.s11evaluator.cycle.CycleQueries cycles, RulePacks packs, @Value("#{jobParameters['" + EvaluationSteps.CYCLE_PARAMETER + "']}") String cycle,
-			@Value("#{jobParameters['" + EvaluationSteps.MODE_PARAMETER + "']}") String mode) {
-		return new PartnershipPartitioner(returns, cycles, packs, cycle, !MODE_ALL.equals(mode));
+	PartnershipPartitioner partnershipPartitioner(EvaluationWork work, @Value("#{jobParameters['" + EvaluationSteps.CYCLE_PARAMETER + "']}") String cycle,
+			@Value("#{jobParameters['" + EvaluationSteps.MODE_PARAMETER + "']}") String mode,
+			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId) {
+		return new PartnershipPartitioner(work, cycle, !MODE_ALL.equals(mode), jobExecutionId);
 	}
 
 	@Bean
@@ -150,9 +150,8 @@ class EvaluationJobConfiguration {
 	}
 
 	@Bean
-	EvaluationProgress evaluationProgress(org.s11evaluator.submission.ReturnsToEvaluate returns, org.s11evaluator.cycle.CycleQueries cycles,
-			RulePacks packs) {
-		return new EvaluationProgress(returns, cycles, packs);
+	EvaluationProgress evaluationProgress(EvaluationWork work) {
+		return new EvaluationProgress(work);
 	}
 
 }

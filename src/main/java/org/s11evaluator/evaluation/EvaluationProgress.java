@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import org.s11evaluator.logging.LogValues;
-import org.s11evaluator.rules.RulePacks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ChunkListener;
@@ -27,11 +26,7 @@ public class EvaluationProgress implements StepExecutionListener {
 
 	private static final long REPORT_EVERY_NANOS = Duration.ofSeconds(2).toNanos();
 
-	private final org.s11evaluator.submission.ReturnsToEvaluate returns;
-
-	private final org.s11evaluator.cycle.CycleQueries cycles;
-
-	private final RulePacks packs;
+	private final EvaluationWork work;
 
 	private final Partition partition = new Partition();
 
@@ -48,10 +43,8 @@ public class EvaluationProgress implements StepExecutionListener {
 
 	private volatile long lastReport;
 
-	EvaluationProgress(org.s11evaluator.submission.ReturnsToEvaluate returns, org.s11evaluator.cycle.CycleQueries cycles, RulePacks packs) {
-		this.returns = returns;
-		this.cycles = cycles;
-		this.packs = packs;
+	EvaluationProgress(EvaluationWork work) {
+		this.work = work;
 	}
 
 	/** The listener for each partnership's part of the run. */
@@ -66,7 +59,7 @@ public class EvaluationProgress implements StepExecutionListener {
 		this.totals.clear();
 		this.done.clear();
 		this.finished.clear();
-		this.totals.putAll(this.returns.countByPartnership(SubmissionScope.of(this.cycles, cycle, changedOnly, this.packs)));
+		this.totals.putAll(this.work.counts(cycle, changedOnly, step.getJobExecutionId()));
 		this.total = this.totals.values().stream().mapToLong(Long::longValue).sum();
 		this.started = System.nanoTime();
 		this.lastReport = this.started;

@@ -1,6 +1,7 @@
 package org.s11evaluator.evaluation;
 
 import java.util.List;
+import java.util.Map;
 
 import org.s11evaluator.cycle.CycleQueries;
 import org.s11evaluator.rules.RulePacks;
@@ -8,9 +9,11 @@ import org.s11evaluator.submission.ReturnsToEvaluate;
 import org.springframework.stereotype.Component;
 
 /**
- * Which partnerships have returns to evaluate in a run's scope, asked before the run's evaluation step is started, so
- * that a run with nothing to evaluate does not start it: the same question, asked the same way, as the step's own
- * partitions ({@link PartnershipPartitioner}).
+ * Which partnerships have returns to evaluate in a run's scope, and how many each, asked before the run's evaluation step
+ * is started, so that a run with nothing to evaluate does not start it: counted once per run, the step's own partitions
+ * ({@link PartnershipPartitioner}) and progress ({@link EvaluationProgress}) take the same count again. Should a return
+ * come in between, it is not in this run's partitions and the run is followed by another
+ * ({@code runs.EvaluationManagement}); only the last run's count is kept.
  */
 @Component
 public class EvaluationWork {
@@ -21,15 +24,40 @@ public class EvaluationWork {
 
 	private final RulePacks packs;
 
+	/** The count last made for a run. */
+	private record Counted(long jobExecutionId, String cycle, boolean changedOnly, Map<String, Long> counts) {
+	}
+
+	private volatile Counted last;
+
 	EvaluationWork(ReturnsToEvaluate returns, CycleQueries cycles, RulePacks packs) {
 		this.returns = returns;
 		this.cycles = cycles;
 		this.packs = packs;
 	}
 
-	/** The partnerships with returns to evaluate in the scope ({@code cycle} job parameter) and mode ({@code mode}). */
-	public List<String> partnerships(String cycle, String mode) {
-		return List.copyOf(new PartnershipPartitioner(this.returns, this.cycles, this.packs, cycle, !EvaluationSteps.MODE_ALL.equals(mode)).partition(1).keySet());
+	/**
+	 * The partnerships with returns to evaluate in the scope ({@code cycle} job parameter) and mode ({@code mode}), for
+	 * run {@code jobExecutionId}.
+	 */
+	public List<String> partnerships(String cycle, String mode, long jobExecutionId) {
+		return List.copyOf(counts(cycle, !EvaluationSteps.MODE_ALL.equals(mode), jobExecutionId).keySet());
+	}
+
+	/**
+	 * How many returns each partnership has to evaluate, largest first: the count made for run {@code jobExecutionId}
+	 * with the same scope and mode, else counted now (and kept for that run unless it is null).
+	 */
+	Map<String, Long> counts(String cycle, boolean changedOnly, Long jobExecutionId) {
+		Counted counted = this.last;
+		if (jobExecutionId != null && counted != null && counted.jobExecutionId() == jobExecutionId && counted.cycle().equals(cycle)
+				&& counted.changedOnly() == changedOnly) {
+			return counted.counts();
+		}
+		Map<String, Long> counts = java.util.Collections.unmodifiableMap(
+				this.returns.countByPartnership(SubmissionScope.of(this.cycles, cycle, changedOnly, this.packs)));
+		this.last = (jobExecutionId != null) ? new Counted(jobExecutionId, cycle, changedOnly, counts) : null;
+		return counts;
 	}
 
 }

@@ -57,7 +57,8 @@ class RunPlan {
 	/** Before the evaluation step: {@link #EVALUATE} when some partnership in scope has returns to evaluate. */
 	JobExecutionDecider evaluation() {
 		return (job, step) -> {
-			List<String> partnerships = this.evaluation.partnerships(scope(job), job.getJobParameters().getString(EvaluationSteps.MODE_PARAMETER));
+			List<String> partnerships = this.evaluation.partnerships(scope(job), job.getJobParameters().getString(EvaluationSteps.MODE_PARAMETER),
+					job.getId());
 			if (!partnerships.isEmpty()) {
 				return EVALUATE;
 			}

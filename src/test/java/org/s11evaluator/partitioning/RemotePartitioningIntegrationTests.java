@@ -148,10 +148,7 @@ class RemotePartitioningIntegrationTests {
 	JdbcClient jdbcClient;
 
 	@Autowired
-	org.s11evaluator.submission.ReturnsToEvaluate returnsToEvaluate;
-
-	@Autowired
-	org.s11evaluator.cycle.CycleQueries cycleQueries;
+	org.s11evaluator.evaluation.EvaluationWork evaluationWork;
 
 	@Autowired
 	JobRepository jobs;
@@ -331,8 +328,7 @@ class RemotePartitioningIntegrationTests {
 		handler.setPollInterval(100);
 		handler.afterPropertiesSet();
 		return new JobBuilder("remoteTimeoutProbe", this.jobs).start(new StepBuilder(EvaluationSteps.EVALUATE_STEP, this.jobs)
-			.partitioner(EvaluationSteps.PARTNERSHIP_STEP, new PartnershipPartitioner(this.returnsToEvaluate, this.cycleQueries, this.packs,
-					"barking-and-dagenham-2025", true))
+			.partitioner(EvaluationSteps.PARTNERSHIP_STEP, new PartnershipPartitioner(this.evaluationWork, "barking-and-dagenham-2025", true, null))
 			.step(this.evaluatePartnershipStep)
 			.partitionHandler(handler)
 			.build()).build();
