@@ -33,7 +33,7 @@ class TableOwnershipTests {
 					"standard_rating"),
 			"partnershiprating", Set.of("partnership_rating"),
 			"runs", Set.of("run_report", "run_heartbeat"),
-			"reporting", Set.of("cycle_summary", "cycle_edition"),
+			"reporting", Set.of("cycle_summary", "cycle_edition", "summary_file_stamp"),
 			"audit", Set.of("audit_event"),
 			"survey", Set.of("survey_import", "survey_count", "challenge_flag"),
 			"moderation", Set.of("moderated_rating"));

@@ -51,14 +51,23 @@ public class CycleSummaries {
 
 	private final Path outputDirectory;
 
-	/** Summary files already read to check them, while unchanged: a night with nothing new reads none of them again. */
+	/**
+	 * Summary files already read to check them, or written, while unchanged: a night with nothing new reads none of them
+	 * again, in this process or, through {@link #stamps}, the next.
+	 */
 	private final VerifiedFiles verified = new VerifiedFiles();
+
+	private final SummaryFileStamps stamps;
 
 	private final org.s11evaluator.cycle.CycleGroups groups;
 
+	private final org.s11evaluator.cycle.CycleQueries cycles;
+
 	CycleSummaries(CycleSummaryQuery query, ITemplateEngine templates, ObjectMapper json, JdbcClient jdbc, ReportingSettings settings,
-			org.s11evaluator.cycle.CycleGroups groups) {
+			org.s11evaluator.cycle.CycleGroups groups, org.s11evaluator.cycle.CycleQueries cycles, SummaryFileStamps stamps) {
 		this.groups = groups;
+		this.cycles = cycles;
+		this.stamps = stamps;
 		this.query = query;
 		this.templates = templates;
 		this.json = json.copy().enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -98,6 +107,7 @@ public class CycleSummaries {
 	public Written summarise(String cycleId, LocalDate asOf, boolean force, String inputsFingerprint) {
 		Written written = summariseWhole(cycleId, asOf, force, inputsFingerprint);
 		boolean groupsChanged = summariseGroups(cycleId, asOf, force);
+		this.stamps.save(cycleId, written.folder(), this.verified);
 		return groupsChanged && !written.changed() ? new Written(cycleId, written.folder(), true, written.took()) : written;
 	}
 
@@ -179,8 +189,13 @@ public class CycleSummaries {
 	 */
 	public java.util.function.Predicate<String> intactInScope(String scope) {
 		java.util.concurrent.atomic.AtomicReference<java.util.Map<String, List<String>>> groupIds = new java.util.concurrent.atomic.AtomicReference<>();
-		return (cycleId) -> intact(cycleId, groupIds.updateAndGet((read) -> (read != null) ? read : this.groups.idsInScope(scope))
-			.getOrDefault(cycleId, List.of()));
+		return (cycleId) -> intact(cycleId, groupIds.updateAndGet((read) -> (read != null) ? read : inScope(scope)).getOrDefault(cycleId, List.of()));
+	}
+
+	/** The groups of the cycles in scope, by cycle; the files' stamps kept for those cycles are taken on the way. */
+	private java.util.Map<String, List<String>> inScope(String scope) {
+		this.stamps.load(this.cycles.idsInScope(scope), this.verified);
+		return this.groups.idsInScope(scope);
 	}
 
 	private boolean intact(String cycleId, List<String> groupIds) {
@@ -197,6 +212,7 @@ public class CycleSummaries {
 			log.warn("The summary of {} on disk is incomplete or damaged ({}): it is written again", LogValues.escape(cycleId),
 					LogValues.escape(String.join("; ", problems)));
 		}
+		this.stamps.save(cycleId, folder, this.verified);
 		return problems.isEmpty();
 	}
 
@@ -276,6 +292,7 @@ public class CycleSummaries {
 		staged.forEach(AtomicFiles.Staged::checkTarget);
 		AtomicFiles.delete(folder.resolve(SummaryManifest.NAME));
 		staged.forEach(AtomicFiles.Staged::publish);
+		staged.forEach((f) -> written(f.target(), f.sha256()));
 		writeManifest(folder, new SummaryManifest(SummaryManifest.FORMAT, summary.cycle().id(), summary.asOf(), summary.generatedAt(), hash,
 				inputsFingerprint, staged.stream().map((f) -> new SummaryManifest.File(f.target().getFileName().toString(), f.size(), f.sha256()))
 					.toList(), edition));
@@ -323,6 +340,7 @@ public class CycleSummaries {
 				  output_folder = values(output_folder), inputs_fingerprint = null""")
 			.params(summary.cycle().id(), hash, LocalDateTime.ofInstant(summary.generatedAt(), ZoneOffset.UTC), folder.toAbsolutePath().toString())
 			.update();
+		this.stamps.save(summary.cycle().id(), folder, this.verified);
 	}
 
 	/** The summary document as JSON, exactly as summary.json holds it. */
@@ -337,6 +355,16 @@ public class CycleSummaries {
 
 	ObjectMapper mapper() {
 		return this.json;
+	}
+
+	/** What a file just published holds, as it is on disk now: it need not be read to be checked while it stays so. */
+	private void written(Path file, String sha256) {
+		try {
+			this.verified.written(file, sha256);
+		}
+		catch (IOException ex) {
+			log.debug("No stamp taken of {} ({}): it is read when next checked", LogValues.escape(file), ex.toString());
+		}
 	}
 
 	private void writeManifest(Path folder, SummaryManifest manifest) {
