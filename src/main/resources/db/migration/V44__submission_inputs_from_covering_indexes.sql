@@ -15,5 +15,7 @@ create index ix_rejected_submission_cycle on rejected_submission (cycle_id, rece
 -- the agencies' own actions of a cycle's returns: how many are overdue or done as of the day
 create index ix_agency_action_dates on agency_action (submission_id, due_date, completed_on);
 -- which of a cycle's returns a run evaluates, counted by partnership before the run's evaluation step is started
--- (ReturnsToEvaluate.countByPartnership: those without results by their current version and pack version)
-create index ix_submission_cycle_evaluation on submission (cycle_id, partnership_id, pack_id, evaluated_pack_version, version, evaluated_version);
+-- (ReturnsToEvaluate.countByPartnership: those without results by their current version and pack version), and how
+-- many are left without results after it (StoredReturns.unevaluatedLeavingFailures)
+create index ix_submission_cycle_evaluation on submission (cycle_id, partnership_id, pack_id, evaluated_pack_version, version, evaluated_version,
+    evaluation_status);
