@@ -118,12 +118,27 @@ public class StoredReturns {
 	/**
 	 * Records, on the caller's connection (inside the caller's transaction: a writer's chunk, whose evaluation rows it
 	 * mirrors), that the returns were evaluated; what the run's scope and the counts of returns awaiting evaluation read.
+	 * One statement for all the returns at the same version evaluated by the same pack version (a chunk's returns
+	 * usually are), a thousand ids at most: a batch of one update per return costs the server a statement each and the
+	 * driver a multi-statement round trip with two more to switch multi-statements on and off.
 	 */
 	public static void recordEvaluated(org.springframework.jdbc.core.JdbcTemplate callers, List<Evaluated> evaluated) {
-		if (!evaluated.isEmpty()) {
-			callers.batchUpdate("update submission set evaluation_status = 'EVALUATED', evaluated_version = ?, evaluated_pack_version = ? where id = ?",
-					evaluated.stream().map((e) -> new Object[] { e.version(), e.packVersion(), e.id() }).toList());
+		record State(int version, String packVersion) {
 		}
+		Map<State, List<Long>> byState = new java.util.LinkedHashMap<>();
+		evaluated.forEach((e) -> byState.computeIfAbsent(new State(e.version(), e.packVersion()), (state) -> new ArrayList<>()).add(e.id()));
+		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(callers);
+		byState.forEach((state, ids) -> {
+			for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+				Map<String, Object> parameters = new HashMap<>();
+				parameters.put("version", state.version());
+				parameters.put("packVersion", state.packVersion());
+				parameters.put("ids", ids.subList(from, Math.min(from + IDS_PER_QUERY, ids.size())));
+				named.update("""
+						update submission set evaluation_status = 'EVALUATED', evaluated_version = :version, evaluated_pack_version = :packVersion
+						where id in (:ids)""", parameters);
+			}
+		});
 	}
 
 	/**

@@ -60,6 +60,8 @@ class BenchmarkIntegrationTests {
 		assertThat(figures.rulesOnlyRate()).isPositive();
 		assertThat(figures.readFloor()).isPositive();
 		assertThat(figures.floor()).isPositive();
+		assertThat(figures.resultsFloor()).isPositive();
+		assertThat(figures.resultsRatio()).isPositive();
 		assertThat(figures.readRatio()).isPositive();
 		assertThat(figures.ratio()).isPositive();
 		assertThat(figures.peakHeap()).isPositive();
@@ -70,7 +72,7 @@ class BenchmarkIntegrationTests {
 		assertThat(figures.summaryParts().summaries()).isEqualTo(3);
 		assertThat(figures.summaryParts().pages()).as("every PDF has a page at least").isGreaterThanOrEqualTo(3);
 		assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Full first night", "summaries HTML", "summaries PDF", "other (",
-				"Rules only, in memory", "Read floor: plain JDBC", "Read+write floor: plain JDBC", "Evaluation end to end / read floor",
+				"Rules only, in memory", "Read floor: plain JDBC", "Read+write floor: plain JDBC", "Read+write floor: + returns' state", "Evaluation end to end / read floor",
 				"<= 3", "Evaluation end to end / read+write floor", "<= 1.3", "Second run, nothing changed", "Run after one return was corrected",
 				"Peak heap");
 		assertThat(this.jdbc.queryForObject("select count(*) from information_schema.tables where table_schema = database() "

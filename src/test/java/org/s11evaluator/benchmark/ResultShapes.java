@@ -72,9 +72,11 @@ final class ResultShapes {
 
 	/**
 	 * Writes a chunk's worth of results in the evaluator's own shape, one JDBC batch per table: per return its
-	 * evaluation row with a ratings document (its pack's real one), and a row per finding and per follow-up action.
+	 * evaluation row with a ratings document (its pack's real one), and a row per finding and per follow-up action;
+	 * with {@code onReturns}, also what the returns' own rows hold of their evaluation, as the evaluator records it
+	 * in the same transaction (one update of the chunk's returns, into the scratch copy of the returns' table).
 	 */
-	void write(Connection connection, List<Read> page) throws SQLException {
+	void write(Connection connection, List<Read> page, boolean onReturns) throws SQLException {
 		Timestamp now = Timestamp.valueOf(LocalDateTime.now());
 		try (PreparedStatement findings = connection.prepareStatement("""
 				insert into floor_finding (submission_id, code, item_id, standard_id, message, rule_name, inputs)
@@ -122,6 +124,28 @@ final class ResultShapes {
 			findings.executeBatch();
 			followUps.executeBatch();
 			evaluations.executeBatch();
+		}
+		if (onReturns) {
+			recordOnReturns(connection, page);
+		}
+	}
+
+	/** The chunk's returns marked evaluated, one statement per version among them (as {@code StoredReturns.recordEvaluated}). */
+	private void recordOnReturns(Connection connection, List<Read> page) throws SQLException {
+		Map<Integer, List<Long>> byVersion = new java.util.TreeMap<>();
+		page.forEach((read) -> byVersion.computeIfAbsent(read.version(), (v) -> new java.util.ArrayList<>()).add(read.id()));
+		for (Map.Entry<Integer, List<Long>> version : byVersion.entrySet()) {
+			List<Long> ids = version.getValue();
+			try (PreparedStatement update = connection.prepareStatement("update floor_submission set evaluation_status = 'EVALUATED', "
+					+ "evaluated_version = ?, evaluated_pack_version = ? where id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+					+ ")")) {
+				update.setInt(1, version.getKey());
+				update.setString(2, this.packVersion);
+				for (int i = 0; i < ids.size(); i++) {
+					update.setLong(i + 3, ids.get(i));
+				}
+				update.executeUpdate();
+			}
 		}
 	}
 
