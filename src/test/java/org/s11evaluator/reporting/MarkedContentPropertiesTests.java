@@ -51,6 +51,29 @@ class MarkedContentPropertiesTests {
 		assertThat(properties.containsValue(mcid(2))).as("an equal dictionary that is not the one held").isFalse();
 	}
 
+	@Test
+	void aSummarysMarkedContentPropertiesAreSavedInsideThePageNotAsAnObjectEachAndItStaysTagged() throws Exception {
+		// given a table whose cells have borders (each marked as a background artifact with its own property list)
+		StringBuilder rows = new StringBuilder();
+		for (int i = 0; i < 40; i++) {
+			rows.append("<tr><td>Agency ").append(i).append("</td><td>Met</td></tr>");
+		}
+		java.io.ByteArrayOutputStream pdf = new java.io.ByteArrayOutputStream();
+
+		PdfRenderer.render("<html lang=\"en\"><head><title>T</title><style>td { border-bottom: 1px solid #ccc; }</style></head><body><table>"
+				+ rows + "</table></body></html>", pdf);
+
+		try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toByteArray())) {
+			COSDictionary properties = document.getPage(0).getResources().getCOSObject().getCOSDictionary(COSName.PROPERTIES);
+			assertThat(properties.size()).as("a property list for each cell's text and each cell's border").isGreaterThanOrEqualTo(100);
+			assertThat(properties.getValues()).as("held in the page's dictionary, not referred to").allMatch((v) -> v instanceof COSDictionary);
+			assertThat(properties.getValues().stream().map((v) -> ((COSDictionary) v).getCOSName(COSName.TYPE)))
+				.contains(COSName.BACKGROUND);
+			assertThat(document.getDocumentCatalog().getStructureTreeRoot().getParentTree()).isNotNull();
+			assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+		}
+	}
+
 	private static COSDictionary mcid(int id) {
 		COSDictionary dictionary = new COSDictionary();
 		dictionary.setItem(COSName.MCID, COSInteger.get(id));
