@@ -6,7 +6,6 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.s11evaluator.rules.PublishedPacks;
 import org.s11evaluator.rules.RuleEngine;
-import org.s11evaluator.rules.RulePacks;
 import org.s11evaluator.submission.StoredSubmissions;
 import org.springframework.batch.core.ChunkListener;
 import org.springframework.batch.core.StepExecutionListener;
@@ -120,11 +119,12 @@ class EvaluationJobConfiguration {
 
 	@Bean
 	@StepScope
-	SubmissionsToEvaluateReader submissionsToEvaluate(org.s11evaluator.submission.ReturnsToEvaluate returns,
-			org.s11evaluator.cycle.CycleQueries cycles, StoredSubmissions submissions, EvaluationSettings settings,
-			RulePacks packs, @Value("#{jobParameters['" + EvaluationSteps.CYCLE_PARAMETER + "']}") String cycle, @Value("#{jobParameters['" + EvaluationSteps.MODE_PARAMETER + "']}") String mode,
+	SubmissionsToEvaluateReader submissionsToEvaluate(org.s11evaluator.submission.ReturnsToEvaluate returns, EvaluationWork work,
+			StoredSubmissions submissions, EvaluationSettings settings,
+			@Value("#{jobParameters['" + EvaluationSteps.CYCLE_PARAMETER + "']}") String cycle, @Value("#{jobParameters['" + EvaluationSteps.MODE_PARAMETER + "']}") String mode,
+			@Value("#{stepExecution.jobExecutionId}") Long jobExecutionId,
 			@Value("#{stepExecutionContext['" + PartnershipPartitioner.PARTNERSHIP + "']}") String partnership, PageInHand pageInHand) {
-		return new SubmissionsToEvaluateReader(returns, submissions, SubmissionScope.of(cycles, cycle, !MODE_ALL.equals(mode), packs, partnership),
+		return new SubmissionsToEvaluateReader(returns, submissions, work.scope(cycle, !MODE_ALL.equals(mode), jobExecutionId, partnership),
 				settings.chunkSize(), pageInHand);
 	}
 

@@ -25,7 +25,12 @@ public class EvaluationWork {
 	private final RulePacks packs;
 
 	/** The count last made for a run. */
-	private record Counted(long jobExecutionId, String cycle, boolean changedOnly, Map<String, Long> counts) {
+	private record Counted(long jobExecutionId, String cycle, boolean changedOnly, ReturnsToEvaluate.Scope scope, Map<String, Long> counts) {
+
+		boolean isFor(Long jobExecutionId, String cycle, boolean changedOnly) {
+			return jobExecutionId != null && this.jobExecutionId == jobExecutionId && this.cycle.equals(cycle) && this.changedOnly == changedOnly;
+		}
+
 	}
 
 	private volatile Counted last;
@@ -49,15 +54,30 @@ public class EvaluationWork {
 	 * with the same scope and mode, else counted now (and kept for that run unless it is null).
 	 */
 	Map<String, Long> counts(String cycle, boolean changedOnly, Long jobExecutionId) {
+		return counted(cycle, changedOnly, jobExecutionId).counts();
+	}
+
+	/**
+	 * What partition {@code partnership} of run {@code jobExecutionId} reads: the scope the run's count was made over,
+	 * narrowed to that partnership; worked out now if this process has not counted that run (a remote worker, say).
+	 */
+	ReturnsToEvaluate.Scope scope(String cycle, boolean changedOnly, Long jobExecutionId, String partnership) {
+		ReturnsToEvaluate.Scope run = counted(cycle, changedOnly, jobExecutionId).scope();
+		return new ReturnsToEvaluate.Scope(run.cycleIds(), partnership, run.currentPackVersions());
+	}
+
+	private Counted counted(String cycle, boolean changedOnly, Long jobExecutionId) {
 		Counted counted = this.last;
-		if (jobExecutionId != null && counted != null && counted.jobExecutionId() == jobExecutionId && counted.cycle().equals(cycle)
-				&& counted.changedOnly() == changedOnly) {
-			return counted.counts();
+		if (counted != null && counted.isFor(jobExecutionId, cycle, changedOnly)) {
+			return counted;
 		}
-		Map<String, Long> counts = java.util.Collections.unmodifiableMap(
-				this.returns.countByPartnership(SubmissionScope.of(this.cycles, cycle, changedOnly, this.packs)));
-		this.last = (jobExecutionId != null) ? new Counted(jobExecutionId, cycle, changedOnly, counts) : null;
-		return counts;
+		ReturnsToEvaluate.Scope scope = SubmissionScope.of(this.cycles, cycle, changedOnly, this.packs);
+		counted = new Counted((jobExecutionId != null) ? jobExecutionId : -1, cycle, changedOnly, scope,
+				java.util.Collections.unmodifiableMap(this.returns.countByPartnership(scope)));
+		if (jobExecutionId != null) {
+			this.last = counted;
+		}
+		return counted;
 	}
 
 }

@@ -26,7 +26,7 @@ final class ResultDictionary {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
-	private final Map<String, String> reasons = new HashMap<>();
+	private final Map<Key, String> reasons = new HashMap<>();
 
 	private final Map<String, String> policyValues = new HashMap<>();
 
@@ -64,7 +64,7 @@ final class ResultDictionary {
 	 * what other writers committed since this transaction began.
 	 */
 	void offer(Collection<Reason> candidates, Map<String, String> values) {
-		Map<String, Reason> fresh = new HashMap<>();
+		Map<Key, Reason> fresh = new HashMap<>();
 		for (Reason r : candidates) {
 			if (!this.reasons.containsKey(key(r.packVersion(), r.rule(), r.rag()))) {
 				fresh.putIfAbsent(key(r.packVersion(), r.rule(), r.rag()), r);
@@ -100,8 +100,12 @@ final class ResultDictionary {
 		this.loaded.addAll(versions);
 	}
 
-	private static String key(String packVersion, String rule, String rag) {
-		return packVersion + '\u0000' + rule + '\u0000' + rag;
+	/** A reason's place in the dictionary (a record, not a text joined for each of a chunk's 5,000 ratings). */
+	private record Key(String packVersion, String rule, String rag) {
+	}
+
+	private static Key key(String packVersion, String rule, String rag) {
+		return new Key(packVersion, rule, rag);
 	}
 
 }

@@ -22,11 +22,6 @@ final class SubmissionScope {
 	}
 
 	static ReturnsToEvaluate.Scope of(CycleQueries cycles, String cycle, boolean changedOnly, RulePacks packs) {
-		return of(cycles, cycle, changedOnly, packs, null);
-	}
-
-	/** The same, narrowed to one partnership's returns (a partition of the run) unless {@code partnership} is null. */
-	static ReturnsToEvaluate.Scope of(CycleQueries cycles, String cycle, boolean changedOnly, RulePacks packs, String partnership) {
 		Map<String, String> versions = null;
 		if (changedOnly) {
 			versions = new LinkedHashMap<>();
@@ -34,7 +29,7 @@ final class SubmissionScope {
 				versions.put(pack, packs.currentVersion(pack));
 			}
 		}
-		return new ReturnsToEvaluate.Scope(cycles.idsInScope(cycle), partnership, versions);
+		return new ReturnsToEvaluate.Scope(cycles.idsInScope(cycle), null, versions);
 	}
 
 }
