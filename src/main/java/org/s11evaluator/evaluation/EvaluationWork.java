@@ -24,8 +24,8 @@ public class EvaluationWork {
 
 	private final RulePacks packs;
 
-	/** The count last made for a run. */
-	private record Counted(long jobExecutionId, String cycle, boolean changedOnly, ReturnsToEvaluate.Scope scope, Map<String, Long> counts) {
+	/** Something worked out for a run, in its scope ({@code cycle}) and mode. */
+	private record ForRun<T>(long jobExecutionId, String cycle, boolean changedOnly, T value) {
 
 		boolean isFor(Long jobExecutionId, String cycle, boolean changedOnly) {
 			return jobExecutionId != null && this.jobExecutionId == jobExecutionId && this.cycle.equals(cycle) && this.changedOnly == changedOnly;
@@ -33,7 +33,11 @@ public class EvaluationWork {
 
 	}
 
-	private volatile Counted last;
+	/** The scope last worked out for a run. */
+	private volatile ForRun<ReturnsToEvaluate.Scope> lastScope;
+
+	/** The count last made for a run. */
+	private volatile ForRun<Map<String, Long>> last;
 
 	EvaluationWork(ReturnsToEvaluate returns, CycleQueries cycles, RulePacks packs) {
 		this.returns = returns;
@@ -54,30 +58,37 @@ public class EvaluationWork {
 	 * with the same scope and mode, else counted now (and kept for that run unless it is null).
 	 */
 	Map<String, Long> counts(String cycle, boolean changedOnly, Long jobExecutionId) {
-		return counted(cycle, changedOnly, jobExecutionId).counts();
+		ForRun<Map<String, Long>> counted = this.last;
+		if (counted != null && counted.isFor(jobExecutionId, cycle, changedOnly)) {
+			return counted.value();
+		}
+		Map<String, Long> counts = java.util.Collections.unmodifiableMap(this.returns.countByPartnership(runScope(cycle, changedOnly, jobExecutionId)));
+		if (jobExecutionId != null) {
+			this.last = new ForRun<>(jobExecutionId, cycle, changedOnly, counts);
+		}
+		return counts;
 	}
 
 	/**
 	 * What partition {@code partnership} of run {@code jobExecutionId} reads: the scope the run's count was made over,
-	 * narrowed to that partnership; worked out now if this process has not counted that run (a remote worker, say).
+	 * narrowed to that partnership; worked out now if this process has not seen that run (a remote worker, say), without
+	 * counting it.
 	 */
 	ReturnsToEvaluate.Scope scope(String cycle, boolean changedOnly, Long jobExecutionId, String partnership) {
-		ReturnsToEvaluate.Scope run = counted(cycle, changedOnly, jobExecutionId).scope();
+		ReturnsToEvaluate.Scope run = runScope(cycle, changedOnly, jobExecutionId);
 		return new ReturnsToEvaluate.Scope(run.cycleIds(), partnership, run.currentPackVersions());
 	}
 
-	private Counted counted(String cycle, boolean changedOnly, Long jobExecutionId) {
-		Counted counted = this.last;
-		if (counted != null && counted.isFor(jobExecutionId, cycle, changedOnly)) {
-			return counted;
+	private ReturnsToEvaluate.Scope runScope(String cycle, boolean changedOnly, Long jobExecutionId) {
+		ForRun<ReturnsToEvaluate.Scope> known = this.lastScope;
+		if (known != null && known.isFor(jobExecutionId, cycle, changedOnly)) {
+			return known.value();
 		}
 		ReturnsToEvaluate.Scope scope = SubmissionScope.of(this.cycles, cycle, changedOnly, this.packs);
-		counted = new Counted((jobExecutionId != null) ? jobExecutionId : -1, cycle, changedOnly, scope,
-				java.util.Collections.unmodifiableMap(this.returns.countByPartnership(scope)));
 		if (jobExecutionId != null) {
-			this.last = counted;
+			this.lastScope = new ForRun<>(jobExecutionId, cycle, changedOnly, scope);
 		}
-		return counted;
+		return scope;
 	}
 
 }
