@@ -19,7 +19,7 @@ final class IsolatedRuleEngine extends RuleEngine implements AutoCloseable {
 
 	IsolatedRuleEngine(RulesSettings rules, RunnerSettings runner) {
 		super(rules);
-		this.runners = new RunnerPool(() -> RunnerClient.start(runner, rules.maxRuleFirings()));
+		this.runners = new RunnerPool(() -> RunnerClient.start(runner, rules.maxRuleFirings()), runner.processes());
 	}
 
 	@Override

@@ -4,14 +4,17 @@ import java.util.Deque;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Rule runners for the threads that evaluate: a thread takes an idle runner (or starts one, lazily), uses it for
- * one request, and gives it back; a runner that was stopped (past its deadline, out of memory) is dropped and
- * the next request starts a fresh one. A runner idle for {@link #IDLE_TIMEOUT} is stopped (a service idles most of
- * the day; each runner is a JVM). Closing the pool stops every runner; so does the end of this JVM.
+ * Rule runners for the threads that evaluate: a thread takes an idle runner (or starts one, lazily, while fewer than
+ * {@code processes} are busy; otherwise it waits for one to be given back), uses it for one request, and gives it
+ * back, so each request still has its runner to itself and a budget breach stops only that request's runner. A
+ * runner that was stopped (past its deadline, out of memory) is dropped and the next request starts a fresh one. A
+ * runner idle for {@link #IDLE_TIMEOUT} is stopped (a service idles most of the day; each runner is a JVM). Closing
+ * the pool stops every runner; so does the end of this JVM.
  */
 final class RunnerPool implements AutoCloseable {
 
@@ -31,8 +34,12 @@ final class RunnerPool implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	RunnerPool(Supplier<RunnerClient> starter) {
+	/** A permit per runner that may be busy at once: a thread that finds every runner busy waits for one. */
+	private final Semaphore busy;
+
+	RunnerPool(Supplier<RunnerClient> starter, int processes) {
 		this.starter = starter;
+		this.busy = new Semaphore(processes, true);
 		Runtime.getRuntime().addShutdownHook(this.shutdownHook);
 		Thread reaper = new Thread(this::stopIdleRunners, "rule-runner-reaper");
 		reaper.setDaemon(true);
@@ -59,12 +66,18 @@ final class RunnerPool implements AutoCloseable {
 	}
 
 	<T> T with(Function<RunnerClient, T> work) {
-		RunnerClient runner = take();
+		this.busy.acquireUninterruptibly();
 		try {
-			return work.apply(runner);
+			RunnerClient runner = take();
+			try {
+				return work.apply(runner);
+			}
+			finally {
+				giveBack(runner);
+			}
 		}
 		finally {
-			giveBack(runner);
+			this.busy.release();
 		}
 	}
 

@@ -32,7 +32,7 @@ class IsolatedRuleEngineTests {
 	private static final RulesSettings RULES = new RulesSettings(Path.of("rules"), 10_000);
 
 	private static final IsolatedRuleEngine isolated = new IsolatedRuleEngine(RULES,
-			new RunnerSettings(true, Duration.ofSeconds(30), DataSize.ofMegabytes(256)));
+			new RunnerSettings(true, Duration.ofSeconds(30), DataSize.ofMegabytes(256), null));
 
 	private final RuleEngine inProcess = new RuleEngine(RULES);
 

@@ -84,7 +84,7 @@ class RunnerBudgetTests {
 	private RulePackCompiler.CompiledPack pack(String drl, DataSize memory, Duration timeout) {
 		Path rules = SlowAndGreedyPacks.rulesWith(this.folder.resolve("rules"), "budget.drl", drl);
 		RulesSettings settings = new RulesSettings(rules, 10_000);
-		this.engine = new IsolatedRuleEngine(settings, new RunnerSettings(true, timeout, memory));
+		this.engine = new IsolatedRuleEngine(settings, new RunnerSettings(true, timeout, memory, null));
 		return new RulePackCompiler().compile(new RulePacks(settings).load("pan-sussex"));
 	}
 

@@ -51,7 +51,7 @@ class RunnerColdStartHarness {
 			}
 			batches.add(batch);
 		}
-		RunnerSettings settings = new RunnerSettings(true, Duration.ofSeconds(30), DataSize.ofMegabytes(256));
+		RunnerSettings settings = new RunnerSettings(true, Duration.ofSeconds(30), DataSize.ofMegabytes(256), 1);
 		Method send = RunnerClient.class.getDeclaredMethod("send", RulePack.class);
 		send.setAccessible(true);
 		for (int run = 0; run < runs; run++) {

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunnerPackCacheTests {
 
 	private static final IsolatedRuleEngine isolated = new IsolatedRuleEngine(new RulesSettings(Path.of("rules"), 10_000),
-			new RunnerSettings(true, Duration.ofSeconds(60), DataSize.ofMegabytes(256)));
+			new RunnerSettings(true, Duration.ofSeconds(60), DataSize.ofMegabytes(256), null));
 
 	@AfterAll
 	static void stopRunners() {

@@ -60,6 +60,22 @@ class RunnerSettingsTests {
 		});
 	}
 
+	@Test
+	void theNumberOfRunnersIsReadAsOperatorsWriteIt() {
+		this.context.withPropertyValues("s11.rules.runner.processes=3").run((context) -> {
+			assertThat(context.getBean(RunnerSettings.class).processes()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void noRunnerAtAllStopsStartUpSayingWhatIsExpected() {
+		this.context.withPropertyValues("s11.rules.runner.processes=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("s11.rules.runner.processes is 0")
+				.hasMessageContaining("between 1 and 64");
+		});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(RunnerSettings.class)
 	static class Settings {

@@ -43,7 +43,7 @@ class RunnerThroughputHarness {
 			}
 		}
 		RuleEngine inProcess = new RuleEngine(rules);
-		try (IsolatedRuleEngine isolated = new IsolatedRuleEngine(rules, new RunnerSettings(true, Duration.ofSeconds(30), DataSize.ofMegabytes(256)))) {
+		try (IsolatedRuleEngine isolated = new IsolatedRuleEngine(rules, new RunnerSettings(true, Duration.ofSeconds(30), DataSize.ofMegabytes(256), threads))) {
 			for (int round = 0; round < Integer.parseInt(args.length > 1 ? args[1] : "3"); round++) {
 				if (Boolean.getBoolean("harness.isolatedOnly")) {
 					System.out.printf("round %d: runners, batches of 20: %.0f/s%n", round, rate(work, packs, threads, isolated, true));
