@@ -119,6 +119,7 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 	 * its own reason only where it differs from the dictionary's, and each input is a reference where one will do.
 	 */
 	private List<Encoded> encode(List<EvaluatedSubmission> current) {
+		this.dictionary.load(current.stream().map((e) -> e.outcome().packVersion()).toList());
 		List<ResultDictionary.Reason> reasons = new ArrayList<>();
 		Map<String, String> values = new java.util.HashMap<>();
 		for (EvaluatedSubmission evaluated : current) {
@@ -127,10 +128,12 @@ class EvaluationResultWriter implements ItemWriter<EvaluatedSubmission> {
 					d.outcome().reason())));
 			evaluated.outcome().standardRatings().forEach((d) -> reasons.add(new ResultDictionary.Reason(version, d.rule(),
 					d.outcome().rag().name(), d.outcome().reason())));
-			evaluated.outcome().outcomes().stream().flatMap((d) -> d.inputs().stream()).filter((i) -> i.startsWith(POLICY_VALUES)).findFirst()
-				.ifPresent((text) -> values.putIfAbsent(version, text));
+			if (this.dictionary.policyValues(version) == null && !values.containsKey(version)) {
+				// the pack version's policy values as the rules saw them, once: looked for only while the dictionary lacks them
+				evaluated.outcome().outcomes().stream().flatMap((d) -> d.inputs().stream()).filter((i) -> i.startsWith(POLICY_VALUES)).findFirst()
+					.ifPresent((text) -> values.put(version, text));
+			}
 		}
-		this.dictionary.load(current.stream().map((e) -> e.outcome().packVersion()).toList());
 		this.dictionary.offer(reasons, values);
 		List<Encoded> encoded = new ArrayList<>(current.size());
 		for (EvaluatedSubmission evaluated : current) {

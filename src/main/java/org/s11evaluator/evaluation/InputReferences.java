@@ -33,47 +33,118 @@ final class InputReferences {
 	record Ref(String code) {
 	}
 
-	private final Map<String, String> texts = new HashMap<>();
+	private final SubmissionFacts facts;
 
-	private Map<String, String> codes;
+	private final Map<String, ItemResponse> responses = new HashMap<>();
+
+	private final Map<String, AgencyAction> actions = new HashMap<>();
+
+	private final Map<String, StoredRatings.Rating> items = new HashMap<>();
+
+	private final Map<String, StoredRatings.Rating> standards = new HashMap<>();
+
+	private final String policyValues;
+
+	/** The texts worked out so far, by code: each only when an input or a reference asks for it. */
+	private final Map<String, String> texts = new HashMap<>();
 
 	/** What the references of one return point at: its stored facts, its ratings and its pack version's values. */
 	InputReferences(SubmissionFacts facts, List<StoredRatings.Rating> items, List<StoredRatings.Rating> standards, String policyValues) {
+		this.facts = facts;
 		if (facts != null) {
-			this.texts.put("s", facts.submission().summary());
 			for (ItemResponse response : facts.responses()) {
-				this.texts.put("r" + response.itemId(), response.summary());
+				this.responses.putIfAbsent(response.itemId(), response);
 			}
 			for (AgencyAction action : facts.actions()) {
-				this.texts.put("a" + action.number(), action.summary());
+				this.actions.putIfAbsent(Integer.toString(action.number()), action);
 			}
 		}
 		for (StoredRatings.Rating r : items) {
-			this.texts.put("i" + r.itemId(), new ItemRating(r.itemId(), r.standardId(), Rag.valueOf(r.rag()), "").summary());
+			this.items.putIfAbsent(r.itemId(), r);
 		}
 		for (StoredRatings.Rating r : standards) {
-			this.texts.put("t" + r.standardId(), new StandardRating(r.standardId(), Rag.valueOf(r.rag()), "").summary());
+			this.standards.putIfAbsent(r.standardId(), r);
 		}
-		if (policyValues != null) {
-			this.texts.put("v", policyValues);
-		}
+		this.policyValues = policyValues;
 	}
 
-	/** The inputs as stored: a reference where one rebuilds the text exactly, the text otherwise. */
+	/**
+	 * The inputs as stored: a reference where one rebuilds the text exactly, the text otherwise. The one code that
+	 * could stand for an input is read from its shape (a response's text names its item, an action's its number) and
+	 * used only if that fact's text is the input itself.
+	 */
 	List<Object> encode(List<String> inputs) {
-		if (this.codes == null) {
-			this.codes = new HashMap<>();
-			this.texts.forEach((code, text) -> this.codes.putIfAbsent(text, code));
-		}
 		List<Object> encoded = new ArrayList<>(inputs.size());
 		for (String input : inputs) {
-			String code = this.codes.get(input);
-			if (code == null) {
+			String code = candidate(input);
+			if (code == null || !input.equals(known(code))) {
 				code = framework(input);
 			}
 			encoded.add((code != null) ? new Ref(code) : input);
 		}
 		return encoded;
+	}
+
+	/** The code whose text this input would be, from the input's shape; null if it has none. */
+	private String candidate(String input) {
+		if (input.startsWith("ItemResponse[item=")) {
+			return between(input, "ItemResponse[item=".length(), ", rating=", "r");
+		}
+		if (input.startsWith("ItemRating[item=")) {
+			return between(input, "ItemRating[item=".length(), ", ", "i");
+		}
+		if (input.startsWith("StandardRating[standard=")) {
+			return between(input, "StandardRating[standard=".length(), ", ", "t");
+		}
+		if (input.startsWith("AgencyAction[#")) {
+			return between(input, "AgencyAction[#".length(), ", ", "a");
+		}
+		if (input.startsWith("Submission[")) {
+			return "s";
+		}
+		return (this.policyValues != null && input.equals(this.policyValues)) ? "v" : null;
+	}
+
+	private static String between(String input, int from, String until, String prefix) {
+		int end = input.indexOf(until, from);
+		return (end < 0) ? null : prefix + input.substring(from, end);
+	}
+
+	/** The text of a fact of this return by its code, or null if the return holds no such fact. */
+	private String known(String code) {
+		String text = this.texts.get(code);
+		if (text == null) {
+			text = rebuild(code);
+			if (text != null) {
+				this.texts.put(code, text);
+			}
+		}
+		return text;
+	}
+
+	private String rebuild(String code) {
+		String id = code.substring(1);
+		return switch (code.charAt(0)) {
+			case 's' -> (this.facts != null && code.length() == 1) ? this.facts.submission().summary() : null;
+			case 'r' -> {
+				ItemResponse response = this.responses.get(id);
+				yield (response != null) ? response.summary() : null;
+			}
+			case 'a' -> {
+				AgencyAction action = this.actions.get(id);
+				yield (action != null) ? action.summary() : null;
+			}
+			case 'i' -> {
+				StoredRatings.Rating r = this.items.get(id);
+				yield (r != null) ? new ItemRating(r.itemId(), r.standardId(), Rag.valueOf(r.rag()), "").summary() : null;
+			}
+			case 't' -> {
+				StoredRatings.Rating r = this.standards.get(id);
+				yield (r != null) ? new StandardRating(r.standardId(), Rag.valueOf(r.rag()), "").summary() : null;
+			}
+			case 'v' -> (code.length() == 1) ? this.policyValues : null;
+			default -> null;
+		};
 	}
 
 	/** The inputs as the rule engine gave them. */
@@ -111,7 +182,7 @@ final class InputReferences {
 	}
 
 	private String text(String code) {
-		String text = this.texts.get(code);
+		String text = known(code);
 		if (text != null) {
 			return text;
 		}

@@ -1,15 +1,16 @@
 package org.s11evaluator.evaluation;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One return's item and standard ratings as they are stored, once, in its {@code evaluation} row (column
@@ -28,43 +29,65 @@ record StoredRatings(List<Rating> items, List<Rating> standards) {
 	record Rating(String itemId, String standardId, String rag, String rule, String reason, List<Object> inputs) {
 	}
 
+	/** Written as it goes (no tree of nodes): the rules numbered in the order the ratings first name them. */
 	String toJson(ObjectMapper json) {
-		ObjectNode root = json.createObjectNode();
-		ArrayNode rules = root.putArray("rules");
-		Map<String, Integer> numbers = new HashMap<>();
-		ArrayNode items = root.putArray("items");
+		Map<String, Integer> numbers = new LinkedHashMap<>();
 		for (Rating r : this.items) {
-			ArrayNode row = items.addArray().add(r.itemId()).add(r.standardId()).add(r.rag());
-			finish(row, r, rules, numbers, json);
+			numbers.putIfAbsent(r.rule(), numbers.size());
 		}
-		ArrayNode standards = root.putArray("standards");
 		for (Rating r : this.standards) {
-			ArrayNode row = standards.addArray().add(r.standardId()).add(r.rag());
-			finish(row, r, rules, numbers, json);
+			numbers.putIfAbsent(r.rule(), numbers.size());
 		}
-		try {
-			return json.writeValueAsString(root);
+		StringWriter out = new StringWriter(64 * (this.items.size() + this.standards.size()) + 256);
+		try (JsonGenerator g = json.createGenerator(out)) {
+			g.writeStartObject();
+			g.writeArrayFieldStart("rules");
+			for (String rule : numbers.keySet()) {
+				g.writeString(rule);
+			}
+			g.writeEndArray();
+			g.writeArrayFieldStart("items");
+			for (Rating r : this.items) {
+				g.writeStartArray();
+				g.writeString(r.itemId());
+				g.writeString(r.standardId());
+				g.writeString(r.rag());
+				finish(g, r, numbers);
+			}
+			g.writeEndArray();
+			g.writeArrayFieldStart("standards");
+			for (Rating r : this.standards) {
+				g.writeStartArray();
+				g.writeString(r.standardId());
+				g.writeString(r.rag());
+				finish(g, r, numbers);
+			}
+			g.writeEndArray();
+			g.writeEndObject();
 		}
-		catch (JsonProcessingException ex) {
+		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+		return out.toString();
 	}
 
-	private static void finish(ArrayNode row, Rating r, ArrayNode rules, Map<String, Integer> numbers, ObjectMapper json) {
-		row.add(numbers.computeIfAbsent(r.rule(), (name) -> {
-			rules.add(name);
-			return rules.size() - 1;
-		}));
-		row.add(r.reason());
-		ArrayNode inputs = row.addArray();
+	/** The rest of a rating's row: its rule's number, its own reason or null, its inputs; then closes the row. */
+	private static void finish(JsonGenerator g, Rating r, Map<String, Integer> numbers) throws IOException {
+		g.writeNumber(numbers.get(r.rule()));
+		g.writeString(r.reason());
+		g.writeStartArray();
 		for (Object input : r.inputs()) {
 			if (input instanceof InputReferences.Ref ref) {
-				inputs.addArray().add(ref.code());
+				g.writeStartArray();
+				g.writeString(ref.code());
+				g.writeEndArray();
 			}
 			else {
-				inputs.add((String) input);
+				g.writeString((String) input);
 			}
 		}
+		g.writeEndArray();
+		g.writeEndArray();
 	}
 
 	/** Reads what {@link #toJson} wrote; names the evaluation whose ratings cannot be read. */

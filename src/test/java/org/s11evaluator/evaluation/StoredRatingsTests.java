@@ -29,12 +29,14 @@ class StoredRatingsTests {
 		InputReferences references = new InputReferences(this.facts, items, standards, "PolicyValues{a=1}");
 		List<String> inputs = List.of(this.facts.responses().get(0).summary(), this.facts.actions().get(0).summary(),
 				this.facts.submission().summary(), "ItemRating[item=6.2, RED]", "StandardRating[standard=6, RED]", "Standard[6]", "Item[6.3]",
-				"PolicyValues{a=1}", "2", "ItemResponse[item=9.9, rating=made up]");
+				"PolicyValues{a=1}", "2", "ItemResponse[item=9.9, rating=made up]", "ItemResponse[item=6.2, rating=green, evidence=none]",
+				"AgencyAction[#1, item=6.3, lead=none, due=null]", "ItemRating[item=6.2, GREEN]", "Submission[agency=someone-else]");
 
 		List<Object> encoded = references.encode(inputs);
 
 		assertThat(encoded.subList(0, 8)).allSatisfy((i) -> assertThat(i).isInstanceOf(InputReferences.Ref.class));
-		assertThat(encoded.subList(8, 10)).containsExactly("2", "ItemResponse[item=9.9, rating=made up]"); // nothing rebuilds them: kept as text
+		// nothing rebuilds them (no such item; the item, action, rating or return says otherwise): kept as text
+		assertThat(encoded.subList(8, 14)).containsExactlyElementsOf(inputs.subList(8, 14));
 		assertThat(references.decode(encoded)).isEqualTo(inputs);
 		assertThat(references.decode(this.json, InputReferences.toJson(this.json, encoded))).isEqualTo(inputs);
 	}
@@ -49,6 +51,10 @@ class StoredRatingsTests {
 		String stored = ratings.toJson(this.json);
 
 		assertThat(stored).containsOnlyOnce("SUS-RAG-03 Red");
+		// the documented form, which rows stored by earlier versions also have
+		assertThat(stored).isEqualTo("{\"rules\":[\"SUS-RAG-03 Red\",\"SUS-RAG-01 Green\"],"
+				+ "\"items\":[[\"6.2\",\"6\",\"RED\",0,null,[[\"r6.2\"]]],[\"6.3\",\"6\",\"GREEN\",1,null,[[\"r6.3\"]]]],"
+				+ "\"standards\":[[\"6\",\"RED\",0,\"2 item(s) rated red\",[\"Standard[6]\",\"2\"]]]}");
 		assertThat(StoredRatings.fromJson(this.json, stored, 1L)).isEqualTo(ratings);
 	}
 
