@@ -48,22 +48,25 @@ final class InputReferences {
 	/** The texts worked out so far, by code: each only when an input or a reference asks for it. */
 	private final Map<String, String> texts = new HashMap<>();
 
-	/** What the references of one return point at: its stored facts, its ratings and its pack version's values. */
+	/**
+	 * What the references of one return point at: its stored facts, its ratings and its pack version's values (by id;
+	 * the last of a repeated id, as the texts by code were kept before they were worked out lazily).
+	 */
 	InputReferences(SubmissionFacts facts, List<StoredRatings.Rating> items, List<StoredRatings.Rating> standards, String policyValues) {
 		this.facts = facts;
 		if (facts != null) {
 			for (ItemResponse response : facts.responses()) {
-				this.responses.putIfAbsent(response.itemId(), response);
+				this.responses.put(response.itemId(), response);
 			}
 			for (AgencyAction action : facts.actions()) {
-				this.actions.putIfAbsent(Integer.toString(action.number()), action);
+				this.actions.put(Integer.toString(action.number()), action);
 			}
 		}
 		for (StoredRatings.Rating r : items) {
-			this.items.putIfAbsent(r.itemId(), r);
+			this.items.put(r.itemId(), r);
 		}
 		for (StoredRatings.Rating r : standards) {
-			this.standards.putIfAbsent(r.standardId(), r);
+			this.standards.put(r.standardId(), r);
 		}
 		this.policyValues = policyValues;
 	}
