@@ -235,15 +235,16 @@ public class CycleSummaries {
 	 * by agency with its overdue actions in full; the HTML and the CSV keep every action.
 	 */
 	String html(CycleSummary summary, boolean print) {
-		return html(summary, new SummaryView(summary), print);
+		SummaryEditions editions = editions(summary, new SummaryView(summary));
+		return print ? editions.printed() : editions.screen();
 	}
 
-	private String html(CycleSummary summary, SummaryView view, boolean print) {
+	/** Both editions from one rendering of the template (they differ only in how the plan is shown). */
+	private SummaryEditions editions(CycleSummary summary, SummaryView view) {
 		Context context = new Context(java.util.Locale.UK);
 		context.setVariable("s", summary);
 		context.setVariable("v", view);
-		context.setVariable("print", print);
-		return this.templates.process("summary", context);
+		return SummaryEditions.of(this.templates.process("summary", context), view.planIsLong());
 	}
 
 	/**
@@ -266,13 +267,14 @@ public class CycleSummaries {
 
 	/**
 	 * Stages the five files of the summary in the folder (not yet published), from one model and one view of it;
-	 * returns the nanoseconds of the HTML (both editions, when the printed one differs) and of the PDF, and its pages.
+	 * returns the nanoseconds of the HTML (both editions, from one rendering) and of the PDF, and its pages.
 	 */
 	long[] stage(CycleSummary summary, Path folder, List<AtomicFiles.Staged> staged) {
 		long started = System.nanoTime();
 		SummaryView view = new SummaryView(summary);
-		String html = html(summary, view, false);
-		String printed = view.planIsLong() ? html(summary, view, true) : html;
+		SummaryEditions editions = editions(summary, view);
+		String html = editions.screen();
+		String printed = editions.printed();
 		staged.add(AtomicFiles.stage(folder.resolve("summary.html"), (out) -> out.write(html.getBytes(StandardCharsets.UTF_8))));
 		long htmlDone = System.nanoTime();
 		int[] pages = new int[1];

@@ -331,7 +331,14 @@ class BoardSummaryIntegrationTests {
 			.endsWith("Agency 149", "Agency 150");
 		assertThat(html.select("#plan ~ table").first().select("tbody tr")).hasSizeLessThanOrEqualTo(10);
 		assertThat(html.getElementById("heatmap")).as("every agency's rating of every group, in an appendix").isNotNull();
+		// the plan is too long to print: the HTML lists every action, the PDF shows it by agency (one rendering, cut)
+		assertThat(html.select("#full-plan ~ table:has(caption:contains(Every action)) tbody tr")).hasSizeGreaterThan(120);
+		assertThat(html.text()).doesNotContain("too many to print");
+		assertThat(Files.readString(OUTPUT.resolve(cycleId).resolve("summary.html"))).doesNotContain("s11:print-only", "s11:screen-only");
 		try (PDDocument pdf = Loader.loadPDF(OUTPUT.resolve(cycleId).resolve("summary.pdf").toFile())) {
+			String printed = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+			assertThat(printed).contains("too many to print in full", "Actions by agency, most overdue first")
+				.doesNotContain("Every action, overdue first");
 			int body = bodyPages(pdf);
 			System.out.printf("%s: %d pages of body, %d in all%n", cycleId, body, pdf.getNumberOfPages());
 			assertThat(body).as("pages before Appendix A of %d", pdf.getNumberOfPages()).isBetween(3, 10);
