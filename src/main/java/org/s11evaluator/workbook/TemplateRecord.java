@@ -1,13 +1,11 @@
 package org.s11evaluator.workbook;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.s11evaluator.files.ContentHash;
 
 /**
  * What a template records about itself on its very hidden sheet ({@link TemplateLayout#RECORD}), one fact a row:
@@ -96,13 +94,7 @@ record TemplateRecord(String format, String pack, String version, String cycle, 
 
 	/** A short hash of an item's wording, to tell whether it changed since the template was made. */
 	static String hash(String text) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.valueOf(text).strip().getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return ContentHash.of(String.valueOf(text).strip()).substring(0, 16);
 	}
 
 	private static String cell(List<String> row, int i) {
