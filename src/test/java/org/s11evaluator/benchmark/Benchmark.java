@@ -49,7 +49,10 @@ import org.springframework.stereotype.Component;
  * ratio is taken against; the one before is printed beside it);</li>
  * <li>the first night's split: evaluation, partnership ratings, summaries (model, HTML, PDF), and the rest;</li>
  * <li>peak heap during the full run, and what the heap still holds after it (after a full collection): with
- * the returns streamed a page at a time, neither grows with their number (run it with a small -Xmx to see).</li>
+ * the returns streamed a page at a time, neither grows with their number (run it with a small -Xmx to see);</li>
+ * <li>if asked ({@code --second-night}), the same first night once more in this JVM, by now compiled by the JIT: every
+ * table emptied, the same data generated again, the whole night run and split as the first (what a long-lived
+ * {@code serve} saves from its second night on).</li>
  * </ol>
  */
 @Component
@@ -91,8 +94,13 @@ public class Benchmark {
 	 * What to generate, and whether the database may be emptied first.
 	 * @param emptyDatabase the name of the configured database, given to empty it first ({@code --empty-database=NAME});
 	 * null to refuse a database that holds anything
+	 * @param secondNight whether to run the first night again, in this JVM, once everything else is measured
 	 */
-	public record Options(int partnerships, int agencies, long seed, String emptyDatabase) {
+	public record Options(int partnerships, int agencies, long seed, String emptyDatabase, boolean secondNight) {
+	}
+
+	/** The first night run again on the same data, generated afresh, in the JVM that ran the first: its whole and its split. */
+	public record SecondNight(Duration fullRun, Split split, int evaluated) {
 	}
 
 	/** The benchmark was refused before it changed anything: its options do not allow what it found. */
@@ -107,7 +115,8 @@ public class Benchmark {
 	/** The figures one benchmark run measured. */
 	public record Figures(NationalData.Size size, Duration generation, Duration fullRun, Duration evaluation, Duration ratings,
 			Duration summaries, SummaryFigures summaryParts, int evaluated, int summariesWritten, Duration noChangeRun,
-			Duration oneChangeRun, double rulesOnlyRate, Duration readFloor, Duration resultsFloor, Duration floor, long peakHeap, long peakLive, long retainedHeap, long maxHeap) {
+			Duration oneChangeRun, double rulesOnlyRate, Duration readFloor, Duration resultsFloor, Duration floor, long peakHeap, long peakLive, long retainedHeap, long maxHeap,
+			SecondNight secondNight) {
 
 		double endToEndRate() {
 			return this.evaluated / seconds(this.evaluation);
@@ -147,19 +156,22 @@ public class Benchmark {
 		 * retention, the job's own bookkeeping).
 		 */
 		Split split() {
-			SummaryFigures parts = this.summaryParts;
-			double share = (parts.partsNanos() > 0) ? (double) parts.wallNanos() / parts.partsNanos() : 0;
-			Duration model = Duration.ofNanos(Math.round(parts.modelNanos() * share));
-			Duration html = Duration.ofNanos(Math.round(parts.htmlNanos() * share));
-			Duration pdf = Duration.ofNanos(Math.round(parts.pdfNanos() * share));
-			Duration other = this.fullRun.minus(this.evaluation).minus(this.ratings).minus(model).minus(html).minus(pdf);
-			return new Split(this.evaluation, this.ratings, model, html, pdf, other);
+			return Split.of(this.fullRun, this.evaluation, this.ratings, this.summaryParts);
 		}
 
 	}
 
 	/** The first night's parts; they add up to it. */
 	public record Split(Duration evaluation, Duration ratings, Duration summaryModels, Duration summariesHtml, Duration summariesPdf, Duration other) {
+
+		static Split of(Duration fullRun, Duration evaluation, Duration ratings, SummaryFigures parts) {
+			double share = (parts.partsNanos() > 0) ? (double) parts.wallNanos() / parts.partsNanos() : 0;
+			Duration model = Duration.ofNanos(Math.round(parts.modelNanos() * share));
+			Duration html = Duration.ofNanos(Math.round(parts.htmlNanos() * share));
+			Duration pdf = Duration.ofNanos(Math.round(parts.pdfNanos() * share));
+			Duration other = fullRun.minus(evaluation).minus(ratings).minus(model).minus(html).minus(pdf);
+			return new Split(evaluation, ratings, model, html, pdf, other);
+		}
 
 		public Duration total() {
 			return this.evaluation.plus(this.ratings).plus(this.summaryModels).plus(this.summariesHtml).plus(this.summariesPdf).plus(this.other);
@@ -210,13 +222,46 @@ public class Benchmark {
 
 		double rulesOnlyRate = rulesOnly();
 		Duration[] floors = floors();
+		SecondNight secondNight = options.secondNight() ? secondNight(options) : null;
 
 		Figures figures = new Figures(size, generation, fullRun, step(full, "evaluateSubmissionsStep"), step(full, "ratePartnershipsStep"),
 				step(full, "summariseCyclesStep"), SummaryFigures.of(full), RunReports.evaluated(full), RunReports.summariesWritten(full),
-				noChangeRun, oneChangeRun, rulesOnlyRate, floors[0], floors[1], floors[2], peakHeap, peakLive, retainedHeap, Runtime.getRuntime().maxMemory());
+				noChangeRun, oneChangeRun, rulesOnlyRate, floors[0], floors[1], floors[2], peakHeap, peakLive, retainedHeap, Runtime.getRuntime().maxMemory(),
+				secondNight);
 		print(figures, out);
 		out.printf("  the run with nothing changed, by step: %s%n", noChangeSteps);
+		if (secondNight != null) {
+			print(secondNight, out);
+		}
 		return figures;
+	}
+
+	/**
+	 * The first night again in this JVM: every table emptied (all it holds was generated by this run: it was empty, or
+	 * emptied by name, at the start), the same data generated again from the same seed, the night run as the first.
+	 * What stays from the first night is what a long-lived process keeps: the JIT's compiled code, the packs compiled
+	 * in memory, the rule runner if it is still within its idle time.
+	 */
+	private SecondNight secondNight(Options options) {
+		emptyEveryTable();
+		NationalData.generate(this.jdbc, this.packs, options.partnerships(), options.agencies(), options.seed());
+		System.gc();
+		JobExecution again = this.evaluation.evaluateOpenCycles();
+		if (again.getStatus() != BatchStatus.COMPLETED) {
+			throw new IllegalStateException("The second night ended " + again.getStatus() + ": " + again.getAllFailureExceptions());
+		}
+		Duration fullRun = Duration.between(again.getStartTime(), again.getEndTime());
+		return new SecondNight(fullRun, Split.of(fullRun, step(again, "evaluateSubmissionsStep"), step(again, "ratePartnershipsStep"),
+				SummaryFigures.of(again)), RunReports.evaluated(again));
+	}
+
+	private static void print(SecondNight night, PrintStream out) {
+		Split split = night.split();
+		out.printf("The first night again, in this JVM (compiled by now) %5.1f s    (%,d returns evaluated)%n", seconds(night.fullRun()),
+				night.evaluated());
+		out.printf("  evaluation %.1f s, ratings %.1f s, models %.1f s, HTML %.1f s, PDF %.1f s, other %.1f s%n", seconds(split.evaluation()),
+				seconds(split.ratings()), seconds(split.summaryModels()), seconds(split.summariesHtml()), seconds(split.summariesPdf()),
+				seconds(split.other()));
 	}
 
 	/**

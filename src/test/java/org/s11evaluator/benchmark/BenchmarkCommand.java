@@ -45,8 +45,12 @@ public final class BenchmarkCommand {
 			description = "delete everything in the configured database first; NAME must be its actual name (needed when it holds anything, real cycles included)")
 	String emptyDatabase;
 
+	@Option(names = "--second-night", description = "then empty every table, generate the same data again and run the first night once more in this JVM, "
+			+ "compiled by then: what a long-lived serve saves from its second night on")
+	boolean secondNight;
+
 	Benchmark.Options options() {
-		return new Benchmark.Options(this.partnerships, this.agencies, this.seed, this.emptyDatabase);
+		return new Benchmark.Options(this.partnerships, this.agencies, this.seed, this.emptyDatabase, this.secondNight);
 	}
 
 	public static void main(String[] args) {
