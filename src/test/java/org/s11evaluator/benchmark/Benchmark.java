@@ -203,9 +203,7 @@ public class Benchmark {
 			peakLive = heap.peakAfterCollection();
 			retainedHeap = heap.retainedAfterFullCollection();
 		}
-		if (full.getStatus() != BatchStatus.COMPLETED) {
-			throw new IllegalStateException("The full run ended " + full.getStatus() + ": " + full.getAllFailureExceptions());
-		}
+		completed(full, "The full run");
 		Duration fullRun = Duration.between(full.getStartTime(), full.getEndTime());
 
 		long t1 = System.nanoTime();
@@ -246,13 +244,18 @@ public class Benchmark {
 		emptyEveryTable();
 		NationalData.generate(this.jdbc, this.packs, options.partnerships(), options.agencies(), options.seed());
 		System.gc();
-		JobExecution again = this.evaluation.evaluateOpenCycles();
-		if (again.getStatus() != BatchStatus.COMPLETED) {
-			throw new IllegalStateException("The second night ended " + again.getStatus() + ": " + again.getAllFailureExceptions());
-		}
+		JobExecution again = completed(this.evaluation.evaluateOpenCycles(), "The second night");
 		Duration fullRun = Duration.between(again.getStartTime(), again.getEndTime());
 		return new SecondNight(fullRun, Split.of(fullRun, step(again, "evaluateSubmissionsStep"), step(again, "ratePartnershipsStep"),
 				SummaryFigures.of(again)), RunReports.evaluated(again));
+	}
+
+	/** The night's run, or what it ended as and why, if it did not complete. */
+	private static JobExecution completed(JobExecution night, String which) {
+		if (night.getStatus() != BatchStatus.COMPLETED) {
+			throw new IllegalStateException(which + " ended " + night.getStatus() + ": " + night.getAllFailureExceptions());
+		}
+		return night;
 	}
 
 	private static void print(SecondNight night, PrintStream out) {

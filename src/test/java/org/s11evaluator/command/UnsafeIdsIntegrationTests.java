@@ -75,10 +75,7 @@ class UnsafeIdsIntegrationTests {
 
 	@Test
 	void aCycleFileWhoseIdIsAPathIsRefusedNamingTheFileAndFieldAndNothingIsWritten(CapturedOutput output) throws IOException {
-		// an id climbing out of the output folder into an empty folder of this test's (not "../../x", which from
-		// <checkout>/output is the checkout itself when the checkout's folder is named x)
-		String climbing = this.reporting.outputDirectory().toAbsolutePath().normalize().relativize(AROUND.resolve("x").toAbsolutePath()).toString();
-		assertThat(climbing).startsWith("..");
+		String climbing = climbingOutInto("x");
 		Path cycle = SussexReturns.cycle(this.folder, "pan-sussex-2025", 2);
 		Files.writeString(cycle, Files.readString(cycle).replace("id: pan-sussex-2025", "id: " + climbing));
 
@@ -122,10 +119,8 @@ class UnsafeIdsIntegrationTests {
 	@Test
 	void aCycleStoredWithAPathForItsIdStillCannotWriteOutsideTheOutputFolder() throws IOException {
 		// given cycles stored before ids were checked: one climbing out of the output folder, one absolute
-		Path output = this.reporting.outputDirectory().toAbsolutePath().normalize();
-		String climbing = output.relativize(AROUND.resolve("x").toAbsolutePath()).toString();
+		String climbing = climbingOutInto("x");
 		String absolute = AROUND.resolve("y").toAbsolutePath().toString();
-		assertThat(climbing).startsWith("..");
 		this.jdbc.update("insert into partnership (id, name) values ('pan-sussex', 'Pan-Sussex')");
 		for (String id : new String[] { climbing, absolute }) {
 			this.jdbc.update("""
@@ -138,6 +133,17 @@ class UnsafeIdsIntegrationTests {
 				.withMessageContaining("outside the output folder");
 		}
 		assertThat(everythingIn(AROUND)).isEmpty();
+	}
+
+	/**
+	 * A relative path from the output folder to {@code name} in this test's own emptied folder: an id that would climb
+	 * out of the output folder (not "../../x", which from {@code <checkout>/output} is the checkout itself when the
+	 * checkout's folder is named x).
+	 */
+	private String climbingOutInto(String name) {
+		String climbing = this.reporting.outputDirectory().toAbsolutePath().normalize().relativize(AROUND.resolve(name).toAbsolutePath()).toString();
+		assertThat(climbing).startsWith("..");
+		return climbing;
 	}
 
 	@Test
